@@ -1,0 +1,172 @@
+//! The `.okrplan.json` file: export, and an import that checks everything
+//! before it changes anything.
+
+use crate::model::{validate, Plan, FORMAT_NAME, SCHEMA_VERSION};
+use serde::Deserialize;
+use std::fmt;
+
+/// Files above this size are refused before parsing (a plan with 10,000
+/// objectives is about 8 MB).
+pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
+
+pub const FILE_EXTENSION: &str = ".okrplan.json";
+
+/// One thing wrong with a file, at a JSON path such as `objectives[3].title`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileProblem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Why a file could not be opened: a headline and every problem found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadFailure {
+    pub headline: String,
+    pub problems: Vec<FileProblem>,
+}
+
+impl ReadFailure {
+    fn single(headline: &str, path: &str, message: String) -> Self {
+        ReadFailure {
+            headline: headline.to_owned(),
+            problems: vec![FileProblem {
+                path: path.to_owned(),
+                message,
+            }],
+        }
+    }
+}
+
+/// The pretty-printed text of an exported file.
+pub fn to_file_text(plan: &Plan) -> String {
+    // Serialising plain data structures to a string cannot fail.
+    serde_json::to_string_pretty(plan).unwrap_or_default()
+}
+
+/// The compact text kept in browser storage.
+pub fn to_compact_text(plan: &Plan) -> String {
+    serde_json::to_string(plan).unwrap_or_default()
+}
+
+/// A file name for the plan, safe on every operating system.
+pub fn file_name(plan: &Plan) -> String {
+    let mut stem = String::new();
+    for c in plan.meta.name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    let stem = if stem.is_empty() { "plan" } else { stem };
+    format!("{stem}{FILE_EXTENSION}")
+}
+
+/// Just enough of a file to know whether it is ours and whether we can read its version.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    schema_version: Option<serde_json::Value>,
+}
+
+/// Refuses a file above [`MAX_FILE_BYTES`]; callers that know the size up front
+/// check before reading the file at all.
+pub fn check_size(bytes: usize) -> Result<(), ReadFailure> {
+    if bytes <= MAX_FILE_BYTES {
+        return Ok(());
+    }
+    Err(ReadFailure::single(
+        "The file is too large.",
+        "(file)",
+        format!(
+            "{:.1} MB is more than the {} MB limit",
+            bytes as f64 / 1e6,
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    ))
+}
+
+/// Reads a plan from file text. On any problem returns all of them and no plan.
+pub fn read_plan(text: &str) -> Result<Plan, ReadFailure> {
+    check_size(text.len())?;
+    // Syntax first (a cheap scan that builds nothing), so that broken JSON is
+    // reported as such and not as a plan of the wrong shape.
+    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| {
+        ReadFailure::single(
+            "The file is not valid JSON.",
+            &format!("(line {}, column {})", e.line(), e.column()),
+            e.to_string(),
+        )
+    })?;
+    let header: Header = serde_json::from_str(text).map_err(|_| {
+        ReadFailure::single(
+            "The file is not an okrplan plan.",
+            "(file)",
+            "expected a JSON object with \"format\": \"okrplan\"".into(),
+        )
+    })?;
+    check_header(&header)?;
+
+    let deserializer = &mut serde_json::Deserializer::from_str(text);
+    let plan: Plan = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        ReadFailure::single(
+            "The file does not have the shape of an okrplan plan.",
+            &path,
+            e.into_inner().to_string(),
+        )
+    })?;
+
+    let problems = validate(&plan);
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(ReadFailure {
+            headline: format!(
+                "The plan in the file has {} problem{}.",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            ),
+            problems: problems
+                .into_iter()
+                .map(|p| FileProblem {
+                    path: p.path,
+                    message: p.message,
+                })
+                .collect(),
+        })
+    }
+}
+
+fn check_header(header: &Header) -> Result<(), ReadFailure> {
+    if header.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT_NAME) {
+        return Err(ReadFailure::single(
+            "The file is not an okrplan plan.",
+            "format",
+            format!("expected \"{FORMAT_NAME}\""),
+        ));
+    }
+    match header.schema_version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(SCHEMA_VERSION) => Ok(()),
+        Some(v) if v > u64::from(SCHEMA_VERSION) => Err(ReadFailure::single(
+            "The file was written by a newer version of okrplan.",
+            "schema_version",
+            format!(
+                "schema version {v} is newer than {SCHEMA_VERSION}, the newest this version reads; \
+                 open it with a newer okrplan"
+            ),
+        )),
+        _ => Err(ReadFailure::single(
+            "The file's schema version is not one okrplan knows.",
+            "schema_version",
+            format!("expected a whole number from 1 to {SCHEMA_VERSION}"),
+        )),
+    }
+}

@@ -1,0 +1,3 @@
+//! File formats: reading and writing plans as files.
+
+pub mod json;

@@ -1,0 +1,33 @@
+//! Stable identifiers. An id is minted once and never changes, so it survives
+//! export, import and merging between files from different people.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Id(String);
+
+impl Id {
+    /// An id from 64 bits of entropy supplied by the caller (the browser's
+    /// random source in the app, a counter in tests), so the model stays pure.
+    pub fn mint(prefix: &str, entropy: u64) -> Self {
+        Id(format!("{prefix}-{entropy:016x}"))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Id {
+    fn from(s: &str) -> Self {
+        Id(s.to_owned())
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

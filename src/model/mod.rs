@@ -1,0 +1,28 @@
+//! The domain model: pure Rust, no browser in sight, tested on the host.
+
+mod command;
+mod cycle;
+mod editor;
+mod id;
+mod okr;
+mod plan;
+mod rollout;
+mod sample;
+mod tree;
+mod unit;
+mod validate;
+
+pub use command::{Command, EditError};
+pub use cycle::{Cycle, CycleKind};
+pub use editor::Editor;
+pub use id::Id;
+pub use okr::{Alignment, CheckIn, Commitment, KeyResult, MeasureKind, Objective, ScoreOverride};
+pub use plan::{FormatTag, Meta, Plan, Settings, FORMAT_NAME, SCHEMA_VERSION};
+pub use rollout::{
+    Participation, ParticipationStatus, Phase, ProgrammeEvent, ProgrammeEventKind, ReadinessItem,
+    Role, RoleAssignment, Rollout, Strategy, DEFAULT_READINESS,
+};
+pub use sample::sample_plan;
+pub use tree::UnitTree;
+pub use unit::{Unit, UnitKind};
+pub use validate::{validate, Problem, ProblemKind};

@@ -1,0 +1,116 @@
+//! The whole plan: what is saved, exported and imported.
+
+use super::{Cycle, CycleKind, Id, Objective, Rollout, Unit};
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The format name written into every file, so a stray JSON file is recognised as not ours.
+pub const FORMAT_NAME: &str = "okrplan";
+/// Bumped whenever the file shape changes in a way older readers cannot handle.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Serialises as [`FORMAT_NAME`] and refuses any other value when read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FormatTag;
+
+impl Serialize for FormatTag {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(FORMAT_NAME)
+    }
+}
+
+impl<'de> Deserialize<'de> for FormatTag {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        if name == FORMAT_NAME {
+            Ok(FormatTag)
+        } else {
+            Err(serde::de::Error::custom(format!(
+                "expected format \"{FORMAT_NAME}\", found \"{name}\""
+            )))
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Whether aligned child objectives count into their parent's score.
+    #[serde(default)]
+    pub roll_up_aligned: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub format: FormatTag,
+    pub schema_version: u32,
+    pub meta: Meta,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default)]
+    pub cycles: Vec<Cycle>,
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+    #[serde(default)]
+    pub rollout: Rollout,
+}
+
+impl Plan {
+    pub fn new(name: impl Into<String>) -> Self {
+        Plan {
+            format: FormatTag,
+            schema_version: SCHEMA_VERSION,
+            meta: Meta {
+                name: name.into(),
+                description: String::new(),
+            },
+            settings: Settings::default(),
+            cycles: Vec::new(),
+            units: Vec::new(),
+            objectives: Vec::new(),
+            rollout: Rollout::default(),
+        }
+    }
+
+    pub fn unit(&self, id: &Id) -> Option<&Unit> {
+        self.units.iter().find(|u| &u.id == id)
+    }
+
+    pub fn cycle(&self, id: &Id) -> Option<&Cycle> {
+        self.cycles.iter().find(|c| &c.id == id)
+    }
+
+    /// The cycle to show first: the quarter running today, else any cycle
+    /// running today, else the latest one.
+    pub fn current_cycle(&self, today: NaiveDate) -> Option<&Cycle> {
+        let running = |c: &&Cycle| c.contains(today);
+        self.cycles
+            .iter()
+            .filter(running)
+            .find(|c| c.kind == CycleKind::Quarter)
+            .or_else(|| self.cycles.iter().find(running))
+            .or_else(|| self.cycles.iter().max_by_key(|c| c.start))
+    }
+
+    pub fn key_result_count(&self) -> usize {
+        self.objectives.iter().map(|o| o.key_results.len()).sum()
+    }
+
+    /// A one-line description for confirmations ("12 units, 30 objectives, 84 key results").
+    pub fn summary(&self) -> String {
+        format!(
+            "{} units, {} objectives, {} key results",
+            self.units.len(),
+            self.objectives.len(),
+            self.key_result_count()
+        )
+    }
+}

@@ -1,0 +1,35 @@
+//! The org-unit hierarchy as an index over the flat unit list.
+
+use super::{Id, Plan};
+use std::collections::HashMap;
+
+/// Children of each unit, in list order. Built in one pass; units whose parent
+/// is missing count as roots so that nothing ever disappears from view.
+pub struct UnitTree {
+    pub roots: Vec<usize>,
+    children: Vec<Vec<usize>>,
+}
+
+impl UnitTree {
+    pub fn new(plan: &Plan) -> Self {
+        let index: HashMap<&Id, usize> = plan
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (&u.id, i))
+            .collect();
+        let mut roots = Vec::new();
+        let mut children = vec![Vec::new(); plan.units.len()];
+        for (i, unit) in plan.units.iter().enumerate() {
+            match unit.parent.as_ref().and_then(|p| index.get(p)) {
+                Some(&parent) if parent != i => children[parent].push(i),
+                _ => roots.push(i),
+            }
+        }
+        UnitTree { roots, children }
+    }
+
+    pub fn children(&self, unit: usize) -> &[usize] {
+        &self.children[unit]
+    }
+}

@@ -1,0 +1,369 @@
+//! Every problem in a plan, each with the JSON path where it sits — not just the first.
+
+use super::{Alignment, Id, MeasureKind, Plan};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    DuplicateId,
+    DanglingReference,
+    /// A unit that is, through its parents, its own ancestor.
+    UnitCycle,
+    /// An objective that, through its alignment links, supports itself.
+    AlignmentCycle,
+    EmptyText,
+    OutOfRange,
+    /// An end date before its start date.
+    DateOrder,
+    DuplicateEntry,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Where in the JSON file, e.g. `objectives[3].key_results[0].weight`.
+    pub path: String,
+    pub kind: ProblemKind,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+#[derive(Default)]
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn add(&mut self, path: String, kind: ProblemKind, message: impl Into<String>) {
+        self.0.push(Problem {
+            path,
+            kind,
+            message: message.into(),
+        });
+    }
+
+    fn require_text(&mut self, path: String, text: &str, what: &str) {
+        if text.trim().is_empty() {
+            self.add(path, ProblemKind::EmptyText, format!("{what} is empty"));
+        }
+    }
+
+    fn require_range(&mut self, path: String, value: f64, low: f64, high: f64) {
+        if !(low..=high).contains(&value) {
+            self.add(
+                path,
+                ProblemKind::OutOfRange,
+                format!("{value} is outside {low}–{high}"),
+            );
+        }
+    }
+
+    fn require_ref(&mut self, path: String, id: &Id, known: &HashSet<&str>, what: &str) {
+        if !known.contains(id.as_str()) {
+            self.add(
+                path,
+                ProblemKind::DanglingReference,
+                format!("refers to {what} \"{id}\", which does not exist"),
+            );
+        }
+    }
+}
+
+pub fn validate(plan: &Plan) -> Vec<Problem> {
+    let mut problems = Problems::default();
+    problems.require_text("meta.name".into(), &plan.meta.name, "the plan name");
+    check_unique_ids(plan, &mut problems);
+
+    let unit_ids: HashSet<&str> = plan.units.iter().map(|u| u.id.as_str()).collect();
+    let cycle_ids: HashSet<&str> = plan.cycles.iter().map(|c| c.id.as_str()).collect();
+    let objective_ids: HashSet<&str> = plan.objectives.iter().map(|o| o.id.as_str()).collect();
+    let kr_ids: HashSet<&str> = plan
+        .objectives
+        .iter()
+        .flat_map(|o| o.key_results.iter().map(|k| k.id.as_str()))
+        .collect();
+    let phase_ids: HashSet<&str> = plan.rollout.phases.iter().map(|p| p.id.as_str()).collect();
+
+    for (i, cycle) in plan.cycles.iter().enumerate() {
+        problems.require_text(format!("cycles[{i}].name"), &cycle.name, "the cycle name");
+        if cycle.end < cycle.start {
+            problems.add(
+                format!("cycles[{i}].end"),
+                ProblemKind::DateOrder,
+                "the cycle ends before it starts",
+            );
+        }
+    }
+
+    for (i, unit) in plan.units.iter().enumerate() {
+        problems.require_text(format!("units[{i}].name"), &unit.name, "the unit name");
+        if let Some(parent) = &unit.parent {
+            problems.require_ref(format!("units[{i}].parent"), parent, &unit_ids, "unit");
+        }
+    }
+    check_unit_cycles(plan, &mut problems);
+
+    for (i, objective) in plan.objectives.iter().enumerate() {
+        let at = format!("objectives[{i}]");
+        problems.require_text(
+            format!("{at}.title"),
+            &objective.title,
+            "the objective title",
+        );
+        problems.require_ref(format!("{at}.unit"), &objective.unit, &unit_ids, "unit");
+        problems.require_ref(format!("{at}.cycle"), &objective.cycle, &cycle_ids, "cycle");
+        match &objective.aligned_to {
+            Some(Alignment::Objective(id)) => problems.require_ref(
+                format!("{at}.aligned_to.objective"),
+                id,
+                &objective_ids,
+                "objective",
+            ),
+            Some(Alignment::KeyResult(id)) => problems.require_ref(
+                format!("{at}.aligned_to.key_result"),
+                id,
+                &kr_ids,
+                "key result",
+            ),
+            None => {}
+        }
+        for (k, kr) in objective.key_results.iter().enumerate() {
+            check_key_result(&format!("{at}.key_results[{k}]"), kr, &mut problems);
+        }
+    }
+    check_alignment_cycles(plan, &mut problems);
+    check_rollout(plan, &unit_ids, &phase_ids, &mut problems);
+    problems.0
+}
+
+fn check_key_result(at: &str, kr: &super::KeyResult, problems: &mut Problems) {
+    problems.require_text(format!("{at}.title"), &kr.title, "the key result title");
+    problems.require_range(format!("{at}.weight"), kr.weight, 0.0, f64::MAX);
+    let value_range = match kr.measure {
+        MeasureKind::Number => (f64::MIN, f64::MAX),
+        MeasureKind::Percentage => (0.0, 100.0),
+        MeasureKind::Milestone | MeasureKind::Grade => (0.0, 1.0),
+    };
+    if kr.measure == MeasureKind::Percentage {
+        problems.require_range(format!("{at}.start"), kr.start, 0.0, 100.0);
+        problems.require_range(format!("{at}.target"), kr.target, 0.0, 100.0);
+    }
+    if let Some(over) = &kr.score_override {
+        problems.require_range(format!("{at}.score_override.score"), over.score, 0.0, 1.0);
+        problems.require_text(
+            format!("{at}.score_override.reason"),
+            &over.reason,
+            "the reason for the score override",
+        );
+    }
+    for (c, check_in) in kr.check_ins.iter().enumerate() {
+        let at = format!("{at}.check_ins[{c}]");
+        problems.require_range(
+            format!("{at}.value"),
+            check_in.value,
+            value_range.0,
+            value_range.1,
+        );
+        if let Some(confidence) = check_in.confidence {
+            problems.require_range(format!("{at}.confidence"), confidence, 0.0, 1.0);
+        }
+    }
+}
+
+fn check_unique_ids(plan: &Plan, problems: &mut Problems) {
+    let mut owners: Vec<(&Id, String)> = Vec::new();
+    owners.extend(listed("cycles", plan.cycles.iter().map(|c| &c.id)));
+    owners.extend(listed("units", plan.units.iter().map(|u| &u.id)));
+    for (i, o) in plan.objectives.iter().enumerate() {
+        owners.push((&o.id, format!("objectives[{i}]")));
+        for (k, kr) in o.key_results.iter().enumerate() {
+            let at = format!("objectives[{i}].key_results[{k}]");
+            for (c, check_in) in kr.check_ins.iter().enumerate() {
+                owners.push((&check_in.id, format!("{at}.check_ins[{c}]")));
+            }
+            owners.push((&kr.id, at));
+        }
+    }
+    let rollout = &plan.rollout;
+    owners.extend(listed(
+        "rollout.phases",
+        rollout.phases.iter().map(|p| &p.id),
+    ));
+    owners.extend(listed("rollout.roles", rollout.roles.iter().map(|r| &r.id)));
+    owners.extend(listed(
+        "rollout.readiness",
+        rollout.readiness.iter().map(|r| &r.id),
+    ));
+    owners.extend(listed(
+        "rollout.events",
+        rollout.events.iter().map(|e| &e.id),
+    ));
+
+    let mut first_use: HashMap<&str, &str> = HashMap::new();
+    for (id, path) in &owners {
+        match first_use.get(id.as_str()) {
+            Some(first) => problems.add(
+                format!("{path}.id"),
+                ProblemKind::DuplicateId,
+                format!("id \"{id}\" is already used at {first}"),
+            ),
+            None => {
+                first_use.insert(id.as_str(), path);
+            }
+        }
+    }
+}
+
+/// Pairs each id of a list with its path (`list[index]`).
+fn listed<'a>(
+    list: &'static str,
+    ids: impl Iterator<Item = &'a Id>,
+) -> impl Iterator<Item = (&'a Id, String)> {
+    ids.enumerate()
+        .map(move |(i, id)| (id, format!("{list}[{i}]")))
+}
+
+/// Finds the loops in a graph where each node has at most one outgoing edge
+/// (a unit's parent, an objective's alignment) and returns the nodes on them.
+/// Linear time: each node is walked once.
+fn nodes_on_loops(next: &[Option<usize>]) -> Vec<usize> {
+    const NEW: u8 = 0;
+    const WALKING: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; next.len()];
+    let mut on_loop = Vec::new();
+    for start in 0..next.len() {
+        let mut path = Vec::new();
+        let mut node = Some(start);
+        while let Some(n) = node {
+            match state[n] {
+                NEW => {
+                    state[n] = WALKING;
+                    path.push(n);
+                    node = next[n];
+                }
+                WALKING => {
+                    let from = path.iter().position(|&p| p == n).unwrap_or(0);
+                    on_loop.extend_from_slice(&path[from..]);
+                    break;
+                }
+                _ => break,
+            }
+        }
+        for n in path {
+            state[n] = DONE;
+        }
+    }
+    on_loop.sort_unstable();
+    on_loop
+}
+
+fn check_unit_cycles(plan: &Plan, problems: &mut Problems) {
+    let index: HashMap<&str, usize> = plan
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect();
+    let next: Vec<Option<usize>> = plan
+        .units
+        .iter()
+        .map(|u| {
+            u.parent
+                .as_ref()
+                .and_then(|p| index.get(p.as_str()).copied())
+        })
+        .collect();
+    for i in nodes_on_loops(&next) {
+        problems.add(
+            format!("units[{i}].parent"),
+            ProblemKind::UnitCycle,
+            format!("unit \"{}\" is its own ancestor", plan.units[i].name),
+        );
+    }
+}
+
+fn check_alignment_cycles(plan: &Plan, problems: &mut Problems) {
+    let index: HashMap<&str, usize> = plan
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.as_str(), i))
+        .collect();
+    let kr_owner: HashMap<&str, usize> = plan
+        .objectives
+        .iter()
+        .enumerate()
+        .flat_map(|(i, o)| o.key_results.iter().map(move |k| (k.id.as_str(), i)))
+        .collect();
+    let next: Vec<Option<usize>> = plan
+        .objectives
+        .iter()
+        .map(|o| match &o.aligned_to {
+            Some(Alignment::Objective(id)) => index.get(id.as_str()).copied(),
+            Some(Alignment::KeyResult(id)) => kr_owner.get(id.as_str()).copied(),
+            None => None,
+        })
+        .collect();
+    for i in nodes_on_loops(&next) {
+        problems.add(
+            format!("objectives[{i}].aligned_to"),
+            ProblemKind::AlignmentCycle,
+            format!(
+                "objective \"{}\" supports itself through its alignment links",
+                plan.objectives[i].title
+            ),
+        );
+    }
+}
+
+fn check_rollout(
+    plan: &Plan,
+    unit_ids: &HashSet<&str>,
+    phase_ids: &HashSet<&str>,
+    problems: &mut Problems,
+) {
+    let rollout = &plan.rollout;
+    for (i, phase) in rollout.phases.iter().enumerate() {
+        let at = format!("rollout.phases[{i}]");
+        problems.require_text(format!("{at}.name"), &phase.name, "the phase name");
+        if phase.end < phase.start {
+            problems.add(
+                format!("{at}.end"),
+                ProblemKind::DateOrder,
+                "the phase ends before it starts",
+            );
+        }
+    }
+    let mut pairs = HashSet::new();
+    for (i, p) in rollout.participation.iter().enumerate() {
+        let at = format!("rollout.participation[{i}]");
+        problems.require_ref(format!("{at}.unit"), &p.unit, unit_ids, "unit");
+        problems.require_ref(format!("{at}.phase"), &p.phase, phase_ids, "phase");
+        if !pairs.insert((p.unit.as_str(), p.phase.as_str())) {
+            problems.add(
+                at,
+                ProblemKind::DuplicateEntry,
+                format!(
+                    "unit \"{}\" has two entries for phase \"{}\"",
+                    p.unit, p.phase
+                ),
+            );
+        }
+    }
+    for (i, role) in rollout.roles.iter().enumerate() {
+        let at = format!("rollout.roles[{i}]");
+        problems.require_text(format!("{at}.person"), &role.person, "the person's name");
+        if let Some(unit) = &role.unit {
+            problems.require_ref(format!("{at}.unit"), unit, unit_ids, "unit");
+        }
+    }
+    for (i, item) in rollout.readiness.iter().enumerate() {
+        let at = format!("rollout.readiness[{i}]");
+        problems.require_text(format!("{at}.text"), &item.text, "the readiness item");
+        problems.require_ref(format!("{at}.phase"), &item.phase, phase_ids, "phase");
+    }
+}

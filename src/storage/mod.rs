@@ -1,0 +1,75 @@
+//! Keeping the plan in browser storage: what was saved, what to do when it
+//! cannot be read, and what happens when saving fails. The browser's
+//! localStorage is one implementation of [`KeyValueStore`]; tests use memory.
+
+#[cfg(target_arch = "wasm32")]
+mod local;
+mod memory;
+
+#[cfg(target_arch = "wasm32")]
+pub use local::LocalStore;
+pub use memory::MemoryStore;
+
+use crate::io::json::{read_plan, to_compact_text, ReadFailure};
+use crate::model::Plan;
+use std::fmt;
+
+/// Where the current plan lives.
+pub const PLAN_KEY: &str = "okrplan.plan";
+/// Unreadable saved text is moved here before the user starts over, never dropped.
+pub const SET_ASIDE_KEY: &str = "okrplan.unreadable";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser's storage quota is full.
+    QuotaExceeded,
+    /// Storage is switched off or not allowed (private mode, policies).
+    Unavailable(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::QuotaExceeded => f.write_str("the browser's storage is full"),
+            StoreError::Unavailable(why) => write!(f, "browser storage is not available ({why})"),
+        }
+    }
+}
+
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+}
+
+/// What a visit finds in storage.
+#[derive(Debug)]
+pub enum Saved {
+    /// A first visit (or storage cannot be read at all).
+    Nothing,
+    Plan(Box<Plan>),
+    /// Something is saved but cannot be opened: kept as it is for the recovery screen.
+    Unreadable {
+        raw: String,
+        failure: ReadFailure,
+    },
+}
+
+pub fn load(store: &dyn KeyValueStore) -> Saved {
+    match store.get(PLAN_KEY) {
+        Ok(Some(raw)) => match read_plan(&raw) {
+            Ok(plan) => Saved::Plan(Box::new(plan)),
+            Err(failure) => Saved::Unreadable { raw, failure },
+        },
+        Ok(None) | Err(_) => Saved::Nothing,
+    }
+}
+
+pub fn save(store: &dyn KeyValueStore, plan: &Plan) -> Result<(), StoreError> {
+    store.set(PLAN_KEY, &to_compact_text(plan))
+}
+
+/// Moves unreadable saved text out of the way so the user can start over
+/// without losing it.
+pub fn set_aside(store: &dyn KeyValueStore, raw: &str) -> Result<(), StoreError> {
+    store.set(SET_ASIDE_KEY, raw)
+}

@@ -1,0 +1,76 @@
+//! The dialogs of an import: what is wrong with a file, or whether to replace the plan.
+
+use super::{FileImport, ImportOutcome};
+use crate::io::json::FileProblem;
+use crate::model::Command;
+use crate::ui::state::AppState;
+use crate::ui::widgets::Modal;
+use leptos::prelude::*;
+
+/// Long lists are cut here: nobody reads the 5,000th problem, and the DOM stays small.
+const SHOWN_PROBLEMS: usize = 200;
+
+#[component]
+pub fn ProblemList(problems: Vec<FileProblem>) -> impl IntoView {
+    let hidden = problems.len().saturating_sub(SHOWN_PROBLEMS);
+    view! {
+        <ul class="problems" aria-label="Problems">
+            {problems
+                .into_iter()
+                .take(SHOWN_PROBLEMS)
+                .map(|p| view! { <li><code>{p.path}</code>" " {p.message}</li> })
+                .collect_view()}
+        </ul>
+        {(hidden > 0).then(|| view! { <p>"… and " {hidden} " more."</p> })}
+    }
+}
+
+#[component]
+pub fn ImportDialogs() -> impl IntoView {
+    let import = FileImport::expect();
+    let state = AppState::expect();
+    let close = Callback::new(move |()| import.outcome.set(None));
+    move || {
+        import.outcome.get().map(|outcome| match outcome {
+            ImportOutcome::Failed { file, failure } => view! {
+                <Modal title=format!("Cannot open {file}") role="alertdialog" on_close=close>
+                    <p>{failure.headline}</p>
+                    <ProblemList problems=failure.problems />
+                    <p>"Nothing was changed."</p>
+                    <div class="actions">
+                        <button class="primary" on:click=move |_| close.run(())>"Close"</button>
+                    </div>
+                </Modal>
+            }
+            .into_any(),
+            ImportOutcome::Ready { file, plan } => {
+                let current = state.editor.with_untracked(|e| {
+                    format!("“{}” ({})", e.plan().meta.name, e.plan().summary())
+                });
+                let incoming = format!("“{}” ({})", plan.meta.name, plan.summary());
+                let plan = StoredValue::new(Some(plan));
+                let replace = move |_| {
+                    if let Some(plan) = plan.try_update_value(Option::take).flatten() {
+                        let name = plan.meta.name.clone();
+                        state.apply(Command::ReplacePlan(plan));
+                        state.status.set(format!(
+                            "Opened “{name}”. Undo brings the previous plan back."
+                        ));
+                    }
+                    close.run(());
+                };
+                view! {
+                    <Modal title=format!("Open {file}?") on_close=close>
+                        <p>"This replaces the current plan " {current} " with " {incoming} "."</p>
+                        <p>"You can get the current plan back with Undo."</p>
+                        <div class="actions">
+                            <button class="primary" on:click=replace>"Replace current plan"</button>
+                            <button on:click=move |_| close.run(())>"Cancel"</button>
+                        </div>
+                    </Modal>
+                }
+                .into_any()
+            }
+        })
+    }
+}

@@ -1,0 +1,90 @@
+//! Files in and out: export, import by picker or drop, and what the user sees
+//! when a file cannot be opened.
+
+mod dialogs;
+mod download;
+
+pub use dialogs::{ImportDialogs, ProblemList};
+pub use download::download_text;
+
+use super::state::AppState;
+use crate::io::json::{check_size, file_name, read_plan, to_file_text, ReadFailure};
+use crate::model::Plan;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where an import stands while the user looks at it.
+#[derive(Clone)]
+pub enum ImportOutcome {
+    Failed {
+        file: String,
+        failure: ReadFailure,
+    },
+    /// A valid plan waiting for the user to confirm replacing the current one.
+    Ready {
+        file: String,
+        plan: Box<Plan>,
+    },
+}
+
+#[derive(Clone, Copy)]
+pub struct FileImport {
+    pub outcome: RwSignal<Option<ImportOutcome>>,
+}
+
+impl FileImport {
+    pub fn new() -> Self {
+        FileImport {
+            outcome: RwSignal::new(None),
+        }
+    }
+
+    pub fn expect() -> Self {
+        expect_context::<FileImport>()
+    }
+
+    /// Reads and checks a file; the plan changes only after the user confirms.
+    pub fn open(self, file: web_sys::File) {
+        let name = file.name();
+        if let Err(failure) = check_size(file.size() as usize) {
+            self.outcome.set(Some(ImportOutcome::Failed {
+                file: name,
+                failure,
+            }));
+            return;
+        }
+        spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            let outcome = match text.map(|t| read_plan(&t)) {
+                Some(Ok(plan)) => ImportOutcome::Ready {
+                    file: name,
+                    plan: Box::new(plan),
+                },
+                Some(Err(failure)) => ImportOutcome::Failed {
+                    file: name,
+                    failure,
+                },
+                None => ImportOutcome::Failed {
+                    file: name,
+                    failure: ReadFailure {
+                        headline: "The browser could not read the file.".into(),
+                        problems: Vec::new(),
+                    },
+                },
+            };
+            self.outcome.set(Some(outcome));
+        });
+    }
+}
+
+pub fn export_plan(state: AppState) {
+    state.editor.with_untracked(|e| {
+        let plan = e.plan();
+        download_text(&file_name(plan), &to_file_text(plan));
+    });
+    state.status.set("Exported the plan.".into());
+}

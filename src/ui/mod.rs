@@ -1,0 +1,20 @@
+//! The Leptos front end. Components read the model and send it commands, nothing more.
+
+mod app;
+mod autosave;
+mod cascade;
+mod clock;
+mod fatal;
+mod files;
+mod recovery;
+mod rollout;
+mod route;
+mod scoring;
+mod shell;
+mod state;
+mod widgets;
+
+pub fn start() {
+    fatal::install_panic_hook();
+    leptos::mount::mount_to_body(app::App);
+}

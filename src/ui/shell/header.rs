@@ -1,0 +1,97 @@
+//! The header: the plan's name, the views, and the plan-wide actions.
+
+use crate::model::Command;
+use crate::ui::files::{export_plan, FileImport};
+use crate::ui::route::View;
+use crate::ui::state::AppState;
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn Header(view: ReadSignal<View>) -> impl IntoView {
+    let state = AppState::expect();
+    let import = FileImport::expect();
+    let file_input = NodeRef::<html::Input>::new();
+
+    let name = move || state.with_plan(|p| p.meta.name.clone());
+    let rename = move |ev| state.apply(Command::RenamePlan(event_target_value(&ev)));
+    let pick_file = move |_| {
+        if let Some(input) = file_input.get() {
+            input.click();
+        }
+    };
+    let file_chosen = move |_| {
+        let Some(input) = file_input.get() else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            import.open(file);
+        }
+        // Choosing the same file again must fire another change event.
+        input.set_value("");
+    };
+    let undo_title = move || {
+        state
+            .editor
+            .with(|e| e.undo_label().map(|l| format!("Undo {l} (Ctrl+Z)")))
+    };
+    let redo_title = move || {
+        state
+            .editor
+            .with(|e| e.redo_label().map(|l| format!("Redo {l} (Ctrl+Shift+Z)")))
+    };
+
+    view! {
+        <header class="top">
+            <div class="brand" aria-hidden="true">"okrplan"</div>
+            <input
+                class="plan-name"
+                aria-label="Plan name"
+                prop:value=name
+                on:change=rename
+            />
+            <nav aria-label="Views">
+                {View::ALL
+                    .into_iter()
+                    .map(|v| {
+                        view! {
+                            <a
+                                href=v.href()
+                                aria-current=move || (view.get() == v).then_some("page")
+                            >
+                                {v.title()}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <div class="toolbar" role="toolbar" aria-label="Plan">
+                <button
+                    on:click=move |_| state.undo()
+                    disabled=move || undo_title().is_none()
+                    title=undo_title
+                >
+                    "Undo"
+                </button>
+                <button
+                    on:click=move |_| state.redo()
+                    disabled=move || redo_title().is_none()
+                    title=redo_title
+                >
+                    "Redo"
+                </button>
+                <button on:click=move |_| export_plan(state)>"Export"</button>
+                <button on:click=pick_file>"Open file…"</button>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    class="visually-hidden"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    node_ref=file_input
+                    on:change=file_chosen
+                />
+            </div>
+        </header>
+    }
+}

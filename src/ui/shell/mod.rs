@@ -1,0 +1,79 @@
+//! The planner's frame: header, navigation, banners, and the routed view.
+
+mod header;
+mod shortcuts;
+
+use super::autosave;
+use super::cascade::CascadeView;
+use super::files::{FileImport, ImportDialogs};
+use super::rollout::RolloutView;
+use super::route::{use_view, View};
+use super::scoring::ScoringView;
+use super::state::AppState;
+use crate::model::Plan;
+use header::Header;
+use leptos::ev;
+use leptos::prelude::*;
+
+#[component]
+pub fn Planner(plan: Plan) -> impl IntoView {
+    let state = AppState::new(plan);
+    provide_context(state);
+    let import = FileImport::new();
+    provide_context(import);
+    autosave::install(state);
+    shortcuts::install(state);
+    let view = use_view();
+
+    // A file dropped anywhere on the page is imported.
+    let on_dragover = |ev: ev::DragEvent| ev.prevent_default();
+    let on_drop = move |ev: ev::DragEvent| {
+        ev.prevent_default();
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            import.open(file);
+        }
+    };
+
+    view! {
+        <div class="app" on:dragover=on_dragover on:drop=on_drop>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <Header view />
+            <Show when=move || state.save_error.get().is_some()>
+                <div class="banner warning" role="alert">
+                    <strong>"Not saved. "</strong>
+                    {move || state.save_error.get()}
+                </div>
+            </Show>
+            <main id="main" tabindex="-1">
+                <ErrorBoundary fallback=|errors| {
+                    view! {
+                        <div class="banner warning" role="alert">
+                            <p>"This view could not be shown:"</p>
+                            <ul>
+                                {move || {
+                                    errors
+                                        .get()
+                                        .into_iter()
+                                        .map(|(_, e)| view! { <li>{e.to_string()}</li> })
+                                        .collect_view()
+                                }}
+                            </ul>
+                        </div>
+                    }
+                }>
+                    {move || match view.get() {
+                        View::Cascade => view! { <CascadeView /> }.into_any(),
+                        View::Scoring => view! { <ScoringView /> }.into_any(),
+                        View::Rollout => view! { <RolloutView /> }.into_any(),
+                    }}
+                </ErrorBoundary>
+            </main>
+            <p class="status" role="status">{move || state.status.get()}</p>
+            <ImportDialogs />
+        </div>
+    }
+}

@@ -1,0 +1,54 @@
+//! The state every view shares: the editor (plan + history) and the app's messages.
+
+use crate::model::{Command, Editor, Plan};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub editor: RwSignal<Editor>,
+    /// Set while saving to browser storage fails; the app keeps working in memory.
+    pub save_error: RwSignal<Option<String>>,
+    /// A short announcement for the status line ("Undid rename plan").
+    pub status: RwSignal<String>,
+}
+
+impl AppState {
+    pub fn new(plan: Plan) -> Self {
+        AppState {
+            editor: RwSignal::new(Editor::new(plan)),
+            save_error: RwSignal::new(None),
+            status: RwSignal::new(String::new()),
+        }
+    }
+
+    pub fn expect() -> Self {
+        expect_context::<AppState>()
+    }
+
+    /// Applies an edit; a refused edit is announced and changes nothing.
+    pub fn apply(&self, command: Command) {
+        let result = self.editor.try_update(|e| e.apply(command));
+        if let Some(Err(error)) = result {
+            self.status.set(error.0);
+        }
+    }
+
+    pub fn undo(&self) {
+        let label = self.editor.try_update(|e| e.undo()).flatten();
+        if let Some(label) = label {
+            self.status.set(format!("Undid {label}."));
+        }
+    }
+
+    pub fn redo(&self) {
+        let label = self.editor.try_update(|e| e.redo()).flatten();
+        if let Some(label) = label {
+            self.status.set(format!("Redid {label}."));
+        }
+    }
+
+    /// Reads the plan, tracking it: the caller re-runs when the plan changes.
+    pub fn with_plan<T>(&self, f: impl FnOnce(&Plan) -> T) -> T {
+        self.editor.with(|e| f(e.plan()))
+    }
+}

@@ -1,0 +1,46 @@
+//! Small building blocks shared by every view.
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+
+/// A modal dialog: focus moves into it, Escape closes it.
+#[component]
+pub fn Modal(
+    /// The dialog's accessible name and heading.
+    title: String,
+    /// `alertdialog` for errors, `dialog` otherwise.
+    #[prop(default = "dialog")]
+    role: &'static str,
+    on_close: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let panel = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(panel) = panel.get() {
+            let _ = panel.focus();
+        }
+    });
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            on_close.run(());
+        }
+    };
+    view! {
+        <div class="backdrop">
+            <div
+                class="modal"
+                role=role
+                aria-modal="true"
+                aria-labelledby="modal-title"
+                tabindex="-1"
+                node_ref=panel
+                on:keydown=on_keydown
+            >
+                <h2 id="modal-title">{title}</h2>
+                {children()}
+            </div>
+        </div>
+    }
+}

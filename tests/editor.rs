@@ -1,0 +1,53 @@
+//! Every change goes through a command; every command can be undone and redone.
+
+use okrplan::model::*;
+
+#[test]
+fn renaming_is_undoable_and_redoable() {
+    let original = sample_plan();
+    let mut editor = Editor::new(original.clone());
+    editor
+        .apply(Command::RenamePlan("  Q1 offsite  ".into()))
+        .unwrap();
+    assert_eq!(editor.plan().meta.name, "Q1 offsite");
+    assert_eq!(editor.undo_label(), Some("rename plan"));
+
+    assert_eq!(editor.undo().as_deref(), Some("rename plan"));
+    assert_eq!(editor.plan(), &original);
+    assert_eq!(editor.redo().as_deref(), Some("rename plan"));
+    assert_eq!(editor.plan().meta.name, "Q1 offsite");
+    assert_eq!(editor.revision(), 3);
+}
+
+#[test]
+fn a_refused_command_changes_nothing() {
+    let mut editor = Editor::new(sample_plan());
+    let err = editor.apply(Command::RenamePlan("   ".into())).unwrap_err();
+    assert_eq!(err.0, "A plan needs a name.");
+    assert_eq!(editor.plan(), &sample_plan());
+    assert_eq!(editor.revision(), 0);
+    assert!(editor.undo().is_none());
+}
+
+#[test]
+fn replacing_the_plan_can_be_undone() {
+    let mut editor = Editor::new(sample_plan());
+    editor
+        .apply(Command::ReplacePlan(Box::new(Plan::new("Imported"))))
+        .unwrap();
+    assert_eq!(editor.plan().meta.name, "Imported");
+    assert_eq!(editor.undo_label(), Some("open \"Imported\""));
+    editor.undo();
+    assert_eq!(editor.plan(), &sample_plan());
+}
+
+#[test]
+fn a_new_edit_clears_the_redo_stack() {
+    let mut editor = Editor::new(sample_plan());
+    editor.apply(Command::RenamePlan("A".into())).unwrap();
+    editor.undo();
+    assert_eq!(editor.redo_label(), Some("rename plan"));
+    editor.apply(Command::RenamePlan("B".into())).unwrap();
+    assert!(editor.redo().is_none());
+    assert_eq!(editor.plan().meta.name, "B");
+}

@@ -1,0 +1,48 @@
+//! Export then import gives back exactly the same plan; import never panics.
+
+mod common;
+
+use okrplan::io::json::{read_plan, to_compact_text, to_file_text};
+use okrplan::model::{sample_plan, validate};
+use proptest::prelude::*;
+
+#[test]
+fn the_sample_plan_survives_a_round_trip() {
+    let plan = sample_plan();
+    let text = to_file_text(&plan);
+    assert!(text.contains("\"format\": \"okrplan\""));
+    assert!(text.contains("\"schema_version\": 1"));
+    assert_eq!(read_plan(&text).unwrap(), plan);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn generated_plans_are_valid(plan in common::valid_plan()) {
+        prop_assert_eq!(validate(&plan), vec![]);
+    }
+
+    #[test]
+    fn pretty_and_compact_files_round_trip(plan in common::valid_plan()) {
+        prop_assert_eq!(&read_plan(&to_file_text(&plan)).unwrap(), &plan);
+        prop_assert_eq!(&read_plan(&to_compact_text(&plan)).unwrap(), &plan);
+    }
+
+    #[test]
+    fn arbitrary_text_is_refused_without_panic(text in ".{0,200}") {
+        // Either it is refused with at least one problem, or (by a wild chance) it is a valid plan.
+        if let Err(failure) = read_plan(&text) {
+            prop_assert!(!failure.problems.is_empty());
+        }
+    }
+
+    #[test]
+    fn truncated_files_are_refused(plan in common::valid_plan(), cut in any::<prop::sample::Index>()) {
+        let text = to_file_text(&plan);
+        let end = cut.index(text.len());
+        if text.is_char_boundary(end) {
+            prop_assert!(read_plan(&text[..end]).is_err());
+        }
+    }
+}
