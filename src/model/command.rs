@@ -1,8 +1,9 @@
 //! The one way to change a plan. Every edit is a [`Command`]; applying it
 //! returns the command that undoes it, so undo/redo and autosave hang off
-//! one place ([`super::Editor`]).
+//! one place ([`super::Editor`]). Compound edits (deleting a unit with all
+//! that goes with it) are a [`Command::Batch`] of small invertible steps.
 
-use super::Plan;
+use super::{Id, Objective, Participation, Plan, RoleAssignment, Unit};
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -10,6 +11,47 @@ pub enum Command {
     RenamePlan(String),
     /// Swap in a whole plan (an imported file, the sample); undoing it brings the old one back.
     ReplacePlan(Box<Plan>),
+    InsertUnit {
+        index: usize,
+        unit: Unit,
+    },
+    RemoveUnit {
+        index: usize,
+    },
+    /// Replaces the unit with the same id (rename, change kind, re-parent).
+    UpdateUnit(Unit),
+    /// Moves a unit within the flat list (sibling order follows list order).
+    ReorderUnit {
+        from: usize,
+        to: usize,
+    },
+    InsertObjective {
+        index: usize,
+        objective: Objective,
+    },
+    RemoveObjective {
+        index: usize,
+    },
+    /// Replaces the objective with the same id, key results included.
+    UpdateObjective(Objective),
+    ReorderObjective {
+        from: usize,
+        to: usize,
+    },
+    InsertParticipation {
+        index: usize,
+        participation: Participation,
+    },
+    RemoveParticipation {
+        index: usize,
+    },
+    /// Replaces the list of rollout roles (a short list).
+    SetRoles(Vec<RoleAssignment>),
+    /// Several steps applied as one edit, undone as one.
+    Batch {
+        label: String,
+        steps: Vec<Command>,
+    },
 }
 
 /// Why a command was refused; the plan is left exactly as it was.
@@ -22,12 +64,58 @@ impl fmt::Display for EditError {
     }
 }
 
+fn refuse<T>(why: impl Into<String>) -> Result<T, EditError> {
+    Err(EditError(why.into()))
+}
+
+fn check_insert(index: usize, len: usize) -> Result<(), EditError> {
+    if index > len {
+        return refuse(format!("position {index} is past the end ({len})"));
+    }
+    Ok(())
+}
+
+fn check_index(index: usize, len: usize) -> Result<(), EditError> {
+    if index >= len {
+        return refuse(format!("no item at position {index}"));
+    }
+    Ok(())
+}
+
+fn position_of<T>(items: &[T], id: &Id, id_of: impl Fn(&T) -> &Id) -> Result<usize, EditError> {
+    items
+        .iter()
+        .position(|item| id_of(item) == id)
+        .ok_or_else(|| EditError(format!("\"{id}\" no longer exists")))
+}
+
+fn reorder<T>(items: &mut Vec<T>, from: usize, to: usize) -> Result<(), EditError> {
+    check_index(from, items.len())?;
+    check_index(to, items.len())?;
+    let item = items.remove(from);
+    items.insert(to, item);
+    Ok(())
+}
+
 impl Command {
     /// What the edit does, for the undo and redo buttons ("Undo rename plan").
     pub fn label(&self) -> String {
         match self {
             Command::RenamePlan(_) => "rename plan".into(),
             Command::ReplacePlan(plan) => format!("open \"{}\"", plan.meta.name),
+            Command::InsertUnit { unit, .. } => format!("add \"{}\"", unit.name),
+            Command::RemoveUnit { .. } => "remove unit".into(),
+            Command::UpdateUnit(unit) => format!("edit \"{}\"", unit.name),
+            Command::ReorderUnit { .. } => "reorder units".into(),
+            Command::InsertObjective { objective, .. } => format!("add \"{}\"", objective.title),
+            Command::RemoveObjective { .. } => "remove objective".into(),
+            Command::UpdateObjective(objective) => format!("edit \"{}\"", objective.title),
+            Command::ReorderObjective { .. } => "reorder objectives".into(),
+            Command::InsertParticipation { .. } | Command::RemoveParticipation { .. } => {
+                "change participation".into()
+            }
+            Command::SetRoles(_) => "change roles".into(),
+            Command::Batch { label, .. } => label.clone(),
         }
     }
 
@@ -37,7 +125,7 @@ impl Command {
             Command::RenamePlan(name) => {
                 let name = name.trim().to_owned();
                 if name.is_empty() {
-                    return Err(EditError("A plan needs a name.".into()));
+                    return refuse("A plan needs a name.");
                 }
                 let old = std::mem::replace(&mut plan.meta.name, name);
                 Ok(Command::RenamePlan(old))
@@ -46,6 +134,102 @@ impl Command {
                 let old = std::mem::replace(plan, *new);
                 Ok(Command::ReplacePlan(Box::new(old)))
             }
+            Command::InsertUnit { index, unit } => {
+                check_insert(index, plan.units.len())?;
+                plan.units.insert(index, unit);
+                Ok(Command::RemoveUnit { index })
+            }
+            Command::RemoveUnit { index } => {
+                check_index(index, plan.units.len())?;
+                let unit = plan.units.remove(index);
+                Ok(Command::InsertUnit { index, unit })
+            }
+            Command::UpdateUnit(unit) => {
+                if unit.name.trim().is_empty() {
+                    return refuse("A unit needs a name.");
+                }
+                let at = position_of(&plan.units, &unit.id, |u| &u.id)?;
+                let old = std::mem::replace(&mut plan.units[at], unit);
+                Ok(Command::UpdateUnit(old))
+            }
+            Command::ReorderUnit { from, to } => {
+                reorder(&mut plan.units, from, to)?;
+                Ok(Command::ReorderUnit { from: to, to: from })
+            }
+            Command::InsertObjective { index, objective } => {
+                check_insert(index, plan.objectives.len())?;
+                plan.objectives.insert(index, objective);
+                Ok(Command::RemoveObjective { index })
+            }
+            Command::RemoveObjective { index } => {
+                check_index(index, plan.objectives.len())?;
+                let objective = plan.objectives.remove(index);
+                Ok(Command::InsertObjective { index, objective })
+            }
+            Command::UpdateObjective(objective) => {
+                if objective.title.trim().is_empty() {
+                    return refuse("An objective needs a title.");
+                }
+                if objective
+                    .key_results
+                    .iter()
+                    .any(|k| k.title.trim().is_empty())
+                {
+                    return refuse("A key result needs a title.");
+                }
+                let at = position_of(&plan.objectives, &objective.id, |o| &o.id)?;
+                let old = std::mem::replace(&mut plan.objectives[at], objective);
+                Ok(Command::UpdateObjective(old))
+            }
+            Command::ReorderObjective { from, to } => {
+                reorder(&mut plan.objectives, from, to)?;
+                Ok(Command::ReorderObjective { from: to, to: from })
+            }
+            Command::InsertParticipation {
+                index,
+                participation,
+            } => {
+                let list = &mut plan.rollout.participation;
+                check_insert(index, list.len())?;
+                list.insert(index, participation);
+                Ok(Command::RemoveParticipation { index })
+            }
+            Command::RemoveParticipation { index } => {
+                let list = &mut plan.rollout.participation;
+                check_index(index, list.len())?;
+                let participation = list.remove(index);
+                Ok(Command::InsertParticipation {
+                    index,
+                    participation,
+                })
+            }
+            Command::SetRoles(roles) => Ok(Command::SetRoles(std::mem::replace(
+                &mut plan.rollout.roles,
+                roles,
+            ))),
+            Command::Batch { label, steps } => apply_batch(plan, label, steps),
         }
     }
+}
+
+/// All steps or none: if one is refused, the ones before it are rolled back.
+fn apply_batch(plan: &mut Plan, label: String, steps: Vec<Command>) -> Result<Command, EditError> {
+    let mut inverses = Vec::with_capacity(steps.len());
+    for step in steps {
+        match step.apply(plan) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(error) => {
+                for inverse in inverses.into_iter().rev() {
+                    // Undoing steps that just succeeded cannot fail.
+                    let _ = inverse.apply(plan);
+                }
+                return Err(error);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Command::Batch {
+        label,
+        steps: inverses,
+    })
 }

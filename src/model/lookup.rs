@@ -1,0 +1,68 @@
+//! Finding things in a plan by id, and walking the unit tree.
+
+use super::{Alignment, Id, Objective, Plan, UnitTree};
+
+impl Plan {
+    pub fn unit_index(&self, id: &Id) -> Option<usize> {
+        self.units.iter().position(|u| &u.id == id)
+    }
+
+    pub fn objective_index(&self, id: &Id) -> Option<usize> {
+        self.objectives.iter().position(|o| &o.id == id)
+    }
+
+    pub fn objective(&self, id: &Id) -> Option<&Objective> {
+        self.objectives.iter().find(|o| &o.id == id)
+    }
+
+    /// The objective owning a key result, and the key result's position in it.
+    pub fn key_result_position(&self, kr: &Id) -> Option<(usize, usize)> {
+        self.objectives
+            .iter()
+            .enumerate()
+            .find_map(|(o, objective)| {
+                objective
+                    .key_results
+                    .iter()
+                    .position(|k| &k.id == kr)
+                    .map(|k| (o, k))
+            })
+    }
+
+    /// The objective an alignment points into (the KR's owner for a KR link).
+    pub fn aligned_objective(&self, alignment: &Alignment) -> Option<usize> {
+        match alignment {
+            Alignment::Objective(id) => self.objective_index(id),
+            Alignment::KeyResult(id) => self.key_result_position(id).map(|(o, _)| o),
+        }
+    }
+
+    /// The unit and all units below it, as indexes into `units`, the unit first.
+    pub fn subtree(&self, root: &Id) -> Vec<usize> {
+        let Some(start) = self.unit_index(root) else {
+            return Vec::new();
+        };
+        let tree = UnitTree::new(self);
+        let mut found = vec![start];
+        let mut next = 0;
+        while next < found.len() {
+            found.extend_from_slice(tree.children(found[next]));
+            next += 1;
+        }
+        found
+    }
+
+    /// How many levels above the unit (0 for a root).
+    pub fn depth(&self, unit: &Id) -> usize {
+        let mut depth = 0;
+        let mut current = self.unit_index(unit);
+        while let Some(parent) = current.and_then(|i| self.units[i].parent.as_ref()) {
+            depth += 1;
+            if depth > self.units.len() {
+                break; // a loop in bad data; validate reports it
+            }
+            current = self.unit_index(parent);
+        }
+        depth
+    }
+}
