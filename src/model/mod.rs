@@ -1,5 +1,6 @@
 //! The domain model: pure Rust, no browser in sight, tested on the host.
 
+mod cascade;
 mod command;
 mod cycle;
 mod editor;
@@ -8,12 +9,14 @@ mod lookup;
 mod okr;
 pub mod ops;
 mod plan;
+pub mod quality;
 mod rollout;
 mod sample;
 mod tree;
 mod unit;
 mod validate;
 
+pub use cascade::CascadeIndex;
 pub use command::{Command, EditError};
 pub use cycle::{Cycle, CycleKind};
 pub use editor::Editor;

@@ -5,13 +5,16 @@ mod autosave;
 mod cascade;
 mod clock;
 mod fatal;
+mod fields;
 mod files;
+mod ids;
 mod recovery;
 mod rollout;
 mod route;
 mod scoring;
 mod shell;
 mod state;
+mod svg;
 mod widgets;
 
 pub fn start() {

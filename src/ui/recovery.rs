@@ -15,7 +15,7 @@ pub fn RecoveryScreen(
     let error = RwSignal::new(None::<String>);
     let raw = StoredValue::new(raw);
     let download = move |_| {
-        raw.with_value(|text| download_text("okrplan-saved-plan.json", text));
+        raw.with_value(|text| download_text("okrplan-saved-plan.json", text, "application/json"));
     };
     let start_over = move |_| match raw.with_value(|text| set_aside(&LocalStore, text)) {
         Ok(()) => on_done(),

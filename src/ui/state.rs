@@ -1,6 +1,6 @@
 //! The state every view shares: the editor (plan + history) and the app's messages.
 
-use crate::model::{Command, Editor, Plan};
+use crate::model::{Command, EditError, Editor, Plan};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -27,9 +27,22 @@ impl AppState {
 
     /// Applies an edit; a refused edit is announced and changes nothing.
     pub fn apply(&self, command: Command) {
-        let result = self.editor.try_update(|e| e.apply(command));
-        if let Some(Err(error)) = result {
-            self.status.set(error.0);
+        self.edit(|_| Ok(command));
+    }
+
+    /// Builds an edit from the current plan (an `ops` function) and applies it;
+    /// a refused edit is announced and changes nothing. Returns whether it applied.
+    pub fn edit(&self, make: impl FnOnce(&Plan) -> Result<Command, EditError>) -> bool {
+        let result = self
+            .editor
+            .try_update(|e| make(e.plan()).and_then(|command| e.apply(command)));
+        match result {
+            Some(Ok(())) => true,
+            Some(Err(error)) => {
+                self.status.set(error.0);
+                false
+            }
+            None => false,
         }
     }
 

@@ -1,9 +1,29 @@
-//! The cascade: the organisation's units with their objectives and key results.
+//! The cascade editor: the organisation's units with their OKRs and alignment,
+//! as an editable outline and as a drawn map.
 
-use crate::model::{Alignment, Commitment, Id, Plan, UnitTree};
+mod align_picker;
+mod context;
+mod map;
+mod objective_editor;
+mod outline;
+mod unit_panel;
+
+use crate::model::Id;
 use crate::ui::clock::today;
 use crate::ui::state::AppState;
+use context::{unit_path, Cascade};
 use leptos::prelude::*;
+use map::AlignmentMap;
+use outline::{ObjectiveCard, Outline};
+use unit_panel::UnitPanel;
+
+pub use outline::plural;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Outline,
+    Map,
+}
 
 #[component]
 pub fn CascadeView() -> impl IntoView {
@@ -11,7 +31,12 @@ pub fn CascadeView() -> impl IntoView {
     let default_cycle = state
         .editor
         .with_untracked(|e| e.plan().current_cycle(today()).map(|c| c.id.clone()));
-    let cycle = RwSignal::new(default_cycle);
+    let cascade = Cascade::new(state, default_cycle);
+    provide_context(cascade);
+    let mode = RwSignal::new(Mode::Outline);
+    let subtree = RwSignal::new(None::<Id>);
+    let query = RwSignal::new(String::new());
+
     let cycles = move || {
         state.with_plan(|p| {
             p.cycles
@@ -20,114 +45,127 @@ pub fn CascadeView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let on_cycle = move |ev| cycle.set(Some(Id::from(event_target_value(&ev).as_str())));
+    let units = move || {
+        state.with_plan(|p| {
+            p.units
+                .iter()
+                .map(|u| (u.id.clone(), unit_path(p, &u.id)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let roots = Signal::derive(move || match subtree.get() {
+        Some(root) if state.with_plan(|p| p.unit(&root).is_some()) => vec![root],
+        _ => cascade.index.with(|ix| {
+            state.with_plan(|p| ix.roots().iter().map(|&r| p.units[r].id.clone()).collect())
+        }),
+    });
+    let matches = move || {
+        let q = query.get().trim().to_lowercase();
+        let index = cascade.index.get();
+        let roots = roots.get();
+        state.with_plan(|p| {
+            let mut found = Vec::new();
+            let mut stack: Vec<usize> = roots.iter().filter_map(|r| index.unit(r)).collect();
+            while let Some(u) = stack.pop() {
+                for &o in index.objectives_of(u) {
+                    let objective = &p.objectives[o];
+                    let hit = objective.title.to_lowercase().contains(&q)
+                        || objective
+                            .key_results
+                            .iter()
+                            .any(|k| k.title.to_lowercase().contains(&q));
+                    if hit {
+                        found.push(objective.id.clone());
+                    }
+                }
+                stack.extend(index.children(u).iter().rev());
+            }
+            found
+        })
+    };
+    // The panel is rebuilt only when another unit is picked (or this one goes),
+    // never on an edit, so focus stays in the field being edited.
+    let editing = Memo::new(move |_| {
+        cascade
+            .selected
+            .get()
+            .filter(|id| cascade.index.with(|ix| ix.unit(id).is_some()))
+    });
+    let expand_all = move |_| {
+        let all = state.with_plan(|p| p.units.iter().map(|u| u.id.clone()).collect());
+        cascade.expanded.set(all);
+    };
 
     view! {
-        <section aria-labelledby="cascade-title">
+        <section class="cascade" aria-labelledby="cascade-title">
             <div class="view-head">
                 <h1 id="cascade-title">"Cascade"</h1>
-                <label>
-                    "Cycle "
-                    <select on:change=on_cycle>
-                        {move || {
-                            cycles()
-                                .into_iter()
-                                .map(|(id, name)| {
-                                    let selected = cycle.get().as_ref() == Some(&id);
-                                    view! { <option value=id.to_string() selected=selected>{name}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                <div class="filters" role="group" aria-label="Filters">
+                    <label>
+                        "Cycle "
+                        <select aria-label="Cycle" on:change=move |ev| cascade.cycle.set(Some(Id::from(event_target_value(&ev).as_str())))>
+                            {move || cycles().into_iter().map(|(id, name)| {
+                                let selected = cascade.cycle.get_untracked().as_ref() == Some(&id);
+                                view! { <option value=id.to_string() selected=selected>{name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        "Unit "
+                        <select aria-label="Show unit" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            subtree.set((!v.is_empty()).then(|| Id::from(v.as_str())));
+                        }>
+                            <option value="">"Whole organisation"</option>
+                            {move || units().into_iter().map(|(id, label)| {
+                                let selected = subtree.get_untracked().as_ref() == Some(&id);
+                                view! { <option value=id.to_string() selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        "Find "
+                        <input type="search" aria-label="Find objectives" placeholder="Title or key result"
+                            prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+                    </label>
+                </div>
+                <div class="segmented" role="group" aria-label="Show as">
+                    <button aria-pressed=move || (mode.get() == Mode::Outline).to_string() on:click=move |_| mode.set(Mode::Outline)>"Outline"</button>
+                    <button aria-pressed=move || (mode.get() == Mode::Map).to_string() on:click=move |_| mode.set(Mode::Map)>"Alignment map"</button>
+                </div>
             </div>
-            {move || {
-                let cycle = cycle.get();
-                state.with_plan(|plan| outline(plan, cycle.as_ref()))
-            }}
+            <div class="cascade-body">
+                <div class="cascade-main">
+                    {move || match (mode.get(), query.with(|q| q.trim().is_empty())) {
+                        (Mode::Map, _) => view! { <AlignmentMap roots /> }.into_any(),
+                        (Mode::Outline, true) => view! {
+                            <div class="row">
+                                <button on:click=expand_all>"Expand all"</button>
+                                <button on:click=move |_| cascade.expanded.update(|s| s.clear())>"Collapse all"</button>
+                            </div>
+                            <Outline roots />
+                        }.into_any(),
+                        (Mode::Outline, false) => {
+                            let found = matches();
+                            view! {
+                                <p role="status">{plural(found.len(), "objective")} " found"</p>
+                                <ul class="objectives" aria-label="Found objectives">
+                                    {found.into_iter().map(|id| view! { <ObjectiveCard id /> }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                    }}
+                </div>
+                {move || match editing.get() {
+                    Some(id) => view! { <UnitPanel id /> }.into_any(),
+                    None => view! {
+                        <aside class="panel empty" aria-label="Unit editor">
+                            <p>"Select a unit to edit it and its OKRs."</p>
+                            <p class="hint">"Drag a unit onto another to move it there, or use “Move to” in its editor."</p>
+                        </aside>
+                    }.into_any(),
+                }}
+            </div>
         </section>
     }
-}
-
-fn outline(plan: &Plan, cycle: Option<&Id>) -> AnyView {
-    let tree = UnitTree::new(plan);
-    view! {
-        <ul class="outline" aria-label="Organisation">
-            {tree.roots.iter().map(|&u| unit_item(plan, &tree, u, cycle)).collect_view()}
-        </ul>
-    }
-    .into_any()
-}
-
-fn unit_item(plan: &Plan, tree: &UnitTree, index: usize, cycle: Option<&Id>) -> AnyView {
-    let unit = &plan.units[index];
-    let objectives: Vec<_> = plan
-        .objectives
-        .iter()
-        .filter(|o| o.unit == unit.id && Some(&o.cycle) == cycle)
-        .collect();
-    let children = tree.children(index);
-    view! {
-        <li class="unit">
-            <div class="unit-head">
-                <span class="unit-name">{unit.name.clone()}</span>
-                <span class="kind">{unit.kind.label().to_owned()}</span>
-            </div>
-            {(!objectives.is_empty()).then(|| view! {
-                <ul class="objectives" aria-label=format!("Objectives of {}", unit.name)>
-                    {objectives.into_iter().map(|o| view! {
-                        <li class="objective">
-                            <span class="title">{o.title.clone()}</span>
-                            <span class=format!("tag {}", commitment_class(o.commitment))>
-                                {commitment_label(o.commitment)}
-                            </span>
-                            {o.aligned_to.as_ref().map(|a| view! {
-                                <span class="aligned">"supports " {alignment_title(plan, a)}</span>
-                            })}
-                            <ul class="krs">
-                                {o.key_results.iter().map(|k| view! { <li>{k.title.clone()}</li> }).collect_view()}
-                            </ul>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            })}
-            {(!children.is_empty()).then(|| view! {
-                <ul class="units">
-                    {children.iter().map(|&c| unit_item(plan, tree, c, cycle)).collect_view()}
-                </ul>
-            })}
-        </li>
-    }
-    .into_any()
-}
-
-fn commitment_label(c: Commitment) -> &'static str {
-    match c {
-        Commitment::Committed => "Committed",
-        Commitment::Aspirational => "Aspirational",
-    }
-}
-
-fn commitment_class(c: Commitment) -> &'static str {
-    match c {
-        Commitment::Committed => "committed",
-        Commitment::Aspirational => "aspirational",
-    }
-}
-
-fn alignment_title(plan: &Plan, alignment: &Alignment) -> String {
-    let found = match alignment {
-        Alignment::Objective(id) => plan
-            .objectives
-            .iter()
-            .find(|o| &o.id == id)
-            .map(|o| o.title.clone()),
-        Alignment::KeyResult(id) => plan
-            .objectives
-            .iter()
-            .flat_map(|o| &o.key_results)
-            .find(|k| &k.id == id)
-            .map(|k| k.title.clone()),
-    };
-    found.unwrap_or_else(|| "(missing)".into())
 }

@@ -5,10 +5,11 @@ use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-pub fn download_text(file_name: &str, text: &str) {
+/// Offers `text` as a download named `file_name`, of the given MIME type.
+pub fn download_text(file_name: &str, text: &str, mime: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };

@@ -84,7 +84,7 @@ impl FileImport {
 pub fn export_plan(state: AppState) {
     state.editor.with_untracked(|e| {
         let plan = e.plan();
-        download_text(&file_name(plan), &to_file_text(plan));
+        download_text(&file_name(plan), &to_file_text(plan), "application/json");
     });
     state.status.set("Exported the plan.".into());
 }

@@ -1,0 +1,128 @@
+//! A searchable list of what an objective can be aligned to: objectives and
+//! key results of the cycle, minus anything that would make a loop.
+
+use super::context::Cascade;
+use crate::model::{ops, Alignment, Id};
+use crate::ui::widgets::Modal;
+use leptos::prelude::*;
+
+/// More results than this are not drawn; the search narrows them.
+const SHOWN: usize = 50;
+
+#[derive(Clone)]
+struct Candidate {
+    link: Alignment,
+    label: String,
+    context: String,
+}
+
+#[component]
+pub fn AlignPicker(objective: Id, on_close: Callback<()>) -> impl IntoView {
+    let cascade = Cascade::expect();
+    let state = cascade.state;
+    let query = RwSignal::new(String::new());
+    let candidates = {
+        let objective = objective.clone();
+        state.editor.with_untracked(|e| {
+            let p = e.plan();
+            let index = cascade.index.get_untracked();
+            // Everything that already supports this objective, directly or not, would make a loop.
+            let mut excluded = vec![objective.clone()];
+            let mut next = 0;
+            while next < excluded.len() {
+                if let Some(o) = p.objective(&excluded[next]) {
+                    let supporters: Vec<Id> = std::iter::once(&o.id)
+                        .chain(o.key_results.iter().map(|k| &k.id))
+                        .flat_map(|t| index.supporters(t))
+                        .map(|&s| p.objectives[s].id.clone())
+                        .filter(|id| !excluded.contains(id))
+                        .collect();
+                    excluded.extend(supporters);
+                }
+                next += 1;
+            }
+            let cycle = p
+                .objective(&objective)
+                .and_then(|o| p.cycle(&o.cycle))
+                .cloned();
+            let mut list = Vec::new();
+            for o in &p.objectives {
+                let same_time = match (&cycle, p.cycle(&o.cycle)) {
+                    (Some(own), Some(theirs)) => theirs.start <= own.start && own.end <= theirs.end,
+                    _ => false,
+                };
+                if excluded.contains(&o.id) || !same_time {
+                    continue;
+                }
+                let unit = p.unit(&o.unit).map(|u| u.name.clone()).unwrap_or_default();
+                list.push(Candidate {
+                    link: Alignment::Objective(o.id.clone()),
+                    label: o.title.clone(),
+                    context: format!("Objective of {unit}"),
+                });
+                for k in &o.key_results {
+                    list.push(Candidate {
+                        link: Alignment::KeyResult(k.id.clone()),
+                        label: k.title.clone(),
+                        context: format!("Key result of “{}”", o.title),
+                    });
+                }
+            }
+            list
+        })
+    };
+    let total = candidates.len();
+    let candidates = StoredValue::new(candidates);
+    let shown = move || {
+        let q = query.get().to_lowercase();
+        candidates.with_value(|list| {
+            list.iter()
+                .filter(|c| {
+                    q.is_empty()
+                        || c.label.to_lowercase().contains(&q)
+                        || c.context.to_lowercase().contains(&q)
+                })
+                .take(SHOWN)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let title = state
+        .with_plan(|p| p.objective(&objective).map(|o| o.title.clone()))
+        .unwrap_or_default();
+    let choose = move |link: Alignment| {
+        if state.edit(|p| ops::align(p, &objective, Some(link))) {
+            state.status.set("Aligned.".into());
+        }
+        on_close.run(());
+    };
+    view! {
+        <Modal title=format!("Align “{title}” to…") on_close>
+            <label>
+                "Search "
+                <input
+                    type="search"
+                    aria-label="Search objectives and key results"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </label>
+            <p class="hint">{total} " possible targets in this cycle; loops are left out."</p>
+            <ul class="picker" aria-label="Alignment targets">
+                {move || shown().into_iter().map(|c| {
+                    let choose = choose.clone();
+                    let link = c.link.clone();
+                    view! {
+                        <li>
+                            <button on:click=move |_| choose(link.clone())>
+                                <span class="label">{c.label}</span>
+                                <span class="context">{c.context}</span>
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="actions"><button on:click=move |_| on_close.run(())>"Cancel"</button></div>
+        </Modal>
+    }
+}

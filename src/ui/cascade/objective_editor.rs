@@ -1,0 +1,368 @@
+//! Editing one objective and its key results in place.
+
+use super::align_picker::AlignPicker;
+use super::context::{unit_path, Cascade};
+use super::outline::{link_title, WarningBadges};
+use crate::model::quality::Subject;
+use crate::model::{ops, Commitment, Id, KeyResult, MeasureKind, Objective};
+use crate::ui::fields::{NumberField, TextField};
+use crate::ui::ids::new_id;
+use leptos::prelude::*;
+
+#[component]
+pub fn ObjectiveEditor(id: Id) -> impl IntoView {
+    let cascade = Cascade::expect();
+    let state = cascade.state;
+    let objective = {
+        let id = id.clone();
+        Memo::new(move |_| cascade.objective(&id))
+    };
+    let title = Signal::derive(move || {
+        objective.with(|o| o.as_ref().map(|o| o.title.clone()).unwrap_or_default())
+    });
+    let edit = {
+        let id = id.clone();
+        move |change: Box<dyn FnOnce(&mut Objective)>| {
+            state.edit(|p| ops::edit_objective(p, &id, change))
+        }
+    };
+    let retitle = {
+        let edit = edit.clone();
+        move |text: String| edit(Box::new(move |o| o.title = text))
+    };
+    let set_commitment = {
+        let edit = edit.clone();
+        move |ev| {
+            let commitment = if event_target_value(&ev) == "aspirational" {
+                Commitment::Aspirational
+            } else {
+                Commitment::Committed
+            };
+            edit(Box::new(move |o| o.commitment = commitment));
+        }
+    };
+    let set_owner = {
+        let edit = edit.clone();
+        move |ev| {
+            let unit = Id::from(event_target_value(&ev).as_str());
+            if edit(Box::new(move |o| o.unit = unit)) {
+                state.status.set("Objective moved to another unit.".into());
+            }
+        }
+    };
+    let owners = move || {
+        state.with_plan(|p| {
+            p.units
+                .iter()
+                .map(|u| (u.id.clone(), unit_path(p, &u.id)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let supports = move || {
+        objective.with(|o| {
+            o.as_ref()
+                .and_then(|o| o.aligned_to.clone())
+                .map(|a| state.with_plan(|p| link_title(p, &a)))
+        })
+    };
+    let supporters = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let index = cascade.index.get();
+            state.with_plan(|p| {
+                let Some(o) = p.objective(&id) else {
+                    return Vec::new();
+                };
+                std::iter::once(&o.id)
+                    .chain(o.key_results.iter().map(|k| &k.id))
+                    .flat_map(|target| index.supporters(target))
+                    .map(|&s| {
+                        let s = &p.objectives[s];
+                        let unit = p.unit(&s.unit).map(|u| u.name.clone()).unwrap_or_default();
+                        format!("{} ({unit})", s.title)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let unlink = {
+        let id = id.clone();
+        move |_| {
+            state.edit(|p| ops::align(p, &id, None));
+        }
+    };
+    let picking = RwSignal::new(false);
+    let add_kr = {
+        let id = id.clone();
+        move |_| {
+            let kr = KeyResult {
+                id: new_id("kr"),
+                title: "New key result".into(),
+                measure: MeasureKind::Number,
+                start: 0.0,
+                target: 1.0,
+                unit_of_measure: String::new(),
+                weight: 1.0,
+                check_ins: Vec::new(),
+                score_override: None,
+            };
+            state.edit(|p| ops::add_key_result(p, &id, kr));
+        }
+    };
+    let shift = {
+        let id = id.clone();
+        move |up: bool| {
+            state.edit(|p| ops::shift_objective(p, &id, up));
+        }
+    };
+    let shift_down = shift.clone();
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            if state.edit(|p| ops::delete_objective(p, &id)) {
+                state
+                    .status
+                    .set("Objective deleted. Undo brings it back.".into());
+            }
+        }
+    };
+    let key_results = move || {
+        objective.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.key_results
+                        .iter()
+                        .map(|k| k.id.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let objective_warnings = {
+        let subject = Subject::Objective(id.clone());
+        move || cascade.warnings_for(&subject)
+    };
+
+    let owner = id.clone();
+    view! {
+        <section class="objective-editor" role="group" aria-label=move || format!("Objective: {}", title.get())>
+            <div class="form-grid">
+                <label class="wide">"Objective" <TextField label="Objective title" value=title commit=retitle class="title-input" /></label>
+                <label>
+                    "Commitment "
+                    <select aria-label="Commitment" on:change=set_commitment>
+                        <option value="committed" selected=move || objective.with(|o| o.as_ref().is_some_and(|o| o.commitment == Commitment::Committed))>"Committed"</option>
+                        <option value="aspirational" selected=move || objective.with(|o| o.as_ref().is_some_and(|o| o.commitment == Commitment::Aspirational))>"Aspirational"</option>
+                    </select>
+                </label>
+                <label>
+                    "Owner "
+                    <select aria-label="Owner" on:change=set_owner>
+                        {move || {
+                            let current = objective.with(|o| o.as_ref().map(|o| o.unit.clone()));
+                            owners().into_iter().map(|(id, label)| {
+                                let selected = current.as_ref() == Some(&id);
+                                view! { <option value=id.to_string() selected=selected>{label}</option> }
+                            }).collect_view()
+                        }}
+                    </select>
+                </label>
+            </div>
+            <WarningBadges warnings=Signal::derive(objective_warnings) />
+            <div class="links">
+                <p>
+                    {move || match supports() {
+                        Some(target) => view! { "Supports: " <strong>{target}</strong> }.into_any(),
+                        None => view! { "Supports nothing yet." }.into_any(),
+                    }}
+                    " "
+                    <button on:click=move |_| picking.set(true)>"Align to…"</button>
+                    <Show when=move || supports().is_some()>
+                        <button on:click=unlink.clone()>"Remove link"</button>
+                    </Show>
+                </p>
+                <Show when=move || !supporters.get().is_empty()>
+                    <p>"Supported by:"</p>
+                    <ul class="supporters" aria-label="Supported by">
+                        {move || supporters.get().into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                    </ul>
+                </Show>
+            </div>
+            <h4>"Key results"</h4>
+            <For each=key_results key=|id| id.clone() let:kr>
+                <KeyResultEditor objective=owner.clone() id=kr />
+            </For>
+            <div class="row">
+                <button on:click=add_kr>"Add key result"</button>
+                <button on:click=move |_| shift(true)>"Move objective up"</button>
+                <button on:click=move |_| shift_down(false)>"Move objective down"</button>
+                <button class="danger" on:click=delete>"Delete objective"</button>
+            </div>
+            <Show when=move || picking.get()>
+                <AlignPicker objective=id.clone() on_close=Callback::new(move |()| picking.set(false)) />
+            </Show>
+        </section>
+    }
+}
+
+const MEASURES: [(MeasureKind, &str, &str); 4] = [
+    (MeasureKind::Number, "number", "Number"),
+    (MeasureKind::Percentage, "percentage", "Percentage"),
+    (
+        MeasureKind::Milestone,
+        "milestone",
+        "Milestone (done or not)",
+    ),
+    (MeasureKind::Grade, "grade", "Grade 0.0–1.0"),
+];
+
+#[component]
+fn KeyResultEditor(objective: Id, id: Id) -> impl IntoView {
+    let cascade = Cascade::expect();
+    let state = cascade.state;
+    let kr = {
+        let objective = objective.clone();
+        let id = id.clone();
+        Memo::new(move |_| {
+            cascade
+                .objective(&objective)
+                .and_then(|o| o.key_results.into_iter().find(|k| k.id == id))
+        })
+    };
+    let field = move |read: fn(&KeyResult) -> String| {
+        Signal::derive(move || kr.with(|k| k.as_ref().map(read).unwrap_or_default()))
+    };
+    let number = move |read: fn(&KeyResult) -> f64| {
+        Signal::derive(move || kr.with(|k| k.as_ref().map(read).unwrap_or_default()))
+    };
+    let title = field(|k| k.title.clone());
+    let edit = {
+        let objective = objective.clone();
+        let id = id.clone();
+        move |change: Box<dyn FnOnce(&mut KeyResult)>| {
+            state.edit(|p| {
+                ops::edit_objective(p, &objective, |o| {
+                    if let Some(k) = o.key_results.iter_mut().find(|k| k.id == id) {
+                        change(k);
+                    }
+                })
+            })
+        }
+    };
+    let e = edit.clone();
+    let retitle = move |text: String| e(Box::new(move |k| k.title = text));
+    let e = edit.clone();
+    let set_start = move |v: f64| e(Box::new(move |k| k.start = v));
+    let e = edit.clone();
+    let set_target = move |v: f64| e(Box::new(move |k| k.target = v));
+    let e = edit.clone();
+    let set_uom = move |text: String| e(Box::new(move |k| k.unit_of_measure = text));
+    let e = edit.clone();
+    let set_weight = move |v: f64| v >= 0.0 && e(Box::new(move |k| k.weight = v));
+    let e = edit.clone();
+    let set_measure = move |ev| {
+        let value = event_target_value(&ev);
+        if let Some(&(measure, _, _)) = MEASURES.iter().find(|(_, v, _)| *v == value) {
+            e(Box::new(move |k| {
+                k.measure = measure;
+                if matches!(measure, MeasureKind::Milestone | MeasureKind::Grade) {
+                    k.start = 0.0;
+                    k.target = 1.0;
+                }
+            }));
+        }
+    };
+    let cascade_to = RwSignal::new(String::new());
+    let units = {
+        let objective = objective.clone();
+        move || {
+            state.with_plan(|p| {
+                let owner = p.objective(&objective).map(|o| o.unit.clone());
+                // The owner's own units below come first: that is where a key result usually cascades.
+                let mut below: Vec<(Id, String)> = Vec::new();
+                let mut others: Vec<(Id, String)> = Vec::new();
+                for u in &p.units {
+                    if Some(&u.id) == owner.as_ref() {
+                        continue;
+                    }
+                    let entry = (u.id.clone(), unit_path(p, &u.id));
+                    if u.parent.is_some() && u.parent == owner {
+                        below.push(entry);
+                    } else {
+                        others.push(entry);
+                    }
+                }
+                below.extend(others);
+                below
+            })
+        }
+    };
+    let do_cascade = {
+        let id = id.clone();
+        let units = units.clone();
+        move |_| {
+            let chosen = cascade_to.get_untracked();
+            let unit = if chosen.is_empty() {
+                units().first().map(|(id, _)| id.clone())
+            } else {
+                Some(Id::from(chosen.as_str()))
+            };
+            let Some(unit) = unit else { return };
+            if state.edit(|p| ops::cascade_key_result(p, &id, &unit, new_id("o"))) {
+                state.status.set(
+                    "Cascaded: the unit now has an objective linked to this key result.".into(),
+                );
+            }
+        }
+    };
+    let shift = {
+        let id = id.clone();
+        move |up: bool| {
+            state.edit(|p| ops::shift_key_result(p, &id, up));
+        }
+    };
+    let shift_down = shift.clone();
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            state.edit(|p| ops::delete_key_result(p, &id));
+        }
+    };
+    let kr_warnings = {
+        let subject = Subject::KeyResult(id.clone());
+        move || cascade.warnings_for(&subject)
+    };
+
+    view! {
+        <div class="kr-editor" role="group" aria-label=move || format!("Key result: {}", title.get())>
+            <div class="form-grid">
+                <label class="wide">"Key result" <TextField label="Key result title" value=title commit=retitle /></label>
+                <label>
+                    "Measure "
+                    <select aria-label="Measure" on:change=set_measure>
+                        {MEASURES.map(|(kind, value, label)| view! {
+                            <option value=value selected=move || kr.with(|k| k.as_ref().map(|k| k.measure) == Some(kind))>{label}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>"Start" <NumberField label="Start" value=number(|k| k.start) commit=set_start /></label>
+                <label>"Target" <NumberField label="Target" value=number(|k| k.target) commit=set_target /></label>
+                <label>"Unit" <TextField label="Unit of measure" value=field(|k| k.unit_of_measure.clone()) commit=set_uom /></label>
+                <label>"Weight" <NumberField label="Weight" value=number(|k| k.weight) commit=set_weight step="0.1" /></label>
+            </div>
+            <WarningBadges warnings=Signal::derive(kr_warnings) />
+            <div class="row">
+                <label>
+                    "Cascade to "
+                    <select aria-label="Cascade to" on:change=move |ev| cascade_to.set(event_target_value(&ev))>
+                        {move || units().into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button on:click=do_cascade>"Cascade"</button>
+                <button on:click=move |_| shift(true) aria-label="Move key result up">"↑"</button>
+                <button on:click=move |_| shift_down(false) aria-label="Move key result down">"↓"</button>
+                <button class="danger" on:click=delete>"Delete key result"</button>
+            </div>
+        </div>
+    }
+}

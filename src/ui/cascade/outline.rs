@@ -1,0 +1,277 @@
+//! The outline: units as an expandable tree with their objectives, counts and
+//! warnings. Units can be dragged onto another unit to move them there.
+
+use super::context::Cascade;
+use crate::model::quality::Subject;
+use crate::model::{ops, Alignment, Commitment, Id, Objective};
+use leptos::ev;
+use leptos::prelude::*;
+
+#[component]
+pub fn Outline(#[prop(into)] roots: Signal<Vec<Id>>) -> impl IntoView {
+    view! {
+        <ul class="outline" aria-label="Organisation">
+            <For each=move || roots.get() key=|id| id.clone() let:id>
+                <UnitNode id />
+            </For>
+        </ul>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct NodeData {
+    name: String,
+    kind: String,
+    children: Vec<Id>,
+    objectives: Vec<Id>,
+    own: usize,
+    in_subtree: usize,
+}
+
+#[component]
+fn UnitNode(id: Id) -> impl IntoView {
+    let cascade = Cascade::expect();
+    let state = cascade.state;
+    let data = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let index = cascade.index.get();
+            let position = index.unit(&id)?;
+            state.with_plan(|p| {
+                let unit = &p.units[position];
+                let objectives: Vec<Id> = index
+                    .objectives_of(position)
+                    .iter()
+                    .map(|&o| p.objectives[o].id.clone())
+                    .collect();
+                Some(NodeData {
+                    name: unit.name.clone(),
+                    kind: unit.kind.label().to_owned(),
+                    children: index
+                        .children(position)
+                        .iter()
+                        .map(|&c| p.units[c].id.clone())
+                        .collect(),
+                    own: objectives.len(),
+                    in_subtree: index.objectives_in_subtree(position),
+                    objectives,
+                })
+            })
+        })
+    };
+    let name = move || data.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
+    let is_expanded = {
+        let id = id.clone();
+        Memo::new(move |_| cascade.expanded.with(|set| set.contains(&id)))
+    };
+    let is_selected = {
+        let id = id.clone();
+        Memo::new(move |_| cascade.selected.with(|s| s.as_ref() == Some(&id)))
+    };
+    let has_content =
+        move || data.with(|d| d.as_ref().is_some_and(|d| d.own + d.children.len() > 0));
+    let counts = move || {
+        data.with(|d| {
+            d.as_ref().map(|d| {
+                let own = plural(d.own, "objective");
+                if d.in_subtree > d.own {
+                    format!("{own} · {} including units below", d.in_subtree)
+                } else {
+                    own
+                }
+            })
+        })
+    };
+    let unit_warnings = {
+        let subject = Subject::Unit(id.clone());
+        move || cascade.warnings_for(&subject)
+    };
+
+    let toggle = {
+        let id = id.clone();
+        move |_| cascade.toggle(&id)
+    };
+    let select = {
+        let id = id.clone();
+        move |_| cascade.selected.set(Some(id.clone()))
+    };
+    let on_dragstart = {
+        let id = id.clone();
+        move |ev: ev::DragEvent| {
+            if let Some(transfer) = ev.data_transfer() {
+                let _ = transfer.set_data("text/plain", id.as_str());
+                transfer.set_effect_allowed("move");
+            }
+            cascade.dragging.set(Some(id.clone()));
+        }
+    };
+    let on_dragover = move |ev: ev::DragEvent| {
+        if cascade.dragging.with_untracked(Option::is_some) {
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    };
+    let on_drop = {
+        let id = id.clone();
+        move |ev: ev::DragEvent| {
+            let Some(dragged) = cascade.dragging.get_untracked() else {
+                return;
+            };
+            ev.prevent_default();
+            ev.stop_propagation();
+            cascade.dragging.set(None);
+            if dragged != id {
+                let moved = state.edit(|p| ops::move_unit(p, &dragged, Some(&id)));
+                if moved {
+                    cascade.expanded.update(|set| {
+                        set.insert(id.clone());
+                    });
+                }
+            }
+        }
+    };
+
+    view! {
+        <li class="unit">
+            <div
+                class="unit-row"
+                class:selected=is_selected
+                draggable="true"
+                on:dragstart=on_dragstart
+                on:dragend=move |_| cascade.dragging.set(None)
+                on:dragover=on_dragover
+                on:drop=on_drop
+            >
+                <button
+                    class="disclosure"
+                    aria-expanded=move || is_expanded.get().to_string()
+                    aria-label=move || format!("{} {}", if is_expanded.get() { "Collapse" } else { "Expand" }, name())
+                    disabled=move || !has_content()
+                    on:click=toggle
+                >
+                    {move || if !has_content() { "·" } else if is_expanded.get() { "▾" } else { "▸" }}
+                </button>
+                <button class="unit-name" aria-pressed=move || is_selected.get().to_string() on:click=select>
+                    {name}
+                </button>
+                <span class="kind">{move || data.with(|d| d.as_ref().map(|d| d.kind.clone()))}</span>
+                <span class="count">{counts}</span>
+                <WarningBadges warnings=Signal::derive(unit_warnings) />
+            </div>
+            <Show when=move || is_expanded.get()>
+                <ul class="objectives" aria-label=move || format!("Objectives of {}", name())>
+                    <For
+                        each=move || data.with(|d| d.as_ref().map(|d| d.objectives.clone()).unwrap_or_default())
+                        key=|id| id.clone()
+                        let:objective
+                    >
+                        <ObjectiveCard id=objective />
+                    </For>
+                </ul>
+                <ul class="units">
+                    <For
+                        each=move || data.with(|d| d.as_ref().map(|d| d.children.clone()).unwrap_or_default())
+                        key=|id| id.clone()
+                        let:child
+                    >
+                        {view! { <UnitNode id=child /> }.into_any()}
+                    </For>
+                </ul>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+pub fn ObjectiveCard(id: Id) -> impl IntoView {
+    let cascade = Cascade::expect();
+    let objective = {
+        let id = id.clone();
+        Memo::new(move |_| cascade.objective(&id))
+    };
+    let links = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let index = cascade.index.get();
+            cascade.state.with_plan(|p| {
+                let o = p.objective(&id)?;
+                let supports = o.aligned_to.as_ref().map(|a| link_title(p, a));
+                let supporters = index.supporters(&o.id).len()
+                    + o.key_results
+                        .iter()
+                        .map(|k| index.supporters(&k.id).len())
+                        .sum::<usize>();
+                Some((supports, supporters))
+            })
+        })
+    };
+    let objective_warnings = {
+        let subject = Subject::Objective(id.clone());
+        move || cascade.warnings_for(&subject)
+    };
+    move || {
+        objective.get().map(|o: Objective| {
+            let (supports, supporters) = links.get().unwrap_or((None, 0));
+            view! {
+                <li class="objective">
+                    <span class="title">{o.title.clone()}</span>
+                    <CommitmentTag commitment=o.commitment />
+                    <WarningBadges warnings=Signal::derive(objective_warnings.clone()) />
+                    {supports.map(|s| view! { <span class="aligned">"supports " {s}</span> })}
+                    {(supporters > 0).then(|| view! {
+                        <span class="aligned">"supported by " {plural(supporters, "objective")}</span>
+                    })}
+                    <ul class="krs">
+                        {o.key_results.iter().map(|k| {
+                            let kr_warnings = cascade.warnings_for(&Subject::KeyResult(k.id.clone()));
+                            view! {
+                                <li>{k.title.clone()} <WarningBadges warnings=Signal::stored(kr_warnings) /></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </li>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn CommitmentTag(commitment: Commitment) -> impl IntoView {
+    let (class, label) = match commitment {
+        Commitment::Committed => ("tag committed", "Committed"),
+        Commitment::Aspirational => ("tag aspirational", "Aspirational"),
+    };
+    view! { <span class=class>{label}</span> }
+}
+
+/// Warning markers: a shape and a word, never colour alone; the reason on hover and for screen readers.
+#[component]
+pub fn WarningBadges(
+    #[prop(into)] warnings: Signal<Vec<crate::model::quality::Warning>>,
+) -> impl IntoView {
+    move || {
+        warnings
+            .get()
+            .into_iter()
+            .map(|w| view! { <span class="warning" title=w.why.clone()>"⚠ " <span class="why">{w.why.clone()}</span></span> })
+            .collect_view()
+    }
+}
+
+pub fn link_title(plan: &crate::model::Plan, link: &Alignment) -> String {
+    match link {
+        Alignment::Objective(id) => plan.objective(id).map(|o| o.title.clone()),
+        Alignment::KeyResult(id) => plan
+            .key_result_position(id)
+            .map(|(o, k)| plan.objectives[o].key_results[k].title.clone()),
+    }
+    .unwrap_or_else(|| "(missing)".into())
+}
+
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}

@@ -1,0 +1,297 @@
+//! The editor for one unit: its own fields, where it sits, and its OKRs for the cycle.
+
+use super::context::{unit_path, Cascade};
+use super::objective_editor::ObjectiveEditor;
+use super::outline::plural;
+use crate::model::{ops, Commitment, Id, Objective, Unit, UnitKind};
+use crate::ui::fields::TextField;
+use crate::ui::ids::new_id;
+use crate::ui::widgets::Modal;
+use leptos::prelude::*;
+
+const KINDS: [&str; 5] = ["Company", "Department", "Team", "Person", "Other…"];
+
+fn kind_choice(kind: &UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Company => KINDS[0],
+        UnitKind::Department => KINDS[1],
+        UnitKind::Team => KINDS[2],
+        UnitKind::Person => KINDS[3],
+        UnitKind::Custom(_) => KINDS[4],
+    }
+}
+
+/// The kind a new unit below `parent` most likely has.
+fn kind_below(parent: &UnitKind) -> UnitKind {
+    match parent {
+        UnitKind::Company => UnitKind::Department,
+        UnitKind::Department | UnitKind::Custom(_) => UnitKind::Team,
+        UnitKind::Team | UnitKind::Person => UnitKind::Person,
+    }
+}
+
+#[component]
+pub fn UnitPanel(id: Id) -> impl IntoView {
+    let cascade = Cascade::expect();
+    let state = cascade.state;
+    let unit = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let position = cascade.index.with(|ix| ix.unit(&id))?;
+            state.with_plan(|p| p.units.get(position).cloned())
+        })
+    };
+    let name = Signal::derive(move || {
+        unit.with(|u| u.as_ref().map(|u| u.name.clone()).unwrap_or_default())
+    });
+    let custom_kind = Signal::derive(move || {
+        unit.with(|u| match u.as_ref().map(|u| &u.kind) {
+            Some(UnitKind::Custom(kind)) => kind.clone(),
+            _ => String::new(),
+        })
+    });
+    let path = {
+        let id = id.clone();
+        move || state.with_plan(|p| unit_path(p, &id))
+    };
+    let edit = {
+        let id = id.clone();
+        move |change: Box<dyn FnOnce(&mut Unit)>| state.edit(|p| ops::edit_unit(p, &id, change))
+    };
+    let rename = {
+        let edit = edit.clone();
+        move |text: String| edit(Box::new(move |u| u.name = text))
+    };
+    let set_custom_kind = {
+        let edit = edit.clone();
+        move |text: String| edit(Box::new(move |u| u.kind = UnitKind::Custom(text)))
+    };
+    let set_kind = {
+        let edit = edit.clone();
+        move |ev| {
+            let kind = match event_target_value(&ev).as_str() {
+                "Company" => UnitKind::Company,
+                "Department" => UnitKind::Department,
+                "Team" => UnitKind::Team,
+                "Person" => UnitKind::Person,
+                _ => UnitKind::Custom("Group".into()),
+            };
+            edit(Box::new(move |u| u.kind = kind));
+        }
+    };
+
+    // Where it can move: anywhere but into itself or below itself.
+    let targets = {
+        let id = id.clone();
+        move || {
+            state.with_plan(|p| {
+                let own: Vec<usize> = p.subtree(&id);
+                let mut targets = vec![(String::new(), "Top level".to_owned())];
+                targets.extend(
+                    p.units
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| !own.contains(i))
+                        .map(|(_, u)| (u.id.to_string(), unit_path(p, &u.id))),
+                );
+                targets
+            })
+        }
+    };
+    let move_target = RwSignal::new(String::new());
+    let do_move = {
+        let id = id.clone();
+        move |_| {
+            let target = move_target.get_untracked();
+            let parent = (!target.is_empty()).then(|| Id::from(target.as_str()));
+            if state.edit(|p| ops::move_unit(p, &id, parent.as_ref())) {
+                if let Some(parent) = parent {
+                    cascade.expanded.update(|set| {
+                        set.insert(parent);
+                    });
+                }
+                state.status.set("Moved. Undo moves it back.".into());
+            }
+        }
+    };
+    let shift = {
+        let id = id.clone();
+        move |up: bool| {
+            state.edit(|p| ops::shift_unit(p, &id, up));
+        }
+    };
+    let shift_down = shift.clone();
+    let add_child = {
+        let id = id.clone();
+        move |_| {
+            let kind = unit
+                .with_untracked(|u| u.as_ref().map(|u| kind_below(&u.kind)))
+                .unwrap_or(UnitKind::Team);
+            let child = Unit {
+                id: new_id("u"),
+                name: "New unit".into(),
+                kind,
+                parent: Some(id.clone()),
+                headcount: None,
+            };
+            let child_id = child.id.clone();
+            if state.edit(|p| ops::add_unit(p, child)) {
+                cascade.expanded.update(|set| {
+                    set.insert(id.clone());
+                });
+                cascade.selected.set(Some(child_id));
+            }
+        }
+    };
+    let add_objective = {
+        let id = id.clone();
+        move |_| {
+            let Some(cycle) = cascade.cycle.get_untracked() else {
+                state.status.set("Add a cycle first.".into());
+                return;
+            };
+            let objective = Objective {
+                id: new_id("o"),
+                title: "New objective".into(),
+                description: String::new(),
+                unit: id.clone(),
+                cycle,
+                commitment: Commitment::Committed,
+                aligned_to: None,
+                key_results: Vec::new(),
+            };
+            state.edit(|p| ops::add_objective(p, objective));
+        }
+    };
+    let objectives = {
+        let id = id.clone();
+        move || {
+            let index = cascade.index.get();
+            state.with_plan(|p| {
+                index
+                    .unit(&id)
+                    .map(|u| {
+                        index
+                            .objectives_of(u)
+                            .iter()
+                            .map(|&o| p.objectives[o].id.clone())
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let cycle_name = move || {
+        cascade
+            .cycle
+            .with(|c| {
+                c.as_ref()
+                    .and_then(|c| state.with_plan(|p| p.cycle(c).map(|c| c.name.clone())))
+            })
+            .unwrap_or_default()
+    };
+    let confirm_delete = RwSignal::new(false);
+
+    view! {
+        <aside class="panel" aria-label=move || format!("Unit: {}", name.get())>
+            <p class="path">{path}</p>
+            <h2>{move || name.get()}</h2>
+            <div class="form-grid">
+                <label>"Name" <TextField label="Unit name" value=name commit=rename /></label>
+                <label>
+                    "Kind "
+                    <select aria-label="Kind" on:change=set_kind>
+                        {KINDS.map(|k| view! {
+                            <option value=k selected=move || unit.with(|u| u.as_ref().map(|u| kind_choice(&u.kind)) == Some(k))>{k}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <Show when=move || unit.with(|u| matches!(u.as_ref().map(|u| &u.kind), Some(UnitKind::Custom(_))))>
+                    <label>"Custom kind" <TextField label="Custom kind" value=custom_kind commit=set_custom_kind.clone() /></label>
+                </Show>
+            </div>
+            <div class="row">
+                <label>
+                    "Move to "
+                    <select aria-label="Move to" on:change=move |ev| move_target.set(event_target_value(&ev))>
+                        {move || targets().into_iter().map(|(value, label)| {
+                            let selected = move_target.get_untracked() == value;
+                            view! { <option value=value selected=selected>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button on:click=do_move>"Move"</button>
+            </div>
+            <div class="row">
+                <button on:click=move |_| shift(true)>"Move up"</button>
+                <button on:click=move |_| shift_down(false)>"Move down"</button>
+                <button on:click=add_child>"Add unit below"</button>
+                <button class="danger" on:click=move |_| confirm_delete.set(true)>"Delete unit…"</button>
+            </div>
+            <h3>"Objectives in " {cycle_name}</h3>
+            <For each=objectives key=|id| id.clone() let:objective>
+                <ObjectiveEditor id=objective />
+            </For>
+            <button class="primary" on:click=add_objective>"Add objective"</button>
+            <Show when=move || confirm_delete.get()>
+                <DeleteUnitDialog id=id.clone() on_close=Callback::new(move |()| confirm_delete.set(false)) />
+            </Show>
+        </aside>
+    }
+}
+
+#[component]
+fn DeleteUnitDialog(id: Id, on_close: Callback<()>) -> impl IntoView {
+    let cascade = Cascade::expect();
+    let state = cascade.state;
+    let (name, impact) = state.editor.with_untracked(|e| {
+        let p = e.plan();
+        let name = p.unit(&id).map(|u| u.name.clone()).unwrap_or_default();
+        (
+            name,
+            ops::delete_unit(p, &id).ok().map(|(_, impact)| impact),
+        )
+    });
+    let mut goes = Vec::new();
+    if let Some(impact) = &impact {
+        if impact.units > 1 {
+            goes.push(format!("{} below it", plural(impact.units - 1, "unit")));
+        }
+        if impact.objectives > 0 {
+            goes.push(format!(
+                "{} with {}",
+                plural(impact.objectives, "objective"),
+                plural(impact.key_results, "key result")
+            ));
+        }
+        if impact.unlinked > 0 {
+            goes.push(format!(
+                "the alignment links of {} elsewhere",
+                plural(impact.unlinked, "objective")
+            ));
+        }
+    }
+    let goes = if goes.is_empty() {
+        "Nothing else goes with it.".to_owned()
+    } else {
+        format!("This also deletes {}.", goes.join(", "))
+    };
+    let delete = move |_| {
+        let deleted = state.edit(|p| ops::delete_unit(p, &id).map(|(command, _)| command));
+        if deleted {
+            cascade.selected.set(None);
+            state.status.set("Deleted. Undo brings it all back.".into());
+        }
+        on_close.run(());
+    };
+    view! {
+        <Modal title=format!("Delete {name}?") on_close>
+            <p>{goes}</p>
+            <p>"You can undo this."</p>
+            <div class="actions">
+                <button class="primary danger" on:click=delete>"Delete"</button>
+                <button on:click=move |_| on_close.run(())>"Cancel"</button>
+            </div>
+        </Modal>
+    }
+}

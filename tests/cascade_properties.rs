@@ -1,0 +1,174 @@
+//! Any sequence of cascade edits keeps the plan valid, and undoing all of
+//! them gives back exactly the plan we started with.
+
+use okrplan::model::ops::*;
+use okrplan::model::*;
+use proptest::prelude::*;
+use proptest::sample::Index;
+use proptest::strategy::Strategy;
+
+#[derive(Clone, Debug)]
+enum Op {
+    AddUnit(Index),
+    RenameUnit(Index, String),
+    MoveUnit(Index, Option<Index>),
+    ShiftUnit(Index, bool),
+    DeleteUnit(Index),
+    AddObjective(Index, Index),
+    RetitleObjective(Index, String),
+    Align(Index, Index, bool),
+    Unalign(Index),
+    Cascade(Index, Index),
+    DeleteObjective(Index),
+    ShiftObjective(Index, bool),
+    AddKeyResult(Index),
+    DeleteKeyResult(Index, Index),
+    ShiftKeyResult(Index, Index, bool),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let name = "[A-Za-z][a-z ]{0,8}";
+    prop_oneof![
+        any::<Index>().prop_map(Op::AddUnit),
+        (any::<Index>(), name).prop_map(|(u, n)| Op::RenameUnit(u, n)),
+        (any::<Index>(), any::<Option<Index>>()).prop_map(|(u, p)| Op::MoveUnit(u, p)),
+        (any::<Index>(), any::<bool>()).prop_map(|(u, up)| Op::ShiftUnit(u, up)),
+        any::<Index>().prop_map(Op::DeleteUnit),
+        (any::<Index>(), any::<Index>()).prop_map(|(u, c)| Op::AddObjective(u, c)),
+        (any::<Index>(), name).prop_map(|(o, t)| Op::RetitleObjective(o, t)),
+        (any::<Index>(), any::<Index>(), any::<bool>()).prop_map(|(o, t, kr)| Op::Align(o, t, kr)),
+        any::<Index>().prop_map(Op::Unalign),
+        (any::<Index>(), any::<Index>()).prop_map(|(k, u)| Op::Cascade(k, u)),
+        any::<Index>().prop_map(Op::DeleteObjective),
+        (any::<Index>(), any::<bool>()).prop_map(|(o, up)| Op::ShiftObjective(o, up)),
+        any::<Index>().prop_map(Op::AddKeyResult),
+        (any::<Index>(), any::<Index>()).prop_map(|(o, k)| Op::DeleteKeyResult(o, k)),
+        (any::<Index>(), any::<Index>(), any::<bool>())
+            .prop_map(|(o, k, up)| Op::ShiftKeyResult(o, k, up)),
+    ]
+}
+
+fn pick<T>(items: &[T], index: &Index) -> Option<usize> {
+    (!items.is_empty()).then(|| index.index(items.len()))
+}
+
+fn all_key_results(plan: &Plan) -> Vec<Id> {
+    plan.objectives
+        .iter()
+        .flat_map(|o| o.key_results.iter().map(|k| k.id.clone()))
+        .collect()
+}
+
+/// Turns a random choice into an edit of the current plan; `None` when it does not apply.
+fn command_for(plan: &Plan, op: &Op, serial: u64) -> Option<Result<Command, EditError>> {
+    let unit_id = |i: &Index| pick(&plan.units, i).map(|u| plan.units[u].id.clone());
+    let objective_id = |i: &Index| pick(&plan.objectives, i).map(|o| plan.objectives[o].id.clone());
+    Some(match op {
+        Op::AddUnit(parent) => add_unit(
+            plan,
+            Unit {
+                id: Id::mint("u", serial),
+                name: format!("Unit {serial}"),
+                kind: UnitKind::Team,
+                parent: unit_id(parent),
+                headcount: None,
+            },
+        ),
+        Op::RenameUnit(u, name) => edit_unit(plan, &unit_id(u)?, |unit| unit.name = name.clone()),
+        Op::MoveUnit(u, parent) => {
+            let target = parent.as_ref().and_then(unit_id);
+            move_unit(plan, &unit_id(u)?, target.as_ref())
+        }
+        Op::ShiftUnit(u, up) => shift_unit(plan, &unit_id(u)?, *up),
+        Op::DeleteUnit(u) => delete_unit(plan, &unit_id(u)?).map(|(c, _)| c),
+        Op::AddObjective(u, c) => add_objective(
+            plan,
+            Objective {
+                id: Id::mint("o", serial),
+                title: format!("Objective {serial}"),
+                description: String::new(),
+                unit: unit_id(u)?,
+                cycle: plan.cycles[pick(&plan.cycles, c)?].id.clone(),
+                commitment: Commitment::Committed,
+                aligned_to: None,
+                key_results: Vec::new(),
+            },
+        ),
+        Op::RetitleObjective(o, title) => {
+            edit_objective(plan, &objective_id(o)?, |o| o.title = title.clone())
+        }
+        Op::Align(o, target, to_kr) => {
+            let link = if *to_kr {
+                let krs = all_key_results(plan);
+                Alignment::KeyResult(krs[pick(&krs, target)?].clone())
+            } else {
+                Alignment::Objective(objective_id(target)?)
+            };
+            align(plan, &objective_id(o)?, Some(link))
+        }
+        Op::Unalign(o) => align(plan, &objective_id(o)?, None),
+        Op::Cascade(k, u) => {
+            let krs = all_key_results(plan);
+            cascade_key_result(
+                plan,
+                &krs[pick(&krs, k)?],
+                &unit_id(u)?,
+                Id::mint("o", serial),
+            )
+        }
+        Op::DeleteObjective(o) => delete_objective(plan, &objective_id(o)?),
+        Op::ShiftObjective(o, up) => shift_objective(plan, &objective_id(o)?, *up),
+        Op::AddKeyResult(o) => add_key_result(
+            plan,
+            &objective_id(o)?,
+            KeyResult {
+                id: Id::mint("kr", serial),
+                title: format!("Key result {serial}"),
+                measure: MeasureKind::Number,
+                start: 0.0,
+                target: 10.0,
+                unit_of_measure: String::new(),
+                weight: 1.0,
+                check_ins: Vec::new(),
+                score_override: None,
+            },
+        ),
+        Op::DeleteKeyResult(o, k) => {
+            let objective = &plan.objectives[pick(&plan.objectives, o)?];
+            let kr = &objective.key_results[pick(&objective.key_results, k)?];
+            delete_key_result(plan, &kr.id)
+        }
+        Op::ShiftKeyResult(o, k, up) => {
+            let objective = &plan.objectives[pick(&plan.objectives, o)?];
+            let kr = &objective.key_results[pick(&objective.key_results, k)?];
+            shift_key_result(plan, &kr.id, *up)
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn random_edits_keep_the_plan_valid_and_undo_restores_it(ops in prop::collection::vec(op(), 1..40)) {
+        let original = sample_plan();
+        let mut editor = Editor::new(original.clone());
+        let mut applied = 0;
+        for (serial, op) in ops.iter().enumerate() {
+            let Some(Ok(command)) = command_for(editor.plan(), op, serial as u64) else { continue };
+            let before = editor.plan().clone();
+            match editor.apply(command) {
+                Ok(()) => applied += 1,
+                Err(_) => prop_assert_eq!(editor.plan(), &before, "a refused edit changes nothing"),
+            }
+            prop_assert_eq!(validate(editor.plan()), vec![], "after {:?}", op);
+        }
+        for _ in 0..applied {
+            prop_assert!(editor.undo().is_some());
+        }
+        prop_assert_eq!(editor.plan(), &original);
+        for _ in 0..applied {
+            prop_assert!(editor.redo().is_some());
+        }
+    }
+}
