@@ -134,7 +134,7 @@ pub fn CascadeView() -> impl IntoView {
                     <button aria-pressed=move || (mode.get() == Mode::Map).to_string() on:click=move |_| mode.set(Mode::Map)>"Alignment map"</button>
                 </div>
             </div>
-            <div class="cascade-body">
+            <div class="cascade-body" class:wide=move || mode.get() == Mode::Map>
                 <div class="cascade-main">
                     {move || match (mode.get(), query.with(|q| q.trim().is_empty())) {
                         (Mode::Map, _) => view! { <AlignmentMap roots /> }.into_any(),
@@ -156,9 +156,10 @@ pub fn CascadeView() -> impl IntoView {
                         }
                     }}
                 </div>
-                {move || match editing.get() {
-                    Some(id) => view! { <UnitPanel id /> }.into_any(),
-                    None => view! {
+                {move || match (mode.get(), editing.get()) {
+                    (Mode::Map, _) => ().into_any(),
+                    (Mode::Outline, Some(id)) => view! { <UnitPanel id /> }.into_any(),
+                    (Mode::Outline, None) => view! {
                         <aside class="panel empty" aria-label="Unit editor">
                             <p>"Select a unit to edit it and its OKRs."</p>
                             <p class="hint">"Drag a unit onto another to move it there, or use “Move to” in its editor."</p>

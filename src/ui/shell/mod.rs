@@ -1,6 +1,7 @@
 //! The planner's frame: header, navigation, banners, and the routed view.
 
 mod header;
+mod status;
 mod shortcuts;
 
 use super::autosave;
@@ -12,6 +13,7 @@ use super::scoring::ScoringView;
 use super::state::AppState;
 use crate::model::Plan;
 use header::Header;
+use status::StatusLine;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -72,7 +74,7 @@ pub fn Planner(plan: Plan) -> impl IntoView {
                     }}
                 </ErrorBoundary>
             </main>
-            <p class="status" role="status">{move || state.status.get()}</p>
+            <StatusLine />
             <ImportDialogs />
         </div>
     }

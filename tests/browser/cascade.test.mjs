@@ -1,0 +1,234 @@
+// The cascade editor as a planner uses it, with the mouse and the keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, savedPlan, openFile, download } from './support.mjs';
+
+let app;
+before(async () => {
+  app = await setup();
+});
+after(() => app.close());
+
+const unitButton = (page, name) => page.getByRole('list', { name: 'Organisation' }).getByRole('button', { name, exact: true });
+const unitRow = (page, name) => page.locator('.unit-row', { has: page.getByRole('button', { name, exact: true }) });
+const panel = (page, name) => page.getByRole('complementary', { name: `Unit: ${name}` });
+const objective = (scope, title) => scope.getByRole('group', { name: `Objective: ${title}` });
+const keyResult = (scope, title) => scope.getByRole('group', { name: `Key result: ${title}` });
+const unitOf = (plan, name) => plan.units.find((u) => u.name === name);
+const parentName = (plan, name) => plan.units.find((u) => u.id === unitOf(plan, name).parent)?.name;
+
+async function setText(field, text) {
+  await field.fill(text);
+  await field.press('Enter');
+}
+
+test('units: add, rename, move by menu and by drag and drop, delete with confirmation and undo', async () => {
+  const page = await app.open();
+  await unitButton(page, 'Sales').click();
+  await panel(page, 'Sales').getByRole('button', { name: 'Add unit below' }).click();
+  await setText(panel(page, 'New unit').getByRole('textbox', { name: 'Unit name' }), 'Nordics');
+  let plan = await savedPlan(page, (p) => p.units.some((u) => u.name === 'Nordics'));
+  assert.equal(parentName(plan, 'Nordics'), 'Sales');
+  assert.equal(unitOf(plan, 'Nordics').kind, 'team');
+
+  const nordics = panel(page, 'Nordics');
+  await nordics.getByRole('combobox', { name: 'Move to' }).selectOption({ label: 'Fernhill Cycles › Marketing' });
+  await nordics.getByRole('button', { name: 'Move', exact: true }).click();
+  assert.equal(await nordics.locator('.path').innerText(), 'Fernhill Cycles › Marketing › Nordics');
+  const moveToOptions = await nordics.getByRole('combobox', { name: 'Move to' }).locator('option').allInnerTexts();
+  assert.ok(!moveToOptions.includes('Fernhill Cycles › Marketing › Nordics'), 'cannot move into itself');
+
+  await unitRow(page, 'Data team').dragTo(unitRow(page, 'Mobile app team'));
+  plan = await savedPlan(page, (p) => p.units.find((u) => u.name === 'Data team').parent === 'u-mobile');
+  assert.equal(parentName(plan, 'Nordics'), 'Marketing');
+
+  await unitButton(page, 'Engineering').click();
+  await panel(page, 'Engineering').getByRole('button', { name: 'Delete unit…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Engineering?' });
+  assert.match(await dialog.innerText(), /This also deletes 6 units below it, 4 objectives with 7 key results\./);
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await unitButton(page, 'Engineering').waitFor({ state: 'detached' });
+  plan = await savedPlan(page, (p) => !p.units.some((u) => u.name === 'Engineering'));
+  assert.equal(plan.units.length, 15 - 7);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await unitButton(page, 'Engineering').waitFor();
+  await savedPlan(page, (p) => p.units.length === 15);
+});
+
+test('the keyboard alone can select, rename, and undo and redo', async () => {
+  const page = await app.open();
+  await unitButton(page, 'People & culture').focus();
+  await page.keyboard.press('Enter');
+  const field = panel(page, 'People & culture').getByRole('textbox', { name: 'Unit name' });
+  await field.focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('People');
+  await page.keyboard.press('Tab'); // leaving the field commits the name
+  await unitButton(page, 'People').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Kind', 'focus moved on to the next field');
+  await page.locator('main').click();
+  await page.keyboard.press('Control+z');
+  await unitButton(page, 'People & culture').waitFor();
+  await page.keyboard.press('Control+Shift+z');
+  await unitButton(page, 'People').waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await unitButton(page, 'People & culture').waitFor();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await unitButton(page, 'People').waitFor();
+});
+
+test('objectives and key results: add, edit, reorder and delete in place', async () => {
+  const page = await app.open();
+  await unitButton(page, 'Customer success').click();
+  const cs = panel(page, 'Customer success');
+  const resolve = objective(cs, 'Resolve issues on first contact');
+  await setText(resolve.getByRole('textbox', { name: 'Objective title' }), 'Fix it the first time');
+  const fix = objective(cs, 'Fix it the first time');
+  await fix.getByRole('combobox', { name: 'Commitment' }).selectOption('Aspirational');
+  await fix.getByRole('button', { name: 'Add key result' }).click();
+  const kr = keyResult(fix, 'New key result');
+  await setText(kr.getByRole('textbox', { name: 'Key result title' }), 'Self-service answers for 40% of tickets');
+  const selfService = keyResult(fix, 'Self-service answers for 40% of tickets');
+  await selfService.getByRole('combobox', { name: 'Measure' }).selectOption('Percentage');
+  await setText(selfService.getByRole('spinbutton', { name: 'Start' }), '10');
+  await setText(selfService.getByRole('spinbutton', { name: 'Target' }), '40');
+  await setText(selfService.getByRole('textbox', { name: 'Unit of measure' }), '%');
+  await setText(selfService.getByRole('spinbutton', { name: 'Weight' }), '2');
+  await selfService.getByRole('button', { name: 'Move key result up' }).click();
+
+  let plan = await savedPlan(page, (p) => p.objectives.find((o) => o.id === 'o-cs').key_results.length === 3 && p.objectives.find((o) => o.id === 'o-cs').key_results[1].weight === 2);
+  let o = plan.objectives.find((x) => x.id === 'o-cs');
+  assert.equal(o.title, 'Fix it the first time');
+  assert.equal(o.commitment, 'aspirational');
+  assert.deepEqual(o.key_results.map((k) => k.title), [
+    'First-contact resolution from 55% to 75%',
+    'Self-service answers for 40% of tickets',
+    'Cut median response time from 9 to 2 hours',
+  ]);
+  assert.deepEqual(
+    [o.key_results[1].measure, o.key_results[1].start, o.key_results[1].target, o.key_results[1].unit_of_measure],
+    ['percentage', 10, 40, '%'],
+  );
+
+  // An empty title is refused, and the field shows the title again.
+  const title = fix.getByRole('textbox', { name: 'Objective title' });
+  await setText(title, '');
+  await page.getByRole('status').filter({ hasText: 'An objective needs a title.' }).waitFor();
+  assert.equal(await title.inputValue(), 'Fix it the first time');
+
+  await keyResult(fix, 'Cut median response time from 9 to 2 hours').getByRole('button', { name: 'Delete key result' }).click();
+  await cs.getByRole('button', { name: 'Add objective' }).click();
+  const added = objective(cs, 'New objective');
+  await added.getByRole('button', { name: 'Move objective up' }).click();
+  plan = await savedPlan(page, (p) => p.objectives.filter((x) => x.unit === 'u-cs').length === 2 && p.objectives.findIndex((x) => x.unit === 'u-cs' && x.title === 'New objective') < p.objectives.findIndex((x) => x.id === 'o-cs'));
+  assert.equal(plan.objectives.find((x) => x.id === 'o-cs').key_results.length, 2);
+  await added.getByRole('button', { name: 'Delete objective' }).click();
+  await added.waitFor({ state: 'detached' });
+});
+
+test('cascading a key result and aligning to an objective show both ways; loops are not offered', async () => {
+  const page = await app.open();
+  await unitButton(page, 'Fernhill Cycles').click();
+  const company = panel(page, 'Fernhill Cycles');
+  const launch = keyResult(objective(company, 'Make every bike we sell profitable'), 'Launch the refurbished bike line');
+  await launch.getByRole('combobox', { name: 'Cascade to' }).selectOption({ label: 'Fernhill Cycles › Marketing' });
+  await launch.getByRole('button', { name: 'Cascade' }).click();
+  const profitable = objective(company, 'Make every bike we sell profitable');
+  assert.deepEqual(await profitable.getByRole('list', { name: 'Supported by' }).getByRole('listitem').allInnerTexts(), [
+    'Open the Nordic market (Sales)',
+    'Launch the refurbished bike line (Marketing)',
+  ]);
+  const marketing = page.getByRole('list', { name: 'Objectives of Marketing' });
+  assert.match(await marketing.innerText(), /Launch the refurbished bike line[\s\S]*supports Launch the refurbished bike line/);
+
+  await unitButton(page, 'Brand team').click();
+  const brand = panel(page, 'Brand team');
+  await brand.getByRole('button', { name: 'Add objective' }).click();
+  await objective(brand, 'New objective').getByRole('button', { name: 'Align to…' }).click();
+  let picker = page.getByRole('dialog', { name: 'Align “New objective” to…' });
+  await picker.getByRole('searchbox', { name: 'Search objectives and key results' }).fill('refurbished');
+  const targets = picker.getByRole('list', { name: 'Alignment targets' }).getByRole('button');
+  assert.equal(await targets.count(), 2, 'the company KR and the Marketing objective');
+  await targets.filter({ hasText: 'Objective of Marketing' }).click();
+  assert.match(await objective(brand, 'New objective').innerText(), /Supports: Launch the refurbished bike line/);
+
+  await unitButton(page, 'Fernhill Cycles').click();
+  await objective(company, 'Become the most loved e-bike brand in Europe').getByRole('button', { name: 'Align to…' }).click();
+  picker = page.getByRole('dialog', { name: 'Align “Become the most loved e-bike brand in Europe” to…' });
+  const search = picker.getByRole('searchbox', { name: 'Search objectives and key results' });
+  await search.fill('riders rave');
+  assert.equal(await picker.getByRole('list', { name: 'Alignment targets' }).getByRole('button').count(), 0, 'it supports this objective: a loop');
+  await search.fill('profitable');
+  assert.equal(await picker.getByRole('list', { name: 'Alignment targets' }).getByRole('button').count(), 4, 'the objective and its three key results');
+  await page.keyboard.press('Escape');
+  await picker.waitFor({ state: 'detached' });
+});
+
+test('the outline collapses, the map draws the links and downloads as SVG', async () => {
+  const page = await app.open();
+  const objectivesOfEngineering = page.getByRole('list', { name: 'Objectives of Engineering' });
+  await objectivesOfEngineering.waitFor();
+  await page.getByRole('button', { name: 'Collapse Engineering' }).click();
+  await objectivesOfEngineering.waitFor({ state: 'detached' });
+  assert.equal(await page.getByRole('button', { name: 'Mobile app team', exact: true }).count(), 0);
+  await page.getByRole('button', { name: 'Expand Engineering' }).click();
+  await objectivesOfEngineering.waitFor();
+
+  await page.getByRole('button', { name: 'Alignment map' }).click();
+  const map = page.getByRole('img', { name: 'Alignment map: 11 objectives, 8 links' });
+  await map.waitFor();
+  const box = await map.boundingBox();
+  assert.ok(box.width <= 1280, `fits the screen width (${box.width}px)`);
+  const svg = await download(page, () => page.getByRole('button', { name: 'Download SVG' }).click());
+  assert.equal(svg.name, 'alignment-map.svg');
+  assert.match(svg.text, /^<\?xml[^]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svg.text, /Ship an app riders rave about/);
+  assert.equal((svg.text.match(/<path d="M[\d.]+,[\d.]+ C/g) ?? []).length, 8);
+});
+
+test('filters by cycle, unit subtree and text, with counts per unit', async () => {
+  const page = await app.open();
+  assert.match(await unitRow(page, 'Sales').innerText(), /1 objective · 2 including units below/);
+  await page.getByRole('combobox', { name: 'Show unit' }).selectOption({ label: 'Fernhill Cycles › Sales' });
+  await unitButton(page, 'Fernhill Cycles').waitFor({ state: 'detached' });
+  assert.deepEqual(await page.getByRole('list', { name: 'Organisation' }).locator('.unit-name').allInnerTexts(), ['Sales', 'EMEA sales']);
+
+  await page.getByRole('searchbox', { name: 'Find objectives' }).fill('dealer');
+  await page.getByRole('status').filter({ hasText: '2 objectives found' }).waitFor();
+  await page.getByRole('searchbox', { name: 'Find objectives' }).fill('');
+
+  await page.getByRole('combobox', { name: 'Show unit' }).selectOption({ label: 'Whole organisation' });
+  await page.getByRole('combobox', { name: 'Cycle' }).selectOption({ label: 'Q3 2026' });
+  const company = page.getByRole('list', { name: 'Objectives of Fernhill Cycles' });
+  assert.deepEqual(await company.locator('.title').allInnerTexts(), ['Fewer bikes back in the workshop']);
+});
+
+test('quality warnings appear where they apply, each with its reason', async () => {
+  const page = await app.open();
+  const exported = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Export' }).click())).text);
+  const find = (id) => exported.objectives.find((o) => o.id === id);
+  find('o-cs').aligned_to = { objective: 'o-q3-quality' }; // a link into another cycle
+  find('o-people').aligned_to = null; // aligned to nothing
+  find('o-people').key_results[1].target = find('o-people').key_results[1].start; // nothing to measure
+  exported.objectives = exported.objectives.filter((o) => o.id !== 'o-mobile'); // active team without OKRs
+  for (let i = 0; i < 4; i++) {
+    exported.objectives.push({ ...find('o-sales'), id: `o-extra-${i}`, title: `Extra ${i}`, aligned_to: null, key_results: [] });
+  }
+  await openFile(page, 'warnings.okrplan.json', JSON.stringify(exported));
+  await page.getByRole('dialog').getByRole('button', { name: 'Replace current plan' }).click();
+
+  const text = await page.getByRole('list', { name: 'Organisation' }).innerText();
+  for (const why of [
+    'Linked into another cycle (Q3 2026): alignment normally stays within one cycle.',
+    'Aligned to nothing: link it to the objective or key result it supports.',
+    'No measurable target: the target equals the start value.',
+    'Active in rollout phase “Leadership” but has no OKRs in Q4 2026.',
+    '5 objectives',
+  ]) {
+    assert.ok(text.includes(why), `shows: ${why}`);
+  }
+  assert.ok(!text.includes('6 objectives: more than 5'), 'five objectives are still fine');
+  await unitButton(page, 'Sales').click();
+  await panel(page, 'Sales').getByRole('button', { name: 'Add objective' }).click();
+  await page.getByText('6 objectives: more than 5 means nothing is a priority.').waitFor();
+});
