@@ -92,6 +92,7 @@ fn command_for(plan: &Plan, op: &Op, serial: u64) -> Option<Result<Command, Edit
                 commitment: Commitment::Committed,
                 aligned_to: None,
                 key_results: Vec::new(),
+                review: Review::default(),
             },
         ),
         Op::RetitleObjective(o, title) => {

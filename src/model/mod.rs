@@ -11,7 +11,9 @@ pub mod ops;
 mod plan;
 pub mod quality;
 mod rollout;
+pub mod rollout_plan;
 mod sample;
+pub mod scoring;
 mod tree;
 mod unit;
 mod validate;
@@ -21,11 +23,13 @@ pub use command::{Command, EditError};
 pub use cycle::{Cycle, CycleKind};
 pub use editor::Editor;
 pub use id::Id;
-pub use okr::{Alignment, CheckIn, Commitment, KeyResult, MeasureKind, Objective, ScoreOverride};
+pub use okr::{
+    Alignment, CheckIn, Commitment, KeyResult, MeasureKind, Objective, Review, ScoreOverride,
+};
 pub use plan::{FormatTag, Meta, Plan, Settings, FORMAT_NAME, SCHEMA_VERSION};
 pub use rollout::{
-    Participation, ParticipationStatus, Phase, ProgrammeEvent, ProgrammeEventKind, ReadinessItem,
-    Role, RoleAssignment, Rollout, Strategy, DEFAULT_READINESS,
+    CheckInCadence, Participation, ParticipationStatus, Phase, ProgrammeEvent, ProgrammeEventKind,
+    ReadinessItem, Role, RoleAssignment, Rollout, Strategy, DEFAULT_READINESS,
 };
 pub use sample::sample_plan;
 pub use tree::UnitTree;

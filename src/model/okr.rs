@@ -38,6 +38,32 @@ pub struct Objective {
     pub aligned_to: Option<Alignment>,
     #[serde(default)]
     pub key_results: Vec<KeyResult>,
+    /// End-of-cycle review notes.
+    #[serde(default, skip_serializing_if = "Review::is_empty")]
+    pub review: Review,
+}
+
+/// What a team writes down when the cycle ends (DOMAIN.md, "Scoring").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    /// Why a committed objective scored below 1.0 (required then).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub explanation: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub wins: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub misses: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lessons: String,
+}
+
+impl Review {
+    pub fn is_empty(&self) -> bool {
+        self.explanation.is_empty()
+            && self.wins.is_empty()
+            && self.misses.is_empty()
+            && self.lessons.is_empty()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]

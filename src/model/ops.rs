@@ -2,7 +2,7 @@
 //! checked against the plan and turned into [`Command`]s. Nothing here
 //! changes a plan; applying the returned command does.
 
-use super::{Alignment, Command, EditError, Id, KeyResult, Objective, Plan, Unit};
+use super::{Alignment, Command, EditError, Id, KeyResult, Objective, Plan, Review, Unit};
 use std::collections::HashSet;
 
 type Edit = Result<Command, EditError>;
@@ -324,6 +324,7 @@ pub fn cascade_key_result(plan: &Plan, kr: &Id, unit: &Id, new_id: Id) -> Edit {
         commitment: parent.commitment,
         aligned_to: Some(Alignment::KeyResult(kr.clone())),
         key_results: Vec::new(),
+        review: Review::default(),
     };
     let unit_name = plan
         .unit_index(unit)

@@ -110,10 +110,21 @@ pub struct ProgrammeEvent {
     pub note: String,
 }
 
+/// How often teams check in on their key results (the OKR cadence).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckInCadence {
+    #[default]
+    Weekly,
+    Biweekly,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Rollout {
     #[serde(default)]
     pub strategy: Strategy,
+    #[serde(default)]
+    pub cadence: CheckInCadence,
     #[serde(default)]
     pub phases: Vec<Phase>,
     #[serde(default)]

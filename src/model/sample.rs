@@ -68,6 +68,7 @@ fn objective(
         commitment,
         aligned_to,
         key_results,
+        review: Review::default(),
     }
 }
 
@@ -530,6 +531,7 @@ fn sample_rollout() -> Rollout {
     };
     Rollout {
         strategy: Strategy::LeadershipFirst,
+        cadence: CheckInCadence::Weekly,
         phases: phases
             .iter()
             .map(|&(id, name, start, end)| Phase {

@@ -223,6 +223,7 @@ pub fn valid_plan() -> impl Strategy<Value = Plan> {
                                 },
                                 aligned_to,
                                 key_results,
+                                review: Review::default(),
                             });
                         }
                         plan.rollout.phases = (0..phases)

@@ -3,7 +3,7 @@
 use super::context::{unit_path, Cascade};
 use super::objective_editor::ObjectiveEditor;
 use super::outline::plural;
-use crate::model::{ops, Commitment, Id, Objective, Unit, UnitKind};
+use crate::model::{ops, Commitment, Id, Objective, Review, Unit, UnitKind};
 use crate::ui::fields::TextField;
 use crate::ui::ids::new_id;
 use crate::ui::widgets::Modal;
@@ -159,6 +159,7 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
                 commitment: Commitment::Committed,
                 aligned_to: None,
                 key_results: Vec::new(),
+                review: Review::default(),
             };
             state.edit(|p| ops::add_objective(p, objective));
         }

@@ -1,8 +1,8 @@
 //! The planner's frame: header, navigation, banners, and the routed view.
 
 mod header;
-mod status;
 mod shortcuts;
+mod status;
 
 use super::autosave;
 use super::cascade::CascadeView;
@@ -13,9 +13,9 @@ use super::scoring::ScoringView;
 use super::state::AppState;
 use crate::model::Plan;
 use header::Header;
-use status::StatusLine;
 use leptos::ev;
 use leptos::prelude::*;
+use status::StatusLine;
 
 #[component]
 pub fn Planner(plan: Plan) -> impl IntoView {

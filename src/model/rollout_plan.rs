@@ -1,0 +1,1 @@
+//! Rollout strategies and risks (to be written).

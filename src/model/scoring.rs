@@ -1,0 +1,1 @@
+//! Scoring rules (to be written).
