@@ -96,52 +96,68 @@ pub fn check_size(bytes: usize) -> Result<(), ReadFailure> {
 /// Reads a plan from file text. On any problem returns all of them and no plan.
 pub fn read_plan(text: &str) -> Result<Plan, ReadFailure> {
     check_size(text.len())?;
-    // Syntax first (a cheap scan that builds nothing), so that broken JSON is
-    // reported as such and not as a plan of the wrong shape.
-    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| {
-        ReadFailure::single(
+    // A valid file is parsed once; the slower passes that explain a failure run only on failure.
+    let plan: Plan = serde_json::from_str(text).map_err(|_| diagnose(text))?;
+    check_header(&Header {
+        format: Some(FORMAT_NAME.into()),
+        schema_version: Some(plan.schema_version.into()),
+    })?;
+    let problems = validate(&plan);
+    if problems.is_empty() {
+        return Ok(plan);
+    }
+    Err(ReadFailure {
+        headline: format!(
+            "The plan in the file has {} problem{}.",
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        ),
+        problems: problems
+            .into_iter()
+            .map(|p| FileProblem {
+                path: p.path,
+                message: p.message,
+            })
+            .collect(),
+    })
+}
+
+/// Explains why text is not a readable plan: broken JSON, another kind of
+/// file, an unknown version, or the path of the first value of the wrong shape.
+fn diagnose(text: &str) -> ReadFailure {
+    // Syntax first (a scan that builds nothing), so broken JSON is reported as such.
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        return ReadFailure::single(
             "The file is not valid JSON.",
             &format!("(line {}, column {})", e.line(), e.column()),
             e.to_string(),
-        )
-    })?;
-    let header: Header = serde_json::from_str(text).map_err(|_| {
-        ReadFailure::single(
-            "The file is not an okrplan plan.",
-            "(file)",
-            "expected a JSON object with \"format\": \"okrplan\"".into(),
-        )
-    })?;
-    check_header(&header)?;
-
+        );
+    }
+    let header = match serde_json::from_str::<Header>(text) {
+        Ok(header) => header,
+        Err(_) => {
+            return ReadFailure::single(
+                "The file is not an okrplan plan.",
+                "(file)",
+                "expected a JSON object with \"format\": \"okrplan\"".into(),
+            )
+        }
+    };
+    if let Err(failure) = check_header(&header) {
+        return failure;
+    }
     let deserializer = &mut serde_json::Deserializer::from_str(text);
-    let plan: Plan = serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        ReadFailure::single(
+    match serde_path_to_error::deserialize::<_, Plan>(deserializer) {
+        Err(e) => ReadFailure::single(
             "The file does not have the shape of an okrplan plan.",
-            &path,
+            &e.path().to_string(),
             e.into_inner().to_string(),
-        )
-    })?;
-
-    let problems = validate(&plan);
-    if problems.is_empty() {
-        Ok(plan)
-    } else {
-        Err(ReadFailure {
-            headline: format!(
-                "The plan in the file has {} problem{}.",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
-            ),
-            problems: problems
-                .into_iter()
-                .map(|p| FileProblem {
-                    path: p.path,
-                    message: p.message,
-                })
-                .collect(),
-        })
+        ),
+        Ok(_) => ReadFailure::single(
+            "The file could not be read.",
+            "(file)",
+            "it parses on a second look; try again".into(),
+        ),
     }
 }
 

@@ -3,7 +3,10 @@
 //! one place ([`super::Editor`]). Compound edits (deleting a unit with all
 //! that goes with it) are a [`Command::Batch`] of small invertible steps.
 
-use super::{Id, Objective, Participation, Plan, RoleAssignment, Unit};
+use super::{
+    Cycle, Id, Objective, Participation, Phase, Plan, ProgrammeEvent, ReadinessItem,
+    RoleAssignment, Strategy, Unit,
+};
 use std::fmt;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -11,6 +14,13 @@ pub enum Command {
     RenamePlan(String),
     /// Swap in a whole plan (an imported file, the sample); undoing it brings the old one back.
     ReplacePlan(Box<Plan>),
+    InsertCycle {
+        index: usize,
+        cycle: Cycle,
+    },
+    RemoveCycle {
+        index: usize,
+    },
     InsertUnit {
         index: usize,
         unit: Unit,
@@ -47,6 +57,16 @@ pub enum Command {
     },
     /// Replaces the list of rollout roles (a short list).
     SetRoles(Vec<RoleAssignment>),
+    /// Replaces the rollout's strategy, phases, participation and readiness
+    /// checklist together (a proposed rollout plan); undo brings the old ones back.
+    SetRolloutPlan {
+        strategy: Strategy,
+        phases: Vec<Phase>,
+        participation: Vec<Participation>,
+        readiness: Vec<ReadinessItem>,
+    },
+    /// Replaces the list of programme events (pauses, relaunches; a short list).
+    SetEvents(Vec<ProgrammeEvent>),
     /// Several steps applied as one edit, undone as one.
     Batch {
         label: String,
@@ -103,6 +123,8 @@ impl Command {
         match self {
             Command::RenamePlan(_) => "rename plan".into(),
             Command::ReplacePlan(plan) => format!("open \"{}\"", plan.meta.name),
+            Command::InsertCycle { cycle, .. } => format!("add \"{}\"", cycle.name),
+            Command::RemoveCycle { .. } => "remove cycle".into(),
             Command::InsertUnit { unit, .. } => format!("add \"{}\"", unit.name),
             Command::RemoveUnit { .. } => "remove unit".into(),
             Command::UpdateUnit(unit) => format!("edit \"{}\"", unit.name),
@@ -115,6 +137,10 @@ impl Command {
                 "change participation".into()
             }
             Command::SetRoles(_) => "change roles".into(),
+            Command::SetRolloutPlan { strategy, .. } => {
+                format!("plan \"{}\" rollout", strategy.label())
+            }
+            Command::SetEvents(_) => "change programme events".into(),
             Command::Batch { label, .. } => label.clone(),
         }
     }
@@ -133,6 +159,16 @@ impl Command {
             Command::ReplacePlan(new) => {
                 let old = std::mem::replace(plan, *new);
                 Ok(Command::ReplacePlan(Box::new(old)))
+            }
+            Command::InsertCycle { index, cycle } => {
+                check_insert(index, plan.cycles.len())?;
+                plan.cycles.insert(index, cycle);
+                Ok(Command::RemoveCycle { index })
+            }
+            Command::RemoveCycle { index } => {
+                check_index(index, plan.cycles.len())?;
+                let cycle = plan.cycles.remove(index);
+                Ok(Command::InsertCycle { index, cycle })
             }
             Command::InsertUnit { index, unit } => {
                 check_insert(index, plan.units.len())?;
@@ -206,6 +242,24 @@ impl Command {
             Command::SetRoles(roles) => Ok(Command::SetRoles(std::mem::replace(
                 &mut plan.rollout.roles,
                 roles,
+            ))),
+            Command::SetRolloutPlan {
+                strategy,
+                phases,
+                participation,
+                readiness,
+            } => {
+                let rollout = &mut plan.rollout;
+                Ok(Command::SetRolloutPlan {
+                    strategy: std::mem::replace(&mut rollout.strategy, strategy),
+                    phases: std::mem::replace(&mut rollout.phases, phases),
+                    participation: std::mem::replace(&mut rollout.participation, participation),
+                    readiness: std::mem::replace(&mut rollout.readiness, readiness),
+                })
+            }
+            Command::SetEvents(events) => Ok(Command::SetEvents(std::mem::replace(
+                &mut plan.rollout.events,
+                events,
             ))),
             Command::Batch { label, steps } => apply_batch(plan, label, steps),
         }

@@ -1,7 +1,7 @@
 //! Quality warnings for a cycle's OKRs, each with a one-line why
 //! (DOMAIN.md, "Cascading": problems worth surfacing).
 
-use super::{Alignment, Id, MeasureKind, ParticipationStatus, Plan};
+use super::{Alignment, Id, MeasureKind, Objective, ParticipationStatus, Plan};
 use std::collections::HashMap;
 
 /// Conventions, not laws (DOMAIN.md: "~5"): a unit or objective above these gets a warning.
@@ -42,6 +42,12 @@ pub fn warnings(plan: &Plan, cycle: &Id) -> Vec<Warning> {
         .map(|(i, u)| (&u.id, i))
         .collect();
     let mut per_unit: HashMap<&Id, usize> = HashMap::new();
+    // Objective or key-result id → the objective it belongs to, for link checks in O(1).
+    let mut owner_of: HashMap<&Id, usize> = HashMap::new();
+    for (i, o) in plan.objectives.iter().enumerate() {
+        owner_of.insert(&o.id, i);
+        owner_of.extend(o.key_results.iter().map(|k| (&k.id, i)));
+    }
 
     for objective in plan.objectives.iter().filter(|o| &o.cycle == cycle) {
         *per_unit.entry(&objective.unit).or_default() += 1;
@@ -57,7 +63,12 @@ pub fn warnings(plan: &Plan, cycle: &Id) -> Vec<Warning> {
                     .into(),
             }),
             Some(link) => {
-                if let Some(why) = cross_cycle(plan, link, cycle) {
+                let target = match link {
+                    Alignment::Objective(id) | Alignment::KeyResult(id) => owner_of.get(id),
+                };
+                if let Some(why) =
+                    target.and_then(|&t| cross_cycle(plan, &plan.objectives[t], cycle))
+                {
                     found.push(Warning {
                         subject: subject(),
                         kind: WarningKind::LinkIntoAnotherCycle,
@@ -107,8 +118,7 @@ pub fn warnings(plan: &Plan, cycle: &Id) -> Vec<Warning> {
 
 /// A link to an objective of another cycle, unless that cycle spans this one
 /// (a quarter's objective may well support the year's).
-fn cross_cycle(plan: &Plan, link: &Alignment, cycle: &Id) -> Option<String> {
-    let target = &plan.objectives[plan.aligned_objective(link)?];
+fn cross_cycle(plan: &Plan, target: &Objective, cycle: &Id) -> Option<String> {
     if &target.cycle == cycle {
         return None;
     }

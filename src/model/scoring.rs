@@ -1,1 +1,783 @@
-//! Scoring rules (to be written).
+//! Scores, bands, expectations, pace and rollover (DOMAIN.md, "Scoring").
+//!
+//! Everything here reads a plan and changes nothing; `rollover` returns a
+//! [`Command`] for the editor to apply, so it undoes like any other edit.
+
+use super::{
+    Alignment, Command, Commitment, Cycle, EditError, Id, KeyResult, MeasureKind, Objective, Plan,
+    Review, UnitTree,
+};
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+
+/// Where a key result's score comes from, so a view can say more than the number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Derived from the latest check-in.
+    Measured,
+    /// A hand-set final score, which wins over the measured one.
+    Override,
+    /// Nothing measured yet: the score is 0.0, so roll-ups count it as no
+    /// progress, while a view can say "no check-ins yet" instead of "0.0".
+    NoCheckIns,
+    /// Roll-up is on and objectives cascaded from this key result count into it.
+    RolledUp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KrScore {
+    pub value: f64,
+    pub basis: Basis,
+}
+
+/// Clamps to 0.0–1.0. NaN can only come from corrupt data; it counts as no progress.
+fn unit_interval(x: f64) -> f64 {
+    if x.is_nan() {
+        0.0
+    } else {
+        x.clamp(0.0, 1.0)
+    }
+}
+
+/// How far one check-in value gets a key result, 0.0–1.0, by its measure kind.
+///
+/// A numeric key result whose start equals its target has no distance to
+/// cover, and no direction either, so we cannot tell "beyond the target"
+/// from "short of it": it scores 1.0 only when the value is exactly the
+/// target, else 0.0 (quality warns about such key results).
+pub fn progress(kr: &KeyResult, value: f64) -> f64 {
+    match kr.measure {
+        MeasureKind::Number | MeasureKind::Percentage => {
+            let distance = kr.target - kr.start;
+            if distance == 0.0 {
+                if value == kr.target {
+                    1.0
+                } else {
+                    0.0
+                }
+            } else {
+                // Dividing by a negative distance makes decreasing targets work too.
+                unit_interval((value - kr.start) / distance)
+            }
+        }
+        // Done is entered as 1; anything from 0.5 up is read as done.
+        MeasureKind::Milestone => {
+            if value >= 0.5 {
+                1.0
+            } else {
+                0.0
+            }
+        }
+        MeasureKind::Grade => unit_interval(value),
+    }
+}
+
+/// The key result's own score: its override, else its latest check-in.
+pub fn key_result_score(kr: &KeyResult) -> KrScore {
+    if let Some(over) = &kr.score_override {
+        return KrScore {
+            value: unit_interval(over.score),
+            basis: Basis::Override,
+        };
+    }
+    match kr.latest_check_in() {
+        Some(check_in) => KrScore {
+            value: progress(kr, check_in.value),
+            basis: Basis::Measured,
+        },
+        None => KrScore {
+            value: 0.0,
+            basis: Basis::NoCheckIns,
+        },
+    }
+}
+
+/// Weighted average of `(score, weight)` pairs. Negative weights (which
+/// validate reports) count as zero; when the weights add up to nothing
+/// usable, every item counts the same, so zero weights never divide by zero.
+/// `None` when there is nothing to average.
+fn weighted_mean(items: impl IntoIterator<Item = (f64, f64)>) -> Option<f64> {
+    let (mut weighted, mut total_weight, mut plain, mut count) = (0.0, 0.0, 0.0, 0usize);
+    for (score, weight) in items {
+        let weight = weight.max(0.0);
+        weighted += score * weight;
+        total_weight += weight;
+        plain += score;
+        count += 1;
+    }
+    if count == 0 {
+        None
+    } else if total_weight > 0.0 && total_weight.is_finite() {
+        Some(weighted / total_weight)
+    } else {
+        Some(plain / count as f64)
+    }
+}
+
+/// The objective's own score: its key results' scores averaged by weight
+/// (a plain average if all weights are zero); `None` without key results.
+/// Ignores roll-up; [`Scores`] applies it.
+pub fn objective_score(objective: &Objective) -> Option<f64> {
+    weighted_mean(
+        objective
+            .key_results
+            .iter()
+            .map(|kr| (key_result_score(kr).value, kr.weight)),
+    )
+}
+
+/// Objectives that count into an objective's score when roll-up is on, by position in the plan.
+struct Supporters {
+    /// Classic: objectives aligned to the objective itself.
+    classic: Vec<Vec<usize>>,
+    /// Duality: `(key result position, objective)` for objectives cascaded from one of its key results.
+    cascaded: Vec<Vec<(usize, usize)>>,
+}
+
+impl Supporters {
+    /// Empty when roll-up is off, so every objective scores on its own key results.
+    fn new(plan: &Plan) -> Self {
+        let count = plan.objectives.len();
+        let mut supporters = Supporters {
+            classic: vec![Vec::new(); count],
+            cascaded: vec![Vec::new(); count],
+        };
+        if !plan.settings.roll_up_aligned {
+            return supporters;
+        }
+        let objective_at = objective_positions(plan);
+        let key_result_at: HashMap<&Id, (usize, usize)> = plan
+            .objectives
+            .iter()
+            .enumerate()
+            .flat_map(|(o, objective)| {
+                objective
+                    .key_results
+                    .iter()
+                    .enumerate()
+                    .map(move |(k, kr)| (&kr.id, (o, k)))
+            })
+            .collect();
+        let cycles: HashMap<&Id, &Cycle> = plan.cycles.iter().map(|c| (&c.id, c)).collect();
+        for (child, objective) in plan.objectives.iter().enumerate() {
+            let counts_into = |parent: usize| {
+                within_cycle(&cycles, &objective.cycle, &plan.objectives[parent].cycle)
+            };
+            match &objective.aligned_to {
+                Some(Alignment::Objective(target)) => {
+                    if let Some(&parent) = objective_at.get(target) {
+                        if counts_into(parent) {
+                            supporters.classic[parent].push(child);
+                        }
+                    }
+                }
+                Some(Alignment::KeyResult(target)) => {
+                    if let Some(&(parent, kr)) = key_result_at.get(target) {
+                        if counts_into(parent) {
+                            supporters.cascaded[parent].push((kr, child));
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+        supporters
+    }
+
+    fn of(&self, objective: usize) -> impl Iterator<Item = usize> + '_ {
+        let cascaded = self.cascaded[objective].iter().map(|&(_, child)| child);
+        self.classic[objective].iter().copied().chain(cascaded)
+    }
+}
+
+/// Whether a child objective's cycle lies within its parent's (the same
+/// cycle, or a quarter inside the year), so that its score belongs in the
+/// parent's. Links into other cycles are a quality warning, not a roll-up.
+fn within_cycle(cycles: &HashMap<&Id, &Cycle>, child: &Id, parent: &Id) -> bool {
+    if child == parent {
+        return true;
+    }
+    match (cycles.get(child), cycles.get(parent)) {
+        (Some(child), Some(parent)) => parent.start <= child.start && child.end <= parent.end,
+        _ => false,
+    }
+}
+
+fn objective_positions(plan: &Plan) -> HashMap<&Id, usize> {
+    plan.objectives
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (&o.id, i))
+        .collect()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Visit {
+    New,
+    /// Its supporters are being scored; meeting it again means an alignment loop.
+    Open,
+    Done,
+}
+
+/// Scores of objectives and key results, with roll-up applied as the
+/// plan's settings say. Each objective is scored after its supporters; a
+/// supporter met again while still open sits on an alignment loop and is
+/// left out, so bad data ends the walk instead of hanging it.
+struct RollUp<'a> {
+    plan: &'a Plan,
+    supporters: Supporters,
+    visit: Vec<Visit>,
+    objectives: Vec<Option<f64>>,
+    key_results: Vec<Vec<KrScore>>,
+}
+
+impl<'a> RollUp<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        let count = plan.objectives.len();
+        RollUp {
+            plan,
+            supporters: Supporters::new(plan),
+            visit: vec![Visit::New; count],
+            objectives: vec![None; count],
+            key_results: vec![Vec::new(); count],
+        }
+    }
+
+    /// Scores the objective and everything that counts into it, each once.
+    /// Walks with an explicit stack: a chain of thousands of aligned
+    /// objectives must not overflow the call stack.
+    fn score(&mut self, root: usize) {
+        let mut stack = vec![(root, false)];
+        while let Some((objective, supporters_scored)) = stack.pop() {
+            if supporters_scored {
+                self.finish(objective);
+                continue;
+            }
+            if self.visit[objective] != Visit::New {
+                continue;
+            }
+            self.visit[objective] = Visit::Open;
+            stack.push((objective, true));
+            stack.extend(
+                self.supporters
+                    .of(objective)
+                    .filter(|&child| self.visit[child] == Visit::New)
+                    .map(|child| (child, false)),
+            );
+        }
+    }
+
+    /// A supporter's score if it has one; `None` too for one still open (a loop).
+    fn scored(&self, objective: usize) -> Option<f64> {
+        if self.visit[objective] == Visit::Done {
+            self.objectives[objective]
+        } else {
+            None
+        }
+    }
+
+    fn finish(&mut self, index: usize) {
+        let objective = &self.plan.objectives[index];
+        // Per key result: sum and count of the cascaded objectives' scores.
+        let mut cascaded = vec![(0.0, 0usize); objective.key_results.len()];
+        for &(kr, child) in &self.supporters.cascaded[index] {
+            if let Some(score) = self.scored(child) {
+                cascaded[kr].0 += score;
+                cascaded[kr].1 += 1;
+            }
+        }
+        let key_results: Vec<KrScore> = objective
+            .key_results
+            .iter()
+            .zip(cascaded)
+            .map(|(kr, (sum, count))| {
+                let own = key_result_score(kr);
+                if count == 0 {
+                    return own;
+                }
+                let (sum, count) = if own.basis == Basis::NoCheckIns {
+                    (sum, count)
+                } else {
+                    (sum + own.value, count + 1)
+                };
+                KrScore {
+                    value: sum / count as f64,
+                    basis: Basis::RolledUp,
+                }
+            })
+            .collect();
+        let classic = self.supporters.classic[index]
+            .iter()
+            .filter_map(|&child| self.scored(child))
+            .map(|score| (score, 1.0));
+        let own = key_results
+            .iter()
+            .zip(&objective.key_results)
+            .map(|(score, kr)| (score.value, kr.weight));
+        self.objectives[index] = weighted_mean(own.chain(classic));
+        self.key_results[index] = key_results;
+        self.visit[index] = Visit::Done;
+    }
+}
+
+/// Every score of one cycle, computed once in time linear in the plan's size.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scores {
+    objectives: HashMap<Id, f64>,
+    key_results: HashMap<Id, KrScore>,
+    units: HashMap<Id, f64>,
+    subtrees: HashMap<Id, f64>,
+}
+
+impl Scores {
+    /// With `plan.settings.roll_up_aligned` on, an objective's score also
+    /// averages in each classic-aligned child objective (weight 1), and a
+    /// key result's score becomes the plain average of its own score (when
+    /// it has a check-in or an override) and the objectives cascaded from it.
+    /// Children count when their cycle lies within the parent's.
+    pub fn new(plan: &Plan, cycle: &Id) -> Self {
+        let in_cycle: Vec<usize> = (0..plan.objectives.len())
+            .filter(|&i| &plan.objectives[i].cycle == cycle)
+            .collect();
+        let mut roll_up = RollUp::new(plan);
+        for &i in &in_cycle {
+            roll_up.score(i);
+        }
+
+        let mut scores = Scores::default();
+        let unit_at: HashMap<&Id, usize> = plan
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (&u.id, i))
+            .collect();
+        // Per unit: sum and count of its own objectives' scores.
+        let mut own = vec![(0.0, 0usize); plan.units.len()];
+        for &i in &in_cycle {
+            let objective = &plan.objectives[i];
+            for (kr, score) in objective.key_results.iter().zip(&roll_up.key_results[i]) {
+                scores.key_results.insert(kr.id.clone(), *score);
+            }
+            let Some(score) = roll_up.objectives[i] else {
+                continue;
+            };
+            scores.objectives.insert(objective.id.clone(), score);
+            if let Some(&u) = unit_at.get(&objective.unit) {
+                own[u].0 += score;
+                own[u].1 += 1;
+            }
+        }
+
+        let mut subtree = own.clone();
+        let tree = UnitTree::new(plan);
+        // Children before parents: a breadth-first order, walked backwards.
+        let mut order = tree.roots.clone();
+        let mut next = 0;
+        while next < order.len() {
+            order.extend_from_slice(tree.children(order[next]));
+            next += 1;
+        }
+        for &u in order.iter().rev() {
+            for &child in tree.children(u) {
+                subtree[u].0 += subtree[child].0;
+                subtree[u].1 += subtree[child].1;
+            }
+        }
+        let mean = |(sum, count): (f64, usize)| (count > 0).then(|| sum / count as f64);
+        for (u, unit) in plan.units.iter().enumerate() {
+            if let Some(score) = mean(own[u]) {
+                scores.units.insert(unit.id.clone(), score);
+            }
+            if let Some(score) = mean(subtree[u]) {
+                scores.subtrees.insert(unit.id.clone(), score);
+            }
+        }
+        scores
+    }
+
+    /// `None` for an objective without key results (or supporters), or outside the cycle.
+    pub fn objective(&self, id: &Id) -> Option<f64> {
+        self.objectives.get(id).copied()
+    }
+
+    pub fn key_result(&self, id: &Id) -> Option<KrScore> {
+        self.key_results.get(id).copied()
+    }
+
+    /// The mean score of the unit's own objectives in the cycle.
+    pub fn unit(&self, id: &Id) -> Option<f64> {
+        self.units.get(id).copied()
+    }
+
+    /// The mean score of the cycle's objectives in the unit and every unit
+    /// below it; the root's subtree score is the company score.
+    pub fn subtree(&self, id: &Id) -> Option<f64> {
+        self.subtrees.get(id).copied()
+    }
+}
+
+/// A score rounded to one decimal, as tenths (0–10). Half-way scores round
+/// up, even when float arithmetic lands a hair below (0.35 as 0.3499…).
+pub fn tenths(score: f64) -> usize {
+    (unit_interval(score) * 10.0 + 1e-9).round() as usize
+}
+
+/// Google's colour bands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Band {
+    Red,
+    Yellow,
+    Green,
+}
+
+impl Band {
+    /// Text naming the range as well as the colour, so no view relies on colour alone.
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Red => "0.0–0.3 red",
+            Band::Yellow => "0.4–0.6 yellow",
+            Band::Green => "0.7–1.0 green",
+        }
+    }
+}
+
+/// The band of a score after rounding it to one decimal (0.35 is yellow, 0.65 green).
+pub fn band(score: f64) -> Band {
+    match tenths(score) {
+        0..=3 => Band::Red,
+        4..=6 => Band::Yellow,
+        _ => Band::Green,
+    }
+}
+
+/// How a final score compares with what its commitment expects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expectation {
+    /// Committed and delivered.
+    Met,
+    /// Committed but short of 1.0.
+    NeedsExplanation,
+    /// Aspirational, below the sweet spot.
+    Below,
+    /// Aspirational, 0.6–0.7.
+    SweetSpot,
+    /// Aspirational, above 0.7 but short of 1.0.
+    Above,
+    /// Aspirational and fully delivered.
+    TooEasy,
+}
+
+impl Expectation {
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Expectation::Met => "Committed and delivered in full.",
+            Expectation::NeedsExplanation => {
+                "Committed but below 1.0: explain what got in the way."
+            }
+            Expectation::Below => "Below the 0.6–0.7 a stretch goal aims for.",
+            Expectation::SweetSpot => "In the 0.6–0.7 sweet spot of a stretch goal.",
+            Expectation::Above => "Above the 0.6–0.7 a stretch goal aims for.",
+            Expectation::TooEasy => {
+                "A stretch goal fully met: if this keeps happening, aim higher."
+            }
+        }
+    }
+}
+
+/// Compares after rounding to one decimal, like the bands: a committed
+/// objective is met at 1.0 (0.95 and up); the aspirational sweet spot is
+/// 0.6 and 0.7 (0.55 up to just below 0.75).
+pub fn expectation(commitment: Commitment, score: f64) -> Expectation {
+    let tenths = tenths(score);
+    match commitment {
+        Commitment::Committed if tenths == 10 => Expectation::Met,
+        Commitment::Committed => Expectation::NeedsExplanation,
+        Commitment::Aspirational => match tenths {
+            0..=5 => Expectation::Below,
+            6 | 7 => Expectation::SweetSpot,
+            8 | 9 => Expectation::Above,
+            _ => Expectation::TooEasy,
+        },
+    }
+}
+
+/// Where progress should be on the date if it grew evenly over the cycle:
+/// 0.0 at the start, 1.0 at the end, clamped outside. A one-day cycle is
+/// due in full on its day.
+pub fn expected_progress(cycle: &Cycle, date: NaiveDate) -> f64 {
+    let length = (cycle.end - cycle.start).num_days();
+    if length <= 0 {
+        return if date >= cycle.end { 1.0 } else { 0.0 };
+    }
+    let elapsed = (date - cycle.start).num_days();
+    unit_interval(elapsed as f64 / length as f64)
+}
+
+/// Progress after each check-in, in date order (same-day check-ins in the
+/// order entered). Overrides are final scores, not progress, so they do not show.
+pub fn progress_series(kr: &KeyResult) -> Vec<(NaiveDate, f64)> {
+    let mut check_ins: Vec<_> = kr.check_ins.iter().collect();
+    check_ins.sort_by_key(|c| c.date); // stable: keeps the entry order within a day
+    check_ins
+        .into_iter()
+        .map(|c| (c.date, progress(kr, c.value)))
+        .collect()
+}
+
+/// The end-of-cycle picture. `objectives` counts every objective of the
+/// cycle; the other counts leave out objectives that have no score (no key
+/// results), since there is nothing to band.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CycleSummary {
+    pub objectives: usize,
+    /// Scored objectives per band: red, yellow, green.
+    pub per_band: [usize; 3],
+    pub committed_total: usize,
+    /// Committed objectives scoring 1.0 after rounding to one decimal.
+    pub committed_met: usize,
+    /// `committed_met / committed_total`; `None` without committed objectives.
+    pub committed_hit_rate: Option<f64>,
+    /// The mean (unrounded) score of aspirational objectives; about 0.7 is healthy.
+    pub aspirational_average: Option<f64>,
+    /// Scored objectives per rounded score 0.0, 0.1, … 1.0.
+    pub distribution: [usize; 11],
+}
+
+/// Summarises a cycle with the same scores (and roll-up setting) as [`Scores`].
+pub fn summarize(plan: &Plan, cycle: &Id) -> CycleSummary {
+    let scores = Scores::new(plan, cycle);
+    let mut summary = CycleSummary::default();
+    let (mut aspirational_sum, mut aspirational_count) = (0.0, 0usize);
+    for objective in plan.objectives.iter().filter(|o| &o.cycle == cycle) {
+        summary.objectives += 1;
+        let Some(score) = scores.objective(&objective.id) else {
+            continue;
+        };
+        let band_slot = match band(score) {
+            Band::Red => 0,
+            Band::Yellow => 1,
+            Band::Green => 2,
+        };
+        summary.per_band[band_slot] += 1;
+        summary.distribution[tenths(score)] += 1;
+        match objective.commitment {
+            Commitment::Committed => {
+                summary.committed_total += 1;
+                if expectation(Commitment::Committed, score) == Expectation::Met {
+                    summary.committed_met += 1;
+                }
+            }
+            Commitment::Aspirational => {
+                aspirational_sum += score;
+                aspirational_count += 1;
+            }
+        }
+    }
+    summary.committed_hit_rate = (summary.committed_total > 0)
+        .then(|| summary.committed_met as f64 / summary.committed_total as f64);
+    summary.aspirational_average =
+        (aspirational_count > 0).then(|| aspirational_sum / aspirational_count as f64);
+    summary
+}
+
+/// An unfinished objective to carry into the next cycle, with the key results to take along.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pick {
+    pub objective: Id,
+    pub key_results: Vec<Id>,
+}
+
+fn refuse<T>(why: impl Into<String>) -> Result<T, EditError> {
+    Err(EditError(why.into()))
+}
+
+/// Every id in the plan: new ones must not collide with any (validate checks them all).
+fn ids_in_use(plan: &Plan) -> HashSet<&Id> {
+    let rollout = &plan.rollout;
+    let mut ids: HashSet<&Id> = HashSet::new();
+    ids.extend(plan.cycles.iter().map(|c| &c.id));
+    ids.extend(plan.units.iter().map(|u| &u.id));
+    for objective in &plan.objectives {
+        ids.insert(&objective.id);
+        for kr in &objective.key_results {
+            ids.insert(&kr.id);
+            ids.extend(kr.check_ins.iter().map(|c| &c.id));
+        }
+    }
+    ids.extend(rollout.phases.iter().map(|p| &p.id));
+    ids.extend(rollout.roles.iter().map(|r| &r.id));
+    ids.extend(rollout.readiness.iter().map(|r| &r.id));
+    ids.extend(rollout.events.iter().map(|e| &e.id));
+    ids
+}
+
+/// A fresh key result carrying on where the old one stopped: its latest
+/// value becomes the new start; check-ins and any override stay behind.
+fn carried_key_result(kr: &KeyResult, id: Id) -> KeyResult {
+    KeyResult {
+        id,
+        title: kr.title.clone(),
+        measure: kr.measure,
+        start: kr.latest_check_in().map_or(kr.start, |c| c.value),
+        target: kr.target,
+        unit_of_measure: kr.unit_of_measure.clone(),
+        weight: kr.weight,
+        check_ins: Vec::new(),
+        score_override: None,
+    }
+}
+
+/// The picked objectives and key results, each checked to belong where the pick says.
+fn picked_objectives<'a>(
+    plan: &'a Plan,
+    objective_at: &HashMap<&Id, usize>,
+    from: &Cycle,
+    picks: &[Pick],
+) -> Result<Vec<(&'a Objective, Vec<&'a KeyResult>)>, EditError> {
+    let mut picked = Vec::with_capacity(picks.len());
+    let mut seen: HashSet<&Id> = HashSet::new();
+    for pick in picks {
+        let Some(objective) = objective_at
+            .get(&pick.objective)
+            .map(|&i| &plan.objectives[i])
+            .filter(|o| o.cycle == from.id)
+        else {
+            return refuse(format!(
+                "\"{}\" is not an objective of {}.",
+                pick.objective, from.name
+            ));
+        };
+        if !seen.insert(&objective.id) {
+            return refuse(format!("\"{}\" is picked twice.", objective.title));
+        }
+        let mut key_results: Vec<&KeyResult> = Vec::with_capacity(pick.key_results.len());
+        for id in &pick.key_results {
+            let Some(kr) = objective.key_results.iter().find(|k| &k.id == id) else {
+                return refuse(format!(
+                    "The key result \"{id}\" is not part of \"{}\".",
+                    objective.title
+                ));
+            };
+            if key_results.iter().any(|k| k.id == kr.id) {
+                return refuse(format!("The key result \"{}\" is picked twice.", kr.title));
+            }
+            key_results.push(kr);
+        }
+        picked.push((objective, key_results));
+    }
+    Ok(picked)
+}
+
+/// Carries unfinished objectives (and the picked key results) of cycle
+/// `from` into `next`, as one edit that one undo reverts. The cycle is added
+/// unless a cycle with its id exists. Each copy keeps its unit, commitment
+/// and texts; its alignment points at the target's copy when the target was
+/// carried too, stays when the target's cycle spans the next cycle (a year
+/// objective), and is dropped otherwise, since it would point into the past.
+pub fn rollover(
+    plan: &Plan,
+    from: &Id,
+    next: Cycle,
+    picks: &[Pick],
+    new_id: &mut dyn FnMut(&str) -> Id,
+) -> Result<Command, EditError> {
+    let Some(from_cycle) = plan.cycle(from) else {
+        return refuse(format!("The cycle \"{from}\" no longer exists."));
+    };
+    if &next.id == from {
+        return refuse("Roll over into another cycle than the one that ended.");
+    }
+    if picks.is_empty() {
+        return refuse("Nothing to roll over: pick at least one objective.");
+    }
+    let taken = ids_in_use(plan);
+    let mut steps = Vec::new();
+    let next = match plan.cycle(&next.id) {
+        Some(existing) => existing.clone(),
+        None => {
+            if next.name.trim().is_empty() {
+                return refuse("The next cycle needs a name.");
+            }
+            if next.end < next.start {
+                return refuse("The next cycle ends before it starts.");
+            }
+            if taken.contains(&next.id) {
+                return refuse(format!("The id \"{}\" is already in use.", next.id));
+            }
+            steps.push(Command::InsertCycle {
+                index: plan.cycles.len(),
+                cycle: next.clone(),
+            });
+            next
+        }
+    };
+
+    let objective_at = objective_positions(plan);
+    let picked = picked_objectives(plan, &objective_at, from_cycle, picks)?;
+
+    // Mint every id first, so links between carried objectives can be remapped.
+    // The next cycle's id counts as taken even when the cycle is only being added.
+    let mut fresh: HashSet<Id> = HashSet::from([next.id.clone()]);
+    let mut mint = |prefix: &str| -> Result<Id, EditError> {
+        let id = new_id(prefix);
+        if taken.contains(&id) || !fresh.insert(id.clone()) {
+            return refuse(format!("The new id \"{id}\" is already in use."));
+        }
+        Ok(id)
+    };
+    let mut objective_copies: HashMap<&Id, Id> = HashMap::new();
+    let mut key_result_copies: HashMap<&Id, Id> = HashMap::new();
+    for (objective, key_results) in &picked {
+        objective_copies.insert(&objective.id, mint("o")?);
+        for kr in key_results {
+            key_result_copies.insert(&kr.id, mint("kr")?);
+        }
+    }
+
+    let key_result_owner: HashMap<&Id, usize> = plan
+        .objectives
+        .iter()
+        .enumerate()
+        .flat_map(|(o, objective)| objective.key_results.iter().map(move |k| (&k.id, o)))
+        .collect();
+    let spans_next = |target: Option<usize>| {
+        target
+            .and_then(|o| plan.cycle(&plan.objectives[o].cycle))
+            .is_some_and(|c| c.start <= next.start && next.end <= c.end)
+    };
+    let carried_link = |link: &Alignment| match link {
+        Alignment::Objective(target) => match objective_copies.get(target) {
+            Some(copy) => Some(Alignment::Objective(copy.clone())),
+            None => spans_next(objective_at.get(target).copied()).then(|| link.clone()),
+        },
+        Alignment::KeyResult(target) => match key_result_copies.get(target) {
+            Some(copy) => Some(Alignment::KeyResult(copy.clone())),
+            None => spans_next(key_result_owner.get(target).copied()).then(|| link.clone()),
+        },
+    };
+
+    for (offset, (objective, key_results)) in picked.iter().enumerate() {
+        let copy = Objective {
+            id: objective_copies[&objective.id].clone(),
+            title: objective.title.clone(),
+            description: objective.description.clone(),
+            unit: objective.unit.clone(),
+            cycle: next.id.clone(),
+            commitment: objective.commitment,
+            aligned_to: objective.aligned_to.as_ref().and_then(carried_link),
+            key_results: key_results
+                .iter()
+                .map(|kr| carried_key_result(kr, key_result_copies[&kr.id].clone()))
+                .collect(),
+            review: Review::default(),
+        };
+        steps.push(Command::InsertObjective {
+            index: plan.objectives.len() + offset,
+            objective: copy,
+        });
+    }
+    Ok(Command::Batch {
+        label: format!("roll over into \"{}\"", next.name),
+        steps,
+    })
+}

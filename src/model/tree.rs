@@ -33,3 +33,19 @@ impl UnitTree {
         &self.children[unit]
     }
 }
+
+/// Each unit's place in the hierarchy ("Company › Engineering › Platform"), in
+/// unit order, computed in one walk. A unit caught in a parent loop (bad data)
+/// shows just its name.
+pub fn unit_paths(plan: &Plan) -> Vec<String> {
+    let tree = UnitTree::new(plan);
+    let mut paths: Vec<String> = plan.units.iter().map(|u| u.name.clone()).collect();
+    let mut stack = tree.roots.clone();
+    while let Some(unit) = stack.pop() {
+        for &child in tree.children(unit) {
+            paths[child] = format!("{} › {}", paths[unit], plan.units[child].name);
+            stack.push(child);
+        }
+    }
+    paths
+}

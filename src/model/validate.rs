@@ -45,26 +45,35 @@ impl Problems {
         });
     }
 
-    fn require_text(&mut self, path: String, text: &str, what: &str) {
+    // Paths are built only when there is a problem to report: a valid plan of
+    // 10,000 objectives would otherwise format hundreds of thousands of them.
+
+    fn require_text(&mut self, path: impl FnOnce() -> String, text: &str, what: &str) {
         if text.trim().is_empty() {
-            self.add(path, ProblemKind::EmptyText, format!("{what} is empty"));
+            self.add(path(), ProblemKind::EmptyText, format!("{what} is empty"));
         }
     }
 
-    fn require_range(&mut self, path: String, value: f64, low: f64, high: f64) {
+    fn require_range(&mut self, path: impl FnOnce() -> String, value: f64, low: f64, high: f64) {
         if !(low..=high).contains(&value) {
             self.add(
-                path,
+                path(),
                 ProblemKind::OutOfRange,
                 format!("{value} is outside {low}–{high}"),
             );
         }
     }
 
-    fn require_ref(&mut self, path: String, id: &Id, known: &HashSet<&str>, what: &str) {
+    fn require_ref(
+        &mut self,
+        path: impl FnOnce() -> String,
+        id: &Id,
+        known: &HashSet<&str>,
+        what: &str,
+    ) {
         if !known.contains(id.as_str()) {
             self.add(
-                path,
+                path(),
                 ProblemKind::DanglingReference,
                 format!("refers to {what} \"{id}\", which does not exist"),
             );
@@ -74,7 +83,7 @@ impl Problems {
 
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Problems::default();
-    problems.require_text("meta.name".into(), &plan.meta.name, "the plan name");
+    problems.require_text(|| "meta.name".into(), &plan.meta.name, "the plan name");
     check_unique_ids(plan, &mut problems);
 
     let unit_ids: HashSet<&str> = plan.units.iter().map(|u| u.id.as_str()).collect();
@@ -88,7 +97,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     let phase_ids: HashSet<&str> = plan.rollout.phases.iter().map(|p| p.id.as_str()).collect();
 
     for (i, cycle) in plan.cycles.iter().enumerate() {
-        problems.require_text(format!("cycles[{i}].name"), &cycle.name, "the cycle name");
+        problems.require_text(
+            || format!("cycles[{i}].name"),
+            &cycle.name,
+            "the cycle name",
+        );
         if cycle.end < cycle.start {
             problems.add(
                 format!("cycles[{i}].end"),
@@ -99,39 +112,32 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
 
     for (i, unit) in plan.units.iter().enumerate() {
-        problems.require_text(format!("units[{i}].name"), &unit.name, "the unit name");
+        problems.require_text(|| format!("units[{i}].name"), &unit.name, "the unit name");
         if let Some(parent) = &unit.parent {
-            problems.require_ref(format!("units[{i}].parent"), parent, &unit_ids, "unit");
+            problems.require_ref(|| format!("units[{i}].parent"), parent, &unit_ids, "unit");
         }
     }
     check_unit_cycles(plan, &mut problems);
 
     for (i, objective) in plan.objectives.iter().enumerate() {
-        let at = format!("objectives[{i}]");
-        problems.require_text(
-            format!("{at}.title"),
-            &objective.title,
-            "the objective title",
-        );
-        problems.require_ref(format!("{at}.unit"), &objective.unit, &unit_ids, "unit");
-        problems.require_ref(format!("{at}.cycle"), &objective.cycle, &cycle_ids, "cycle");
+        let at = |field: &str| format!("objectives[{i}].{field}");
+        problems.require_text(|| at("title"), &objective.title, "the objective title");
+        problems.require_ref(|| at("unit"), &objective.unit, &unit_ids, "unit");
+        problems.require_ref(|| at("cycle"), &objective.cycle, &cycle_ids, "cycle");
         match &objective.aligned_to {
             Some(Alignment::Objective(id)) => problems.require_ref(
-                format!("{at}.aligned_to.objective"),
+                || at("aligned_to.objective"),
                 id,
                 &objective_ids,
                 "objective",
             ),
-            Some(Alignment::KeyResult(id)) => problems.require_ref(
-                format!("{at}.aligned_to.key_result"),
-                id,
-                &kr_ids,
-                "key result",
-            ),
+            Some(Alignment::KeyResult(id)) => {
+                problems.require_ref(|| at("aligned_to.key_result"), id, &kr_ids, "key result")
+            }
             None => {}
         }
         for (k, kr) in objective.key_results.iter().enumerate() {
-            check_key_result(&format!("{at}.key_results[{k}]"), kr, &mut problems);
+            check_key_result((i, k), kr, &mut problems);
         }
     }
     check_alignment_cycles(plan, &mut problems);
@@ -139,91 +145,106 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     problems.0
 }
 
-fn check_key_result(at: &str, kr: &super::KeyResult, problems: &mut Problems) {
-    problems.require_text(format!("{at}.title"), &kr.title, "the key result title");
-    problems.require_range(format!("{at}.weight"), kr.weight, 0.0, f64::MAX);
-    let value_range = match kr.measure {
+fn check_key_result((i, k): (usize, usize), kr: &super::KeyResult, problems: &mut Problems) {
+    let at = |field: &str| format!("objectives[{i}].key_results[{k}].{field}");
+    problems.require_text(|| at("title"), &kr.title, "the key result title");
+    problems.require_range(|| at("weight"), kr.weight, 0.0, f64::MAX);
+    let (low, high) = match kr.measure {
         MeasureKind::Number => (f64::MIN, f64::MAX),
         MeasureKind::Percentage => (0.0, 100.0),
         MeasureKind::Milestone | MeasureKind::Grade => (0.0, 1.0),
     };
     if kr.measure == MeasureKind::Percentage {
-        problems.require_range(format!("{at}.start"), kr.start, 0.0, 100.0);
-        problems.require_range(format!("{at}.target"), kr.target, 0.0, 100.0);
+        problems.require_range(|| at("start"), kr.start, 0.0, 100.0);
+        problems.require_range(|| at("target"), kr.target, 0.0, 100.0);
     }
     if let Some(over) = &kr.score_override {
-        problems.require_range(format!("{at}.score_override.score"), over.score, 0.0, 1.0);
+        problems.require_range(|| at("score_override.score"), over.score, 0.0, 1.0);
         problems.require_text(
-            format!("{at}.score_override.reason"),
+            || at("score_override.reason"),
             &over.reason,
             "the reason for the score override",
         );
     }
     for (c, check_in) in kr.check_ins.iter().enumerate() {
-        let at = format!("{at}.check_ins[{c}]");
-        problems.require_range(
-            format!("{at}.value"),
-            check_in.value,
-            value_range.0,
-            value_range.1,
-        );
+        let value = || at(&format!("check_ins[{c}].value"));
+        problems.require_range(value, check_in.value, low, high);
         if let Some(confidence) = check_in.confidence {
-            problems.require_range(format!("{at}.confidence"), confidence, 0.0, 1.0);
+            let path = || at(&format!("check_ins[{c}].confidence"));
+            problems.require_range(path, confidence, 0.0, 1.0);
         }
     }
 }
 
-fn check_unique_ids(plan: &Plan, problems: &mut Problems) {
-    let mut owners: Vec<(&Id, String)> = Vec::new();
-    owners.extend(listed("cycles", plan.cycles.iter().map(|c| &c.id)));
-    owners.extend(listed("units", plan.units.iter().map(|u| &u.id)));
-    for (i, o) in plan.objectives.iter().enumerate() {
-        owners.push((&o.id, format!("objectives[{i}]")));
-        for (k, kr) in o.key_results.iter().enumerate() {
-            let at = format!("objectives[{i}].key_results[{k}]");
-            for (c, check_in) in kr.check_ins.iter().enumerate() {
-                owners.push((&check_in.id, format!("{at}.check_ins[{c}]")));
+/// Where an id sits, turned into a path only when reporting a duplicate.
+#[derive(Clone, Copy)]
+enum Place {
+    List(&'static str, usize),
+    KeyResult(usize, usize),
+    CheckIn(usize, usize, usize),
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Place::List(list, i) => write!(f, "{list}[{i}]"),
+            Place::KeyResult(i, k) => write!(f, "objectives[{i}].key_results[{k}]"),
+            Place::CheckIn(i, k, c) => {
+                write!(f, "objectives[{i}].key_results[{k}].check_ins[{c}]")
             }
-            owners.push((&kr.id, at));
+        }
+    }
+}
+
+/// Pairs each id of a list with its place (`list[index]`).
+fn listed<'a>(
+    list: &'static str,
+    ids: impl Iterator<Item = &'a Id>,
+) -> impl Iterator<Item = (&'a Id, Place)> {
+    ids.enumerate()
+        .map(move |(i, id)| (id, Place::List(list, i)))
+}
+
+fn check_unique_ids(plan: &Plan, problems: &mut Problems) {
+    let mut places: Vec<(&Id, Place)> = Vec::new();
+    places.extend(listed("cycles", plan.cycles.iter().map(|c| &c.id)));
+    places.extend(listed("units", plan.units.iter().map(|u| &u.id)));
+    for (i, o) in plan.objectives.iter().enumerate() {
+        places.push((&o.id, Place::List("objectives", i)));
+        for (k, kr) in o.key_results.iter().enumerate() {
+            places.push((&kr.id, Place::KeyResult(i, k)));
+            let check_ins = kr.check_ins.iter().enumerate();
+            places.extend(check_ins.map(|(c, ci)| (&ci.id, Place::CheckIn(i, k, c))));
         }
     }
     let rollout = &plan.rollout;
-    owners.extend(listed(
+    places.extend(listed(
         "rollout.phases",
         rollout.phases.iter().map(|p| &p.id),
     ));
-    owners.extend(listed("rollout.roles", rollout.roles.iter().map(|r| &r.id)));
-    owners.extend(listed(
+    places.extend(listed("rollout.roles", rollout.roles.iter().map(|r| &r.id)));
+    places.extend(listed(
         "rollout.readiness",
         rollout.readiness.iter().map(|r| &r.id),
     ));
-    owners.extend(listed(
+    places.extend(listed(
         "rollout.events",
         rollout.events.iter().map(|e| &e.id),
     ));
 
-    let mut first_use: HashMap<&str, &str> = HashMap::new();
-    for (id, path) in &owners {
+    let mut first_use: HashMap<&str, Place> = HashMap::with_capacity(places.len());
+    for (id, place) in places {
         match first_use.get(id.as_str()) {
             Some(first) => problems.add(
-                format!("{path}.id"),
+                format!("{place}.id"),
                 ProblemKind::DuplicateId,
                 format!("id \"{id}\" is already used at {first}"),
             ),
             None => {
-                first_use.insert(id.as_str(), path);
+                first_use.insert(id.as_str(), place);
             }
         }
     }
-}
-
-/// Pairs each id of a list with its path (`list[index]`).
-fn listed<'a>(
-    list: &'static str,
-    ids: impl Iterator<Item = &'a Id>,
-) -> impl Iterator<Item = (&'a Id, String)> {
-    ids.enumerate()
-        .map(move |(i, id)| (id, format!("{list}[{i}]")))
 }
 
 /// Finds the loops in a graph where each node has at most one outgoing edge
@@ -328,11 +349,11 @@ fn check_rollout(
 ) {
     let rollout = &plan.rollout;
     for (i, phase) in rollout.phases.iter().enumerate() {
-        let at = format!("rollout.phases[{i}]");
-        problems.require_text(format!("{at}.name"), &phase.name, "the phase name");
+        let at = || format!("rollout.phases[{i}]");
+        problems.require_text(|| format!("{}.name", at()), &phase.name, "the phase name");
         if phase.end < phase.start {
             problems.add(
-                format!("{at}.end"),
+                format!("{}.end", at()),
                 ProblemKind::DateOrder,
                 "the phase ends before it starts",
             );
@@ -340,12 +361,12 @@ fn check_rollout(
     }
     let mut pairs = HashSet::new();
     for (i, p) in rollout.participation.iter().enumerate() {
-        let at = format!("rollout.participation[{i}]");
-        problems.require_ref(format!("{at}.unit"), &p.unit, unit_ids, "unit");
-        problems.require_ref(format!("{at}.phase"), &p.phase, phase_ids, "phase");
+        let at = || format!("rollout.participation[{i}]");
+        problems.require_ref(|| format!("{}.unit", at()), &p.unit, unit_ids, "unit");
+        problems.require_ref(|| format!("{}.phase", at()), &p.phase, phase_ids, "phase");
         if !pairs.insert((p.unit.as_str(), p.phase.as_str())) {
             problems.add(
-                at,
+                at(),
                 ProblemKind::DuplicateEntry,
                 format!(
                     "unit \"{}\" has two entries for phase \"{}\"",
@@ -355,15 +376,28 @@ fn check_rollout(
         }
     }
     for (i, role) in rollout.roles.iter().enumerate() {
-        let at = format!("rollout.roles[{i}]");
-        problems.require_text(format!("{at}.person"), &role.person, "the person's name");
+        let at = || format!("rollout.roles[{i}]");
+        problems.require_text(
+            || format!("{}.person", at()),
+            &role.person,
+            "the person's name",
+        );
         if let Some(unit) = &role.unit {
-            problems.require_ref(format!("{at}.unit"), unit, unit_ids, "unit");
+            problems.require_ref(|| format!("{}.unit", at()), unit, unit_ids, "unit");
         }
     }
     for (i, item) in rollout.readiness.iter().enumerate() {
-        let at = format!("rollout.readiness[{i}]");
-        problems.require_text(format!("{at}.text"), &item.text, "the readiness item");
-        problems.require_ref(format!("{at}.phase"), &item.phase, phase_ids, "phase");
+        let at = || format!("rollout.readiness[{i}]");
+        problems.require_text(
+            || format!("{}.text", at()),
+            &item.text,
+            "the readiness item",
+        );
+        problems.require_ref(
+            || format!("{}.phase", at()),
+            &item.phase,
+            phase_ids,
+            "phase",
+        );
     }
 }

@@ -33,9 +33,13 @@ pub fn install(state: AppState) {
 
 fn save_now(state: AppState, pending: StoredValue<Option<TimeoutHandle>>) {
     pending.set_value(None);
+    let started = js_sys::Date::now();
     let result = state
         .editor
         .with_untracked(|e| storage::save(&LocalStore, e.plan()));
+    if result.is_ok() {
+        state.last_save_ms.set(Some(js_sys::Date::now() - started));
+    }
     let message = result.err().map(|e| {
         format!("Changes are not being saved: {e}. They stay in this tab; export the plan to keep a copy.")
     });

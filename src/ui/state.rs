@@ -10,6 +10,8 @@ pub struct AppState {
     pub save_error: RwSignal<Option<String>>,
     /// A short announcement for the status line ("Undid rename plan").
     pub status: RwSignal<String>,
+    /// How long the last successful autosave took, in milliseconds.
+    pub last_save_ms: RwSignal<Option<f64>>,
 }
 
 impl AppState {
@@ -18,6 +20,7 @@ impl AppState {
             editor: RwSignal::new(Editor::new(plan)),
             save_error: RwSignal::new(None),
             status: RwSignal::new(String::new()),
+            last_save_ms: RwSignal::new(None),
         }
     }
 

@@ -2,7 +2,8 @@
 //! the cascade, warnings, selection and expansion.
 
 use crate::model::quality::{warnings, Subject, Warning};
-use crate::model::{CascadeIndex, Id, Objective, Plan};
+use crate::model::{unit_paths, CascadeIndex, Id, Objective, Plan};
+use crate::ui::clock::today;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -11,21 +12,35 @@ use std::sync::Arc;
 #[derive(Clone, Copy)]
 pub struct Cascade {
     pub state: AppState,
-    pub cycle: RwSignal<Option<Id>>,
+    /// The cycle the user picked, if any.
+    pub chosen_cycle: RwSignal<Option<Id>>,
+    /// The cycle shown: the one picked while it exists, else the plan's current one
+    /// (an imported plan has cycles of its own).
+    pub cycle: Memo<Option<Id>>,
     pub index: Memo<Arc<CascadeIndex>>,
     pub warnings: Memo<Arc<HashMap<Subject, Vec<Warning>>>>,
     pub selected: RwSignal<Option<Id>>,
     pub expanded: RwSignal<HashSet<Id>>,
     /// The unit being dragged in the outline.
     pub dragging: RwSignal<Option<Id>>,
+    /// Every unit with its path, in unit order; changes only when units do.
+    pub unit_choices: Memo<Arc<Vec<(Id, String)>>>,
 }
 
 /// Plans above this many units open with only the top level expanded.
 const EXPAND_ALL_UP_TO: usize = 60;
 
 impl Cascade {
-    pub fn new(state: AppState, cycle: Option<Id>) -> Self {
-        let cycle = RwSignal::new(cycle);
+    pub fn new(state: AppState) -> Self {
+        let chosen_cycle = RwSignal::new(None::<Id>);
+        let cycle = Memo::new(move |_| {
+            let chosen = chosen_cycle.get();
+            state.with_plan(|p| {
+                chosen
+                    .filter(|c| p.cycle(c).is_some())
+                    .or_else(|| p.current_cycle(today()).map(|c| c.id.clone()))
+            })
+        });
         // Rebuilt once per change of plan or cycle; every node reads it in O(1).
         let index = Memo::new_with_compare(
             move |_| {
@@ -52,14 +67,23 @@ impl Cascade {
         let expanded = state
             .editor
             .with_untracked(|e| initially_expanded(e.plan()));
+        let unit_choices = Memo::new(move |_| {
+            state.with_plan(|p| {
+                let paths = unit_paths(p);
+                let ids = p.units.iter().map(|u| u.id.clone());
+                Arc::new(ids.zip(paths).collect::<Vec<_>>())
+            })
+        });
         Cascade {
             state,
+            chosen_cycle,
             cycle,
             index,
             warnings,
             selected: RwSignal::new(None),
             expanded: RwSignal::new(expanded),
             dragging: RwSignal::new(None),
+            unit_choices,
         }
     }
 
@@ -72,6 +96,40 @@ impl Cascade {
         let position = self.index.with(|ix| ix.objective(id))?;
         self.state
             .with_plan(|p| p.objectives.get(position).filter(|o| &o.id == id).cloned())
+    }
+
+    /// A unit's path ("Company › Sales"), tracked.
+    pub fn path_of(&self, unit: &Id) -> String {
+        let position = self.index.with(|ix| ix.unit(unit));
+        self.unit_choices.with(|choices| {
+            position
+                .and_then(|i| choices.get(i))
+                .filter(|(id, _)| id == unit)
+                .map(|(_, path)| path.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    /// The unit a typed text names: its full path, or a name only one unit has.
+    pub fn find_unit(&self, text: &str) -> Option<Id> {
+        let wanted = text.trim().to_lowercase();
+        self.unit_choices.with_untracked(|choices| {
+            if let Some((id, _)) = choices
+                .iter()
+                .find(|(_, path)| path.to_lowercase() == wanted)
+            {
+                return Some(id.clone());
+            }
+            let mut by_name = choices.iter().filter(|(_, path)| {
+                path.rsplit(" › ")
+                    .next()
+                    .is_some_and(|name| name.to_lowercase() == wanted)
+            });
+            match (by_name.next(), by_name.next()) {
+                (Some((id, _)), None) => Some(id.clone()),
+                _ => None,
+            }
+        })
     }
 
     pub fn warnings_for(&self, subject: &Subject) -> Vec<Warning> {
@@ -95,22 +153,4 @@ fn initially_expanded(plan: &Plan) -> HashSet<Id> {
         .filter(|u| small || u.parent.is_none())
         .map(|u| u.id.clone())
         .collect()
-}
-
-/// "Fernhill Cycles › Engineering › Platform group": where a unit sits.
-pub fn unit_path(plan: &Plan, unit: &Id) -> String {
-    let mut names = Vec::new();
-    let mut current = plan.unit_index(unit);
-    while let Some(i) = current {
-        names.push(plan.units[i].name.as_str());
-        if names.len() > plan.units.len() {
-            break;
-        }
-        current = plan.units[i]
-            .parent
-            .as_ref()
-            .and_then(|p| plan.unit_index(p));
-    }
-    names.reverse();
-    names.join(" › ")
 }

@@ -7,15 +7,16 @@ mod map;
 mod objective_editor;
 mod outline;
 mod unit_panel;
+mod unit_picker;
 
 use crate::model::Id;
-use crate::ui::clock::today;
 use crate::ui::state::AppState;
-use context::{unit_path, Cascade};
+use context::Cascade;
 use leptos::prelude::*;
 use map::AlignmentMap;
 use outline::{ObjectiveCard, Outline};
 use unit_panel::UnitPanel;
+use unit_picker::UnitChoices;
 
 pub use outline::plural;
 
@@ -28,10 +29,7 @@ enum Mode {
 #[component]
 pub fn CascadeView() -> impl IntoView {
     let state = AppState::expect();
-    let default_cycle = state
-        .editor
-        .with_untracked(|e| e.plan().current_cycle(today()).map(|c| c.id.clone()));
-    let cascade = Cascade::new(state, default_cycle);
+    let cascade = Cascade::new(state);
     provide_context(cascade);
     let mode = RwSignal::new(Mode::Outline);
     let subtree = RwSignal::new(None::<Id>);
@@ -45,14 +43,7 @@ pub fn CascadeView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let units = move || {
-        state.with_plan(|p| {
-            p.units
-                .iter()
-                .map(|u| (u.id.clone(), unit_path(p, &u.id)))
-                .collect::<Vec<_>>()
-        })
-    };
+    let units = move || cascade.unit_choices.get();
     let roots = Signal::derive(move || match subtree.get() {
         Some(root) if state.with_plan(|p| p.unit(&root).is_some()) => vec![root],
         _ => cascade.index.with(|ix| {
@@ -98,14 +89,15 @@ pub fn CascadeView() -> impl IntoView {
 
     view! {
         <section class="cascade" aria-labelledby="cascade-title">
+            <UnitChoices />
             <div class="view-head">
                 <h1 id="cascade-title">"Cascade"</h1>
                 <div class="filters" role="group" aria-label="Filters">
                     <label>
                         "Cycle "
-                        <select aria-label="Cycle" on:change=move |ev| cascade.cycle.set(Some(Id::from(event_target_value(&ev).as_str())))>
+                        <select aria-label="Cycle" on:change=move |ev| cascade.chosen_cycle.set(Some(Id::from(event_target_value(&ev).as_str())))>
                             {move || cycles().into_iter().map(|(id, name)| {
-                                let selected = cascade.cycle.get_untracked().as_ref() == Some(&id);
+                                let selected = cascade.cycle.get().as_ref() == Some(&id);
                                 view! { <option value=id.to_string() selected=selected>{name}</option> }
                             }).collect_view()}
                         </select>
@@ -117,9 +109,9 @@ pub fn CascadeView() -> impl IntoView {
                             subtree.set((!v.is_empty()).then(|| Id::from(v.as_str())));
                         }>
                             <option value="">"Whole organisation"</option>
-                            {move || units().into_iter().map(|(id, label)| {
-                                let selected = subtree.get_untracked().as_ref() == Some(&id);
-                                view! { <option value=id.to_string() selected=selected>{label}</option> }
+                            {move || units().iter().map(|(id, label)| {
+                                let selected = subtree.get_untracked().as_ref() == Some(id);
+                                view! { <option value=id.to_string() selected=selected>{label.clone()}</option> }
                             }).collect_view()}
                         </select>
                     </label>

@@ -1,8 +1,9 @@
 //! Editing one objective and its key results in place.
 
 use super::align_picker::AlignPicker;
-use super::context::{unit_path, Cascade};
+use super::context::Cascade;
 use super::outline::{link_title, WarningBadges};
+use super::unit_picker::UnitPicker;
 use crate::model::quality::Subject;
 use crate::model::{ops, Commitment, Id, KeyResult, MeasureKind, Objective};
 use crate::ui::fields::{NumberField, TextField};
@@ -43,21 +44,20 @@ pub fn ObjectiveEditor(id: Id) -> impl IntoView {
     };
     let set_owner = {
         let edit = edit.clone();
-        move |ev| {
-            let unit = Id::from(event_target_value(&ev).as_str());
-            if edit(Box::new(move |o| o.unit = unit)) {
+        move |unit: Id| {
+            let moved = edit(Box::new(move |o| o.unit = unit));
+            if moved {
                 state.status.set("Objective moved to another unit.".into());
             }
+            moved
         }
     };
-    let owners = move || {
-        state.with_plan(|p| {
-            p.units
-                .iter()
-                .map(|u| (u.id.clone(), unit_path(p, &u.id)))
-                .collect::<Vec<_>>()
-        })
-    };
+    let owner_path = Signal::derive(move || {
+        objective
+            .with(|o| o.as_ref().map(|o| o.unit.clone()))
+            .map(|unit| cascade.path_of(&unit))
+            .unwrap_or_default()
+    });
     let supports = move || {
         objective.with(|o| {
             o.as_ref()
@@ -155,17 +155,9 @@ pub fn ObjectiveEditor(id: Id) -> impl IntoView {
                         <option value="aspirational" selected=move || objective.with(|o| o.as_ref().is_some_and(|o| o.commitment == Commitment::Aspirational))>"Aspirational"</option>
                     </select>
                 </label>
-                <label>
+                <label class="wide">
                     "Owner "
-                    <select aria-label="Owner" on:change=set_owner>
-                        {move || {
-                            let current = objective.with(|o| o.as_ref().map(|o| o.unit.clone()));
-                            owners().into_iter().map(|(id, label)| {
-                                let selected = current.as_ref() == Some(&id);
-                                view! { <option value=id.to_string() selected=selected>{label}</option> }
-                            }).collect_view()
-                        }}
-                    </select>
+                    <UnitPicker label="Owner" value=owner_path commit=set_owner />
                 </label>
             </div>
             <WarningBadges warnings=Signal::derive(objective_warnings) />
@@ -272,47 +264,17 @@ fn KeyResultEditor(objective: Id, id: Id) -> impl IntoView {
             }));
         }
     };
-    let cascade_to = RwSignal::new(String::new());
-    let units = {
-        let objective = objective.clone();
-        move || {
-            state.with_plan(|p| {
-                let owner = p.objective(&objective).map(|o| o.unit.clone());
-                // The owner's own units below come first: that is where a key result usually cascades.
-                let mut below: Vec<(Id, String)> = Vec::new();
-                let mut others: Vec<(Id, String)> = Vec::new();
-                for u in &p.units {
-                    if Some(&u.id) == owner.as_ref() {
-                        continue;
-                    }
-                    let entry = (u.id.clone(), unit_path(p, &u.id));
-                    if u.parent.is_some() && u.parent == owner {
-                        below.push(entry);
-                    } else {
-                        others.push(entry);
-                    }
-                }
-                below.extend(others);
-                below
-            })
-        }
-    };
-    let do_cascade = {
+    let cascade_to = {
         let id = id.clone();
-        let units = units.clone();
-        move |_| {
-            let chosen = cascade_to.get_untracked();
-            let unit = if chosen.is_empty() {
-                units().first().map(|(id, _)| id.clone())
-            } else {
-                Some(Id::from(chosen.as_str()))
-            };
-            let Some(unit) = unit else { return };
-            if state.edit(|p| ops::cascade_key_result(p, &id, &unit, new_id("o"))) {
+        move |unit: Id| {
+            let cascaded = state.edit(|p| ops::cascade_key_result(p, &id, &unit, new_id("o")));
+            if cascaded {
                 state.status.set(
                     "Cascaded: the unit now has an objective linked to this key result.".into(),
                 );
             }
+            // The field is for the next cascade: it empties after this one.
+            false
         }
     };
     let shift = {
@@ -354,11 +316,8 @@ fn KeyResultEditor(objective: Id, id: Id) -> impl IntoView {
             <div class="row">
                 <label>
                     "Cascade to "
-                    <select aria-label="Cascade to" on:change=move |ev| cascade_to.set(event_target_value(&ev))>
-                        {move || units().into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
-                    </select>
+                    <UnitPicker label="Cascade to" value=Signal::stored(String::new()) commit=cascade_to placeholder="Type or pick a unit" />
                 </label>
-                <button on:click=do_cascade>"Cascade"</button>
                 <button on:click=move |_| shift(true) aria-label="Move key result up">"↑"</button>
                 <button on:click=move |_| shift_down(false) aria-label="Move key result down">"↓"</button>
                 <button class="danger" on:click=delete>"Delete key result"</button>

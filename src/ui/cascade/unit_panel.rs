@@ -1,8 +1,9 @@
 //! The editor for one unit: its own fields, where it sits, and its OKRs for the cycle.
 
-use super::context::{unit_path, Cascade};
+use super::context::Cascade;
 use super::objective_editor::ObjectiveEditor;
 use super::outline::plural;
+use super::unit_picker::UnitPicker;
 use crate::model::{ops, Commitment, Id, Objective, Review, Unit, UnitKind};
 use crate::ui::fields::TextField;
 use crate::ui::ids::new_id;
@@ -52,7 +53,7 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
     });
     let path = {
         let id = id.clone();
-        move || state.with_plan(|p| unit_path(p, &id))
+        move || cascade.path_of(&id)
     };
     let edit = {
         let id = id.clone();
@@ -81,30 +82,12 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
     };
 
     // Where it can move: anywhere but into itself or below itself.
-    let targets = {
+    // Moving under a unit, or to the top level; the model refuses a move into its own subtree.
+    let move_to = {
         let id = id.clone();
-        move || {
-            state.with_plan(|p| {
-                let own: Vec<usize> = p.subtree(&id);
-                let mut targets = vec![(String::new(), "Top level".to_owned())];
-                targets.extend(
-                    p.units
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| !own.contains(i))
-                        .map(|(_, u)| (u.id.to_string(), unit_path(p, &u.id))),
-                );
-                targets
-            })
-        }
-    };
-    let move_target = RwSignal::new(String::new());
-    let do_move = {
-        let id = id.clone();
-        move |_| {
-            let target = move_target.get_untracked();
-            let parent = (!target.is_empty()).then(|| Id::from(target.as_str()));
-            if state.edit(|p| ops::move_unit(p, &id, parent.as_ref())) {
+        move |parent: Option<Id>| {
+            let moved = state.edit(|p| ops::move_unit(p, &id, parent.as_ref()));
+            if moved {
                 if let Some(parent) = parent {
                     cascade.expanded.update(|set| {
                         set.insert(parent);
@@ -112,7 +95,12 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
                 }
                 state.status.set("Moved. Undo moves it back.".into());
             }
+            moved
         }
+    };
+    let move_under = {
+        let move_to = move_to.clone();
+        move |parent: Id| move_to(Some(parent))
     };
     let shift = {
         let id = id.clone();
@@ -214,14 +202,9 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
             <div class="row">
                 <label>
                     "Move to "
-                    <select aria-label="Move to" on:change=move |ev| move_target.set(event_target_value(&ev))>
-                        {move || targets().into_iter().map(|(value, label)| {
-                            let selected = move_target.get_untracked() == value;
-                            view! { <option value=value selected=selected>{label}</option> }
-                        }).collect_view()}
-                    </select>
+                    <UnitPicker label="Move to" value=Signal::stored(String::new()) commit=move_under placeholder="Type or pick a unit" />
                 </label>
-                <button on:click=do_move>"Move"</button>
+                <button on:click=move |_| { move_to(None); }>"Move to top level"</button>
             </div>
             <div class="row">
                 <button on:click=move |_| shift(true)>"Move up"</button>

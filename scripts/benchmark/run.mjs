@@ -1,0 +1,163 @@
+// Measures okrplan in headless Chromium on generated plans and prints a
+// markdown table. Medians of repeated runs. Not part of the test run.
+//   node scripts/benchmark/run.mjs [sizes...]   (default: 100 1000 10000)
+import { readdir, readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import os from 'node:os';
+import { setup, distDir } from '../../tests/browser/support.mjs';
+import { generatePlan } from './generate.mjs';
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const SIZES = sizes.length ? sizes : [100, 1000, 10000];
+const RUNS = 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => (x === undefined ? 'n/a' : x < 10 ? x.toFixed(1) : x.toFixed(0));
+
+async function bundleSize() {
+  let total = 0;
+  const parts = [];
+  for (const file of await readdir(distDir)) {
+    if (!/\.(wasm|js|css)$/.test(file)) continue;
+    const gz = gzipSync(await readFile(join(distDir, file)), { level: 9 }).length;
+    total += gz;
+    parts.push(`${file.replace(/-[0-9a-f]{16}/, '')} ${(gz / 1024).toFixed(0)} KB`);
+  }
+  return { total, parts };
+}
+
+// Records when the outline first appears, measured from navigation start.
+const READY_PROBE = () => {
+  const observer = new MutationObserver(() => {
+    if (document.querySelector('[aria-label="Organisation"]')) {
+      window.__readyAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
+};
+
+/** Runs `act` in the page and returns the milliseconds until `done()` holds (sync work plus one frame). */
+async function timeInPage(page, act, done) {
+  return page.evaluate(
+    async ([actSource, doneSource]) => {
+      const act = new Function(`return (${actSource})()`);
+      const done = new Function(`return (${doneSource})()`);
+      const t0 = performance.now();
+      act();
+      const sync = performance.now() - t0;
+      while (!done()) await new Promise((r) => setTimeout(r, 1));
+      const ready = performance.now() - t0;
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      return { sync, ready, frame: performance.now() - t0 };
+    },
+    [act.toString(), done.toString()],
+  );
+}
+
+async function measure(app, size) {
+  const text = JSON.stringify(generatePlan(size));
+  const row = { size, mb: text.length / 1e6 };
+  const parse = [], imports = [], loads = [], titles = [], moves = [], expands = [], targets = [], saves = [], heaps = [];
+  for (let run = 0; run < RUNS; run++) {
+    const page = await app.open({ init: READY_PROBE });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    parse.push(await page.evaluate((t) => { const t0 = performance.now(); JSON.parse(t); return performance.now() - t0; }, text));
+
+    // Import by dropping the file, up to the confirmation; then replace and draw.
+    const imported = await page.evaluate(async (contents) => {
+      const wait = async (test) => { while (!test()) await new Promise((r) => setTimeout(r, 1)); };
+      const data = new DataTransfer();
+      data.items.add(new File([contents], 'bench.okrplan.json', { type: 'application/json' }));
+      const t0 = performance.now();
+      document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      await wait(() => document.querySelector('[role=dialog]'));
+      const checked = performance.now() - t0;
+      const replace = [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent === 'Replace current plan');
+      const t1 = performance.now();
+      replace.click();
+      await wait(() => document.querySelector('input[aria-label="Plan name"]').value.startsWith('Benchmark'));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      return { checked, drawn: performance.now() - t1 };
+    }, text);
+    imports.push(imported.checked + imported.drawn);
+
+    // Autosave: wait for the indicator, which reports the save's own duration.
+    const saved = await page.waitForFunction(() => {
+      const el = document.querySelector('.saved');
+      return el && (el.textContent === 'Not saved' ? 'over quota' : el.title.match(/in (\d+) ms/)?.[1]);
+    }, null, { timeout: 60000 });
+    const saveResult = await saved.jsonValue();
+    saves.push(saveResult === 'over quota' ? NaN : Number(saveResult));
+
+    // Edits in the cascade: expand a department, retitle an objective, change a KR target, move a unit.
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    await page.getByRole('button', { name: 'Expand Company' }).click();
+    expands.push((await timeInPage(page,
+      () => document.querySelector('button[aria-label="Expand Department 2"]').click(),
+      () => document.querySelector('[aria-label="Objectives of Department 2"]'))).frame);
+    await page.getByRole('button', { name: 'Department 2', exact: true }).click();
+    const stamp = `Retitled ${run}`;
+    titles.push((await timeInPage(page,
+      new Function(`const i = document.querySelector('[aria-label="Objective title"]'); i.value = ${JSON.stringify(stamp)}; i.dispatchEvent(new Event('change', { bubbles: true }));`),
+      new Function(`return [...document.querySelectorAll('[aria-label="Objectives of Department 2"] .title')].some((t) => t.textContent === ${JSON.stringify(stamp)});`))).frame);
+    targets.push((await timeInPage(page,
+      new Function(`const i = document.querySelector('input[aria-label="Target"]'); i.value = '${777 + run}'; i.dispatchEvent(new Event('change', { bubbles: true }));`),
+      new Function(`return document.querySelector('input[aria-label="Target"]').value === '${777 + run}';`))).frame);
+    moves.push((await timeInPage(page,
+      () => {
+        const select = document.querySelector('select[aria-label="Move to"]');
+        select.value = 'u-3';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        [...document.querySelectorAll('button')].find((b) => b.textContent === 'Move').click();
+      },
+      () => document.querySelector('.panel .path')?.textContent.startsWith('Company › Department 3 › Department 2'))).frame);
+
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const wasmBytes = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
+    heaps.push((metrics.JSHeapUsedSize + wasmBytes) / 1e6);
+
+    // Load from storage, when the plan fits the browser's quota.
+    if (!Number.isNaN(saves.at(-1))) {
+      await page.reload();
+      await page.waitForFunction(() => window.__readyAt);
+      loads.push(await page.evaluate(() => window.__readyAt));
+    }
+    await page.context().close();
+  }
+  const finite = (xs) => xs.filter((x) => Number.isFinite(x));
+  return {
+    ...row,
+    parse: median(parse),
+    import: median(imports),
+    load: loads.length ? median(loads) : undefined,
+    expand: median(expands),
+    title: median(titles),
+    target: median(targets),
+    move: median(moves),
+    save: finite(saves).length ? median(finite(saves)) : undefined,
+    heap: median(heaps),
+  };
+}
+
+const app = await setup();
+const rows = [];
+try {
+  for (const size of SIZES) {
+    process.stderr.write(`measuring ${size} objectives…\n`);
+    rows.push(await measure(app, size));
+  }
+} finally {
+  await app.close();
+}
+const bundle = await bundleSize();
+console.log(`Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB; Chromium headless; median of ${RUNS} runs.\n`);
+console.log('| objectives | file MB | JSON.parse ms | import ms | load from storage ms | expand unit ms | edit title ms | edit KR target ms | move unit ms | autosave ms | heap MB |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.size} | ${r.mb.toFixed(1)} | ${ms(r.parse)} | ${ms(r.import)} | ${r.load === undefined ? 'over quota' : ms(r.load)} | ${ms(r.expand)} | ${ms(r.title)} | ${ms(r.target)} | ${ms(r.move)} | ${r.save === undefined ? 'over quota' : ms(r.save)} | ${r.heap.toFixed(0)} |`);
+}
+console.log(`\nShipped bundle (gzip -9): ${(bundle.total / 1024).toFixed(0)} KB (${bundle.parts.join(', ')}).`);
+console.log('Edit times run from the change event to the updated screen, including the next frame.');
