@@ -52,6 +52,24 @@ impl Plan {
         found
     }
 
+    /// Whether any item of the plan (cycle, unit, objective, key result,
+    /// check-in, rollout entry) already has this id.
+    pub fn id_in_use(&self, id: &Id) -> bool {
+        let rollout = &self.rollout;
+        self.cycles.iter().any(|c| &c.id == id)
+            || self.units.iter().any(|u| &u.id == id)
+            || self.objectives.iter().any(|o| {
+                &o.id == id
+                    || o.key_results
+                        .iter()
+                        .any(|k| &k.id == id || k.check_ins.iter().any(|c| &c.id == id))
+            })
+            || rollout.phases.iter().any(|p| &p.id == id)
+            || rollout.roles.iter().any(|r| &r.id == id)
+            || rollout.readiness.iter().any(|r| &r.id == id)
+            || rollout.events.iter().any(|e| &e.id == id)
+    }
+
     /// How many levels above the unit (0 for a root).
     pub fn depth(&self, unit: &Id) -> usize {
         let mut depth = 0;

@@ -2,7 +2,10 @@
 //! checked against the plan and turned into [`Command`]s. Nothing here
 //! changes a plan; applying the returned command does.
 
-use super::{Alignment, Command, EditError, Id, KeyResult, Objective, Plan, Review, Unit};
+use super::{
+    Alignment, CheckIn, Command, EditError, Id, KeyResult, MeasureKind, Objective, Plan, Review,
+    ScoreOverride, Unit,
+};
 use std::collections::HashSet;
 
 type Edit = Result<Command, EditError>;
@@ -16,10 +19,7 @@ fn missing(what: &str, id: &Id) -> EditError {
 }
 
 fn check_new_id(plan: &Plan, id: &Id) -> Result<(), EditError> {
-    let taken = plan.unit_index(id).is_some()
-        || plan.objective_index(id).is_some()
-        || plan.key_result_position(id).is_some();
-    if taken {
+    if plan.id_in_use(id) {
         return refuse(format!("The id \"{id}\" is already in use."));
     }
     Ok(())
@@ -398,4 +398,78 @@ pub fn shift_key_result(plan: &Plan, kr: &Id, up: bool) -> Edit {
     };
     let id = plan.objectives[o].id.clone();
     edit_objective(plan, &id, |o| o.key_results.swap(k, to))
+}
+
+/// Records a check-in. Its value must fit the measure: 0–100 for a
+/// percentage, 0 or 1 for a milestone, 0.0–1.0 for a grade.
+pub fn add_check_in(plan: &Plan, kr: &Id, check_in: CheckIn) -> Edit {
+    let (o, k) = plan
+        .key_result_position(kr)
+        .ok_or_else(|| missing("key result", kr))?;
+    check_new_id(plan, &check_in.id)?;
+    let key_result = &plan.objectives[o].key_results[k];
+    let value = check_in.value;
+    let fits = match key_result.measure {
+        MeasureKind::Number => value.is_finite(),
+        MeasureKind::Percentage => (0.0..=100.0).contains(&value),
+        MeasureKind::Milestone => value == 0.0 || value == 1.0,
+        MeasureKind::Grade => (0.0..=1.0).contains(&value),
+    };
+    if !fits {
+        return refuse(match key_result.measure {
+            MeasureKind::Number => "A check-in needs a number.",
+            MeasureKind::Percentage => "A percentage is between 0 and 100.",
+            MeasureKind::Milestone => "A milestone is 1 (done) or 0 (not done).",
+            MeasureKind::Grade => "A grade is between 0.0 and 1.0.",
+        });
+    }
+    if check_in
+        .confidence
+        .is_some_and(|c| !(0.0..=1.0).contains(&c))
+    {
+        return refuse("Confidence is between 0.0 and 1.0.");
+    }
+    let objective = plan.objectives[o].id.clone();
+    let label = format!("check in on \"{}\"", key_result.title);
+    let edit = edit_objective(plan, &objective, |o| {
+        o.key_results[k].check_ins.push(check_in)
+    })?;
+    Ok(relabel(edit, &label))
+}
+
+pub fn remove_check_in(plan: &Plan, kr: &Id, check_in: &Id) -> Edit {
+    let (o, k) = plan
+        .key_result_position(kr)
+        .ok_or_else(|| missing("key result", kr))?;
+    let objective = plan.objectives[o].id.clone();
+    let edit = edit_objective(plan, &objective, |o| {
+        o.key_results[k].check_ins.retain(|c| &c.id != check_in)
+    })?;
+    Ok(relabel(edit, "remove check-in"))
+}
+
+/// Sets (or with `None` clears) a hand-set final score; it needs a reason.
+pub fn set_score_override(plan: &Plan, kr: &Id, score: Option<ScoreOverride>) -> Edit {
+    if let Some(over) = &score {
+        if !(0.0..=1.0).contains(&over.score) {
+            return refuse("A score is between 0.0 and 1.0.");
+        }
+        if over.reason.trim().is_empty() {
+            return refuse("A score override needs a reason.");
+        }
+    }
+    let (o, k) = plan
+        .key_result_position(kr)
+        .ok_or_else(|| missing("key result", kr))?;
+    let objective = plan.objectives[o].id.clone();
+    let edit = edit_objective(plan, &objective, |o| {
+        o.key_results[k].score_override = score
+    })?;
+    Ok(relabel(edit, "override score"))
+}
+
+/// Changes an objective's end-of-cycle notes.
+pub fn edit_review(plan: &Plan, objective: &Id, change: impl FnOnce(&mut Review)) -> Edit {
+    let edit = edit_objective(plan, objective, |o| change(&mut o.review))?;
+    Ok(relabel(edit, "edit review notes"))
 }
