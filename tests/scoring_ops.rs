@@ -133,3 +133,31 @@ fn review_notes_are_kept_per_objective() {
     );
     assert_eq!(validate(editor.plan()), vec![]);
 }
+
+#[test]
+fn an_objective_progresses_with_each_check_in_of_its_key_results() {
+    let plan = sample_plan();
+    let objective = plan.objective(&"o-loved".into()).unwrap();
+    let series = okrplan::model::scoring::objective_series(objective);
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    // NPS 32→50, repeat 18→25 %, rating 4.2→4.6, equal weights.
+    let expected = [
+        (
+            day(10, 15),
+            ((35.0 - 32.0) / 18.0 + (19.0 - 18.0) / 7.0 + 0.0) / 3.0,
+        ),
+        (
+            day(11, 1),
+            ((39.0 - 32.0) / 18.0 + (19.0 - 18.0) / 7.0 + (4.3 - 4.2) / 0.4) / 3.0,
+        ),
+        (
+            day(11, 15),
+            ((41.0 - 32.0) / 18.0 + (21.5 - 18.0) / 7.0 + (4.3 - 4.2) / 0.4) / 3.0,
+        ),
+    ];
+    assert_eq!(series.len(), 3);
+    for ((date, progress), (want_date, want)) in series.iter().zip(expected) {
+        assert_eq!(*date, want_date);
+        assert!((progress - want).abs() < 1e-9, "{progress} vs {want}");
+    }
+}

@@ -5,7 +5,7 @@
 
 use super::{
     Cycle, Id, Objective, Participation, Phase, Plan, ProgrammeEvent, ReadinessItem,
-    RoleAssignment, Strategy, Unit,
+    RoleAssignment, Settings, Strategy, Unit,
 };
 use std::fmt;
 
@@ -67,6 +67,8 @@ pub enum Command {
     },
     /// Replaces the list of programme events (pauses, relaunches; a short list).
     SetEvents(Vec<ProgrammeEvent>),
+    /// Replaces the plan-wide settings (how scores roll up).
+    SetSettings(Settings),
     /// Several steps applied as one edit, undone as one.
     Batch {
         label: String,
@@ -141,6 +143,7 @@ impl Command {
                 format!("plan \"{}\" rollout", strategy.label())
             }
             Command::SetEvents(_) => "change programme events".into(),
+            Command::SetSettings(_) => "change settings".into(),
             Command::Batch { label, .. } => label.clone(),
         }
     }
@@ -257,6 +260,10 @@ impl Command {
                     readiness: std::mem::replace(&mut rollout.readiness, readiness),
                 })
             }
+            Command::SetSettings(settings) => Ok(Command::SetSettings(std::mem::replace(
+                &mut plan.settings,
+                settings,
+            ))),
             Command::SetEvents(events) => Ok(Command::SetEvents(std::mem::replace(
                 &mut plan.rollout.events,
                 events,

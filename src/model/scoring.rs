@@ -524,6 +524,30 @@ pub fn progress_series(kr: &KeyResult) -> Vec<(NaiveDate, f64)> {
         .collect()
 }
 
+/// The objective's progress after each date any of its key results was
+/// checked in: the weighted average of each key result's progress as of that
+/// date, a key result not yet checked in counting as 0.
+pub fn objective_series(objective: &Objective) -> Vec<(NaiveDate, f64)> {
+    let series: Vec<Vec<(NaiveDate, f64)>> =
+        objective.key_results.iter().map(progress_series).collect();
+    let mut dates: Vec<NaiveDate> = series.iter().flatten().map(|(d, _)| *d).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    dates
+        .into_iter()
+        .filter_map(|date| {
+            let as_of = series
+                .iter()
+                .zip(&objective.key_results)
+                .map(|(points, kr)| {
+                    let reached = points.iter().take_while(|(d, _)| *d <= date).last();
+                    (reached.map_or(0.0, |(_, p)| *p), kr.weight)
+                });
+            weighted_mean(as_of).map(|p| (date, p))
+        })
+        .collect()
+}
+
 /// The end-of-cycle picture. `objectives` counts every objective of the
 /// cycle; the other counts leave out objectives that have no score (no key
 /// results), since there is nothing to band.

@@ -55,3 +55,25 @@ pub fn NumberField(
         />
     }
 }
+
+/// A multi-line text field bound to `value`, committed when it loses focus.
+#[component]
+pub fn TextArea(
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<String>,
+    commit: impl Fn(String) -> bool + 'static,
+) -> impl IntoView {
+    let on_change = move |ev: ev::Event| {
+        let Some(area) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        else {
+            return;
+        };
+        let text = area.value();
+        if text != value.get_untracked() && !commit(text) {
+            area.set_value(&value.get_untracked());
+        }
+    };
+    view! { <textarea aria-label=label rows="2" prop:value=move || value.get() on:change=on_change></textarea> }
+}

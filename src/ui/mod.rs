@@ -4,6 +4,7 @@ mod app;
 mod autosave;
 mod cascade;
 mod clock;
+mod cycle;
 mod fatal;
 mod fields;
 mod files;

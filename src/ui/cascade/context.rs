@@ -3,7 +3,7 @@
 
 use crate::model::quality::{warnings, Subject, Warning};
 use crate::model::{unit_paths, CascadeIndex, Id, Objective, Plan};
-use crate::ui::clock::today;
+use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -12,10 +12,8 @@ use std::sync::Arc;
 #[derive(Clone, Copy)]
 pub struct Cascade {
     pub state: AppState,
-    /// The cycle the user picked, if any.
-    pub chosen_cycle: RwSignal<Option<Id>>,
-    /// The cycle shown: the one picked while it exists, else the plan's current one
-    /// (an imported plan has cycles of its own).
+    pub cycle_choice: CycleChoice,
+    /// The cycle shown (see [`CycleChoice`]).
     pub cycle: Memo<Option<Id>>,
     pub index: Memo<Arc<CascadeIndex>>,
     pub warnings: Memo<Arc<HashMap<Subject, Vec<Warning>>>>,
@@ -32,15 +30,8 @@ const EXPAND_ALL_UP_TO: usize = 60;
 
 impl Cascade {
     pub fn new(state: AppState) -> Self {
-        let chosen_cycle = RwSignal::new(None::<Id>);
-        let cycle = Memo::new(move |_| {
-            let chosen = chosen_cycle.get();
-            state.with_plan(|p| {
-                chosen
-                    .filter(|c| p.cycle(c).is_some())
-                    .or_else(|| p.current_cycle(today()).map(|c| c.id.clone()))
-            })
-        });
+        let cycle_choice = CycleChoice::new(state);
+        let cycle = cycle_choice.current;
         // Rebuilt once per change of plan or cycle; every node reads it in O(1).
         let index = Memo::new_with_compare(
             move |_| {
@@ -76,7 +67,7 @@ impl Cascade {
         });
         Cascade {
             state,
-            chosen_cycle,
+            cycle_choice,
             cycle,
             index,
             warnings,

@@ -10,6 +10,7 @@ mod unit_panel;
 mod unit_picker;
 
 use crate::model::Id;
+use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use context::Cascade;
 use leptos::prelude::*;
@@ -35,14 +36,6 @@ pub fn CascadeView() -> impl IntoView {
     let subtree = RwSignal::new(None::<Id>);
     let query = RwSignal::new(String::new());
 
-    let cycles = move || {
-        state.with_plan(|p| {
-            p.cycles
-                .iter()
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
     let units = move || cascade.unit_choices.get();
     let roots = Signal::derive(move || match subtree.get() {
         Some(root) if state.with_plan(|p| p.unit(&root).is_some()) => vec![root],
@@ -93,15 +86,7 @@ pub fn CascadeView() -> impl IntoView {
             <div class="view-head">
                 <h1 id="cascade-title">"Cascade"</h1>
                 <div class="filters" role="group" aria-label="Filters">
-                    <label>
-                        "Cycle "
-                        <select aria-label="Cycle" on:change=move |ev| cascade.chosen_cycle.set(Some(Id::from(event_target_value(&ev).as_str())))>
-                            {move || cycles().into_iter().map(|(id, name)| {
-                                let selected = cascade.cycle.get().as_ref() == Some(&id);
-                                view! { <option value=id.to_string() selected=selected>{name}</option> }
-                            }).collect_view()}
-                        </select>
-                    </label>
+                    <CycleSelect choice=cascade.cycle_choice />
                     <label>
                         "Unit "
                         <select aria-label="Show unit" on:change=move |ev| {

@@ -1,27 +1,131 @@
-//! The scoring view (grades, check-ins, roll-ups) — filled by the scoring issue.
+//! The scoring view: check-ins during the cycle, 0.0–1.0 grades at its end,
+//! the review and summary, and rollover into the next cycle.
 
+mod badge;
+mod chart;
+mod context;
+mod grades;
+mod history;
+mod review;
+mod rollover;
+
+use crate::model::{unit_paths, Command, Id};
+use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
+use badge::ScoreBadge;
+use context::{Order, Scoring};
+use grades::ObjectiveScores;
 use leptos::prelude::*;
+use review::{CycleSummaryPanel, ReviewNotes};
+use rollover::RolloverDialog;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Grades,
+    Review,
+}
 
 #[component]
 pub fn ScoringView() -> impl IntoView {
     let state = AppState::expect();
-    let check_ins = move || {
+    let scoring = Scoring::new(state);
+    provide_context(scoring);
+    let tab = RwSignal::new(Tab::Grades);
+    let rolling_over = RwSignal::new(false);
+    let units = Memo::new(move |_| {
         state.with_plan(|p| {
-            p.objectives
-                .iter()
-                .flat_map(|o| &o.key_results)
-                .map(|k| k.check_ins.len())
-                .sum::<usize>()
+            let ids = p.units.iter().map(|u| u.id.clone());
+            ids.zip(unit_paths(p)).collect::<Vec<_>>()
+        })
+    });
+    let headline = move || {
+        let subtree = scoring.subtree.get();
+        scoring.scores.with(|s| {
+            let scores = s.as_ref().as_ref()?;
+            state.with_plan(|p| {
+                let root = subtree.or_else(|| {
+                    p.units
+                        .iter()
+                        .find(|u| u.parent.is_none())
+                        .map(|u| u.id.clone())
+                })?;
+                let name = p.unit(&root)?.name.clone();
+                Some((name, scores.subtree(&root)))
+            })
         })
     };
+    let roll_up = move || state.with_plan(|p| p.settings.roll_up_aligned);
+    let set_roll_up = move |ev| {
+        let mut settings = state.with_plan(|p| p.settings.clone());
+        settings.roll_up_aligned = event_target_checked(&ev);
+        state.apply(Command::SetSettings(settings));
+    };
+    let order_choice = move |ev| {
+        scoring.order.set(match event_target_value(&ev).as_str() {
+            "lowest" => Order::LowestFirst,
+            "highest" => Order::HighestFirst,
+            _ => Order::Plan,
+        })
+    };
+
     view! {
-        <section aria-labelledby="scoring-title">
-            <h1 id="scoring-title">"Scoring"</h1>
-            <p>
-                {move || state.with_plan(|p| p.key_result_count())} " key results with "
-                {check_ins} " check-ins. Grading and charts arrive here next."
-            </p>
+        <section class="scoring" aria-labelledby="scoring-title">
+            <div class="view-head">
+                <h1 id="scoring-title">"Scoring"</h1>
+                <div class="filters" role="group" aria-label="Filters">
+                    <CycleSelect choice=scoring.cycle />
+                    <label>
+                        "Unit "
+                        <select aria-label="Show unit" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            scoring.subtree.set((!v.is_empty()).then(|| Id::from(v.as_str())));
+                        }>
+                            <option value="">"Whole organisation"</option>
+                            {move || units.with(|units| units.iter().map(|(id, path)| {
+                                let selected = scoring.subtree.get_untracked().as_ref() == Some(id);
+                                view! { <option value=id.to_string() selected=selected>{path.clone()}</option> }
+                            }).collect_view())}
+                        </select>
+                    </label>
+                    <label>
+                        "Sort "
+                        <select aria-label="Sort" on:change=order_choice>
+                            <option value="plan">"As planned"</option>
+                            <option value="lowest">"Lowest score first"</option>
+                            <option value="highest">"Highest score first"</option>
+                        </select>
+                    </label>
+                    <label class="check">
+                        <input type="checkbox" prop:checked=roll_up on:change=set_roll_up />
+                        " Count aligned objectives into their parent's score"
+                    </label>
+                </div>
+                <div class="segmented" role="group" aria-label="Stage">
+                    <button aria-pressed=move || (tab.get() == Tab::Grades).to_string() on:click=move |_| tab.set(Tab::Grades)>"Check-ins and grades"</button>
+                    <button aria-pressed=move || (tab.get() == Tab::Review).to_string() on:click=move |_| tab.set(Tab::Review)>"End of cycle"</button>
+                </div>
+            </div>
+            {move || headline().map(|(name, score)| view! {
+                <p class="headline">{format!("{name}, all objectives: ")} <ScoreBadge score=Signal::stored(score) /></p>
+            })}
+            {move || match tab.get() {
+                Tab::Grades => view! {
+                    <p class="hint">"Type a key result's new value and press Enter: it is checked in for today and the next key result's field is focused (Shift+Enter goes back)."</p>
+                    <For each=move || scoring.visible_objectives() key=|id| id.clone() let:id>
+                        <ObjectiveScores id />
+                    </For>
+                }.into_any(),
+                Tab::Review => view! {
+                    <CycleSummaryPanel />
+                    <div class="row">
+                        <button class="primary" on:click=move |_| rolling_over.set(true)>"Start the next cycle…"</button>
+                    </div>
+                    <ReviewNotes />
+                }.into_any(),
+            }}
+            <Show when=move || rolling_over.get()>
+                <RolloverDialog on_close=Callback::new(move |()| rolling_over.set(false)) />
+            </Show>
         </section>
     }
 }

@@ -1,0 +1,195 @@
+//! Starting the next cycle and carrying the unfinished objectives into it.
+
+use super::context::Scoring;
+use crate::model::scoring::{rollover, Pick};
+use crate::model::{Cycle, CycleKind, Id};
+use crate::ui::ids::new_id;
+use crate::ui::widgets::Modal;
+use chrono::{Datelike, Days, Months, NaiveDate};
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+/// The cycle after `cycle`: an existing one starting the next day, else a new
+/// cycle of the same length and kind.
+fn next_cycle(cycles: &[Cycle], cycle: &Cycle) -> Cycle {
+    let start = cycle.end + Days::new(1);
+    if let Some(existing) = cycles
+        .iter()
+        .find(|c| c.start == start && c.kind == cycle.kind)
+    {
+        return existing.clone();
+    }
+    let months = match cycle.kind {
+        CycleKind::Year => 12,
+        _ => 3,
+    };
+    let end = start
+        .checked_add_months(Months::new(months))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(start);
+    let name = match cycle.kind {
+        CycleKind::Quarter => format!("Q{} {}", start.month0() / 3 + 1, start.year()),
+        CycleKind::Year => start.year().to_string(),
+        CycleKind::Custom => format!("After {}", cycle.name),
+    };
+    Cycle {
+        id: new_id("cy"),
+        name,
+        kind: cycle.kind,
+        start,
+        end,
+    }
+}
+
+#[derive(Clone)]
+struct Candidate {
+    objective: Id,
+    title: String,
+    key_results: Vec<(Id, String, bool)>,
+}
+
+#[component]
+pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
+    let scoring = Scoring::expect();
+    let state = scoring.state;
+    let Some(from) = scoring.cycle.current.get_untracked() else {
+        return view! { <Modal title="Start the next cycle".to_owned() on_close><p>"There is no cycle to roll over."</p></Modal> }.into_any();
+    };
+    let (current, next, candidates) = state.editor.with_untracked(|e| {
+        let p = e.plan();
+        let current = p.cycle(&from).cloned();
+        let next = current.as_ref().map(|c| next_cycle(&p.cycles, c));
+        let scores = scoring.scores.get_untracked();
+        let scores = scores.as_ref().as_ref();
+        // Unfinished: below 1.0. Key results below 1.0 are carried unless unticked.
+        let candidates: Vec<Candidate> = p
+            .objectives
+            .iter()
+            .filter(|o| o.cycle == from)
+            .filter(|o| {
+                scores
+                    .and_then(|s| s.objective(&o.id))
+                    .is_none_or(|s| s < 0.95)
+            })
+            .map(|o| Candidate {
+                objective: o.id.clone(),
+                title: o.title.clone(),
+                key_results: o
+                    .key_results
+                    .iter()
+                    .map(|k| {
+                        let done = scores
+                            .and_then(|s| s.key_result(&k.id))
+                            .is_some_and(|s| s.value >= 0.95);
+                        (k.id.clone(), k.title.clone(), !done)
+                    })
+                    .collect(),
+            })
+            .collect();
+        (current, next, candidates)
+    });
+    let (Some(current), Some(next)) = (current, next) else {
+        return ().into_any();
+    };
+    let name = RwSignal::new(next.name.clone());
+    let chosen: RwSignal<HashSet<Id>> = RwSignal::new(
+        candidates
+            .iter()
+            .flat_map(|c| {
+                std::iter::once(c.objective.clone())
+                    .chain(c.key_results.iter().filter(|k| k.2).map(|k| k.0.clone()))
+            })
+            .collect(),
+    );
+    let toggle = move |id: Id| {
+        chosen.update(|set| {
+            if !set.remove(&id) {
+                set.insert(id);
+            }
+        })
+    };
+    let count = {
+        let candidates = candidates.clone();
+        move || {
+            chosen.with(|set| {
+                candidates
+                    .iter()
+                    .filter(|c| set.contains(&c.objective))
+                    .count()
+            })
+        }
+    };
+    let start = {
+        let candidates = candidates.clone();
+        let next = next.clone();
+        move |_| {
+            let picks: Vec<Pick> = chosen.with_untracked(|set| {
+                candidates
+                    .iter()
+                    .filter(|c| set.contains(&c.objective))
+                    .map(|c| Pick {
+                        objective: c.objective.clone(),
+                        key_results: c
+                            .key_results
+                            .iter()
+                            .filter(|k| set.contains(&k.0))
+                            .map(|k| k.0.clone())
+                            .collect(),
+                    })
+                    .collect()
+            });
+            let mut cycle = next.clone();
+            cycle.name = name.get_untracked().trim().to_owned();
+            let target = cycle.id.clone();
+            let cycle_name = cycle.name.clone();
+            if state.edit(|p| rollover(p, &from, cycle, &picks, &mut |prefix| new_id(prefix))) {
+                scoring.cycle.chosen.set(Some(target));
+                state.status.set(format!(
+                    "Started {cycle_name} with {} carried objectives. Undo reverts it all.",
+                    picks.len()
+                ));
+                on_close.run(());
+            }
+        }
+    };
+    let dates = format!("{} – {}", fmt(next.start), fmt(next.end));
+    view! {
+        <Modal title=format!("Start the cycle after {}", current.name) on_close>
+            <div class="form-grid">
+                <label>"Name of the next cycle" <input aria-label="Next cycle name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
+                <p>"Dates: " {dates}</p>
+            </div>
+            <p>"Unfinished objectives (below 1.0) are listed; untick what should not carry over. Key results that reached 1.0 start unticked."</p>
+            <ul class="carry" aria-label="Objectives to carry over">
+                {candidates.into_iter().map(|c| {
+                    let objective = c.objective.clone();
+                    let checked = { let objective = objective.clone(); move || chosen.with(|s| s.contains(&objective)) };
+                    view! {
+                        <li>
+                            <label><input type="checkbox" prop:checked=checked.clone() on:change={ let objective = objective.clone(); move |_| toggle(objective.clone()) } />
+                                " " {c.title.clone()}</label>
+                            <ul>
+                                {c.key_results.into_iter().map(|(id, title, _)| {
+                                    let checked = { let id = id.clone(); move || chosen.with(|s| s.contains(&id)) };
+                                    view! {
+                                        <li><label><input type="checkbox" prop:checked=checked
+                                            on:change=move |_| toggle(id.clone()) /> " " {title}</label></li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="actions">
+                <button class="primary" on:click=start>{move || format!("Start {} and carry {} objectives", name.get(), count())}</button>
+                <button on:click=move |_| on_close.run(())>"Cancel"</button>
+            </div>
+        </Modal>
+    }
+    .into_any()
+}
+
+fn fmt(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
