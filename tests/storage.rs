@@ -79,3 +79,38 @@ fn unreadable_text_can_be_set_aside() {
         Some("garbage")
     );
 }
+
+#[test]
+fn a_save_never_overwrites_what_another_tab_saved_meanwhile() {
+    use okrplan::storage::{save_checked, stamp, SaveError};
+    let store = MemoryStore::default();
+    // Both tabs open on an empty store; tab B saves first.
+    save_checked(&store, &sample_plan(), None, "b:1").unwrap();
+    assert_eq!(stamp(&store).as_deref(), Some("b:1"));
+    let mut mine = sample_plan();
+    mine.meta.name = "Tab A's plan".into();
+    assert_eq!(
+        save_checked(&store, &mine, None, "a:1"),
+        Err(SaveError::ChangedElsewhere)
+    );
+    match load(&store) {
+        Saved::Plan(plan) => assert_eq!(plan.meta.name, sample_plan().meta.name),
+        other => panic!("expected B's plan, got {other:?}"),
+    }
+    // Once tab A knows B's stamp, it may save.
+    save_checked(&store, &mine, Some("b:1"), "a:1").unwrap();
+    assert_eq!(stamp(&store).as_deref(), Some("a:1"));
+}
+
+#[test]
+fn replacing_from_outside_drops_the_history() {
+    use okrplan::model::{Command, Editor};
+    let mut editor = Editor::new(sample_plan());
+    editor.apply(Command::RenamePlan("Mine".into())).unwrap();
+    let mut theirs = sample_plan();
+    theirs.meta.name = "Theirs".into();
+    editor.replace_from_outside(theirs.clone());
+    assert_eq!(editor.plan(), &theirs);
+    assert!(editor.undo().is_none());
+    assert_eq!(editor.revision(), 2);
+}

@@ -70,6 +70,15 @@ impl Editor {
         )
     }
 
+    /// Takes a plan changed outside this editor (another tab saved it). The
+    /// history is dropped: its steps were made against the old plan.
+    pub fn replace_from_outside(&mut self, plan: Plan) {
+        self.plan = plan;
+        self.undo.clear();
+        self.redo.clear();
+        self.revision += 1;
+    }
+
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|s| s.label.as_str())
     }

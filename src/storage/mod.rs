@@ -18,6 +18,9 @@ use std::fmt;
 pub const PLAN_KEY: &str = "okrplan.plan";
 /// Unreadable saved text is moved here before the user starts over, never dropped.
 pub const SET_ASIDE_KEY: &str = "okrplan.unreadable";
+/// Who saved the plan last ("<tab id>:<save count>"): lets a tab notice that
+/// another tab saved since it last read or wrote the plan.
+pub const STAMP_KEY: &str = "okrplan.stamp";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
@@ -64,8 +67,36 @@ pub fn load(store: &dyn KeyValueStore) -> Saved {
     }
 }
 
+/// Saves the plan unconditionally (the user chose to keep this tab's version).
 pub fn save(store: &dyn KeyValueStore, plan: &Plan) -> Result<(), StoreError> {
     store.set(PLAN_KEY, &to_compact_text(plan))
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    Store(StoreError),
+    /// Another tab saved since `expected`: writing now would overwrite its work.
+    ChangedElsewhere,
+}
+
+/// The stamp of the last save, from any tab.
+pub fn stamp(store: &dyn KeyValueStore) -> Option<String> {
+    store.get(STAMP_KEY).ok().flatten()
+}
+
+/// Saves only if nobody else saved since the stamp this tab knows, then
+/// records `new_stamp` as the latest save.
+pub fn save_checked(
+    store: &dyn KeyValueStore,
+    plan: &Plan,
+    expected: Option<&str>,
+    new_stamp: &str,
+) -> Result<(), SaveError> {
+    if stamp(store).as_deref() != expected {
+        return Err(SaveError::ChangedElsewhere);
+    }
+    save(store, plan).map_err(SaveError::Store)?;
+    store.set(STAMP_KEY, new_stamp).map_err(SaveError::Store)
 }
 
 /// Moves unreadable saved text out of the way so the user can start over

@@ -1,49 +1,153 @@
-//! Debounced autosave: a burst of edits is written once, shortly after the last.
+//! Keeping the browser's copy in step: a debounced autosave that never
+//! overwrites what another tab saved meanwhile, and other tabs' saves shown here.
 
+use super::ids::new_id;
 use super::state::AppState;
-use crate::storage::{self, LocalStore};
+use crate::storage::{self, LocalStore, SaveError, Saved, STAMP_KEY};
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
 
 const DEBOUNCE: Duration = Duration::from_millis(400);
 
-pub fn install(state: AppState) {
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |previous: Option<u64>| {
-        let revision = state.editor.with(|e| e.revision());
-        if previous.is_some_and(|p| p != revision) {
-            if let Some(handle) = pending.try_update_value(Option::take).flatten() {
-                handle.clear();
-            }
-            let handle = set_timeout_with_handle(move || save_now(state, pending), DEBOUNCE).ok();
-            pending.set_value(handle);
-        }
-        revision
-    });
-    // Leaving the page must not lose the last edit still waiting for its timer.
-    let handle = window_event_listener(ev::pagehide, move |_| {
-        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
-            timer.clear();
-            save_now(state, pending);
-        }
-    });
-    on_cleanup(move || handle.remove());
+#[derive(Clone, Copy)]
+pub struct Autosave {
+    state: AppState,
+    pending: StoredValue<Option<TimeoutHandle>>,
+    /// The revision that is in storage (nothing to save while it is current).
+    saved_revision: StoredValue<u64>,
+    /// The stamp of the save this tab last read or wrote.
+    known_stamp: StoredValue<Option<String>>,
+    tab: StoredValue<String>,
+    saves: StoredValue<u64>,
 }
 
-fn save_now(state: AppState, pending: StoredValue<Option<TimeoutHandle>>) {
-    pending.set_value(None);
-    let started = js_sys::Date::now();
-    let result = state
-        .editor
-        .with_untracked(|e| storage::save(&LocalStore, e.plan()));
-    if result.is_ok() {
-        state.last_save_ms.set(Some(js_sys::Date::now() - started));
+impl Autosave {
+    pub fn install(state: AppState) -> Self {
+        let autosave = Autosave {
+            state,
+            pending: StoredValue::new(None),
+            saved_revision: StoredValue::new(state.editor.with_untracked(|e| e.revision())),
+            known_stamp: StoredValue::new(storage::stamp(&LocalStore)),
+            tab: StoredValue::new(new_id("tab").to_string()),
+            saves: StoredValue::new(0),
+        };
+        Effect::new(move |_| {
+            let revision = state.editor.with(|e| e.revision());
+            if revision != autosave.saved_revision.get_value() {
+                autosave.schedule();
+            }
+        });
+        // Leaving the page must not lose the last edit still waiting for its timer.
+        let leave = window_event_listener(ev::pagehide, move |_| {
+            if autosave.cancel_timer() {
+                autosave.save_now();
+            }
+        });
+        let other_tab = window_event_listener(ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(STAMP_KEY) {
+                autosave.other_tab_saved(ev.new_value());
+            }
+        });
+        on_cleanup(move || {
+            leave.remove();
+            other_tab.remove();
+        });
+        autosave
     }
-    let message = result.err().map(|e| {
-        format!("Changes are not being saved: {e}. They stay in this tab; export the plan to keep a copy.")
-    });
-    if state.save_error.get_untracked() != message {
-        state.save_error.set(message);
+
+    fn schedule(self) {
+        self.cancel_timer();
+        let handle = set_timeout_with_handle(move || self.save_now(), DEBOUNCE).ok();
+        self.pending.set_value(handle);
+    }
+
+    /// Stops a waiting save; returns whether one was waiting.
+    fn cancel_timer(self) -> bool {
+        match self.pending.try_update_value(Option::take).flatten() {
+            Some(handle) => {
+                handle.clear();
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn save_now(self) {
+        self.pending.set_value(None);
+        let state = self.state;
+        if state.conflict.get_untracked() {
+            return; // the user decides first
+        }
+        let count = self.saves.get_value() + 1;
+        let stamp = format!("{}:{count}", self.tab.get_value());
+        let expected = self.known_stamp.get_value();
+        let started = js_sys::Date::now();
+        let (revision, result) = state.editor.with_untracked(|e| {
+            let result = storage::save_checked(&LocalStore, e.plan(), expected.as_deref(), &stamp);
+            (e.revision(), result)
+        });
+        match result {
+            Ok(()) => {
+                self.saves.set_value(count);
+                self.known_stamp.set_value(Some(stamp));
+                self.saved_revision.set_value(revision);
+                state.last_save_ms.set(Some(js_sys::Date::now() - started));
+                if state.save_error.get_untracked().is_some() {
+                    state.save_error.set(None);
+                }
+            }
+            Err(SaveError::ChangedElsewhere) => state.conflict.set(true),
+            Err(SaveError::Store(e)) => state.save_error.set(Some(format!(
+                "Changes are not being saved: {e}. They stay in this tab; export the plan to keep a copy."
+            ))),
+        }
+    }
+
+    fn other_tab_saved(self, stamp: Option<String>) {
+        if stamp == self.known_stamp.get_value() {
+            return;
+        }
+        let state = self.state;
+        let unsaved =
+            state.editor.with_untracked(|e| e.revision()) != self.saved_revision.get_value();
+        if unsaved || state.conflict.get_untracked() {
+            state.conflict.set(true);
+            return;
+        }
+        if let Saved::Plan(plan) = storage::load(&LocalStore) {
+            state.editor.update(|e| e.replace_from_outside(*plan));
+            self.mark_saved(stamp);
+            state
+                .status
+                .set("Updated with changes made in another tab.".into());
+        }
+    }
+
+    /// Records that what the editor holds now is what storage holds.
+    fn mark_saved(self, stamp: Option<String>) {
+        self.known_stamp.set_value(stamp);
+        self.saved_revision
+            .set_value(self.state.editor.with_untracked(|e| e.revision()));
+    }
+
+    /// Resolves a conflict with the other tab's plan; Undo brings this tab's back.
+    pub fn take_theirs(self) {
+        let state = self.state;
+        if let Saved::Plan(plan) = storage::load(&LocalStore) {
+            state.apply(crate::model::Command::ReplacePlan(plan));
+            self.mark_saved(storage::stamp(&LocalStore));
+            state.conflict.set(false);
+            state
+                .status
+                .set("Loaded the other tab's version. Undo brings this tab's back.".into());
+        }
+    }
+
+    /// Resolves a conflict by saving this tab's plan over the other's.
+    pub fn keep_mine(self) {
+        self.known_stamp.set_value(storage::stamp(&LocalStore));
+        self.state.conflict.set(false);
+        self.save_now();
     }
 }

@@ -12,6 +12,8 @@ pub struct AppState {
     pub status: RwSignal<String>,
     /// How long the last successful autosave took, in milliseconds.
     pub last_save_ms: RwSignal<Option<f64>>,
+    /// Another tab saved while this one had unsaved edits: saving waits for the user.
+    pub conflict: RwSignal<bool>,
 }
 
 impl AppState {
@@ -21,6 +23,7 @@ impl AppState {
             save_error: RwSignal::new(None),
             status: RwSignal::new(String::new()),
             last_save_ms: RwSignal::new(None),
+            conflict: RwSignal::new(false),
         }
     }
 

@@ -66,10 +66,10 @@ pub fn Header(view: ReadSignal<View>) -> impl IntoView {
                     .collect_view()}
             </nav>
             <span class="saved" title=move || state.last_save_ms.get().map(|ms| format!("Saved in this browser in {ms:.0} ms"))>
-                {move || match (state.save_error.get(), state.last_save_ms.get()) {
-                    (Some(_), _) => "Not saved",
-                    (None, Some(_)) => "Saved",
-                    (None, None) => "",
+                {move || match (state.save_error.get(), state.conflict.get(), state.last_save_ms.get()) {
+                    (Some(_), _, _) | (None, true, _) => "Not saved",
+                    (None, false, Some(_)) => "Saved",
+                    (None, false, None) => "",
                 }}
             </span>
             <div class="toolbar" role="toolbar" aria-label="Plan">

@@ -4,7 +4,7 @@ mod header;
 mod shortcuts;
 mod status;
 
-use super::autosave;
+use super::autosave::Autosave;
 use super::cascade::CascadeView;
 use super::files::{FileImport, ImportDialogs};
 use super::rollout::RolloutView;
@@ -23,7 +23,7 @@ pub fn Planner(plan: Plan) -> impl IntoView {
     provide_context(state);
     let import = FileImport::new();
     provide_context(import);
-    autosave::install(state);
+    let autosave = Autosave::install(state);
     shortcuts::install(state);
     let view = use_view();
 
@@ -48,6 +48,15 @@ pub fn Planner(plan: Plan) -> impl IntoView {
                 <div class="banner warning" role="alert">
                     <strong>"Not saved. "</strong>
                     {move || state.save_error.get()}
+                </div>
+            </Show>
+            <Show when=move || state.conflict.get()>
+                <div class="banner warning" role="alert">
+                    <strong>"This plan was changed in another tab"</strong>
+                    " while you were editing here. Nothing is saved until you choose: "
+                    <button on:click=move |_| autosave.take_theirs()>"Load the other tab's version"</button>
+                    " "
+                    <button on:click=move |_| autosave.keep_mine()>"Keep this tab's version"</button>
                 </div>
             </Show>
             <main id="main" tabindex="-1">
