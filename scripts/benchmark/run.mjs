@@ -108,10 +108,9 @@ async function measure(app, size) {
       new Function(`return document.querySelector('input[aria-label="Target"]').value === '${777 + run}';`))).frame);
     moves.push((await timeInPage(page,
       () => {
-        const select = document.querySelector('select[aria-label="Move to"]');
-        select.value = 'u-3';
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        [...document.querySelectorAll('button')].find((b) => b.textContent === 'Move').click();
+        const field = document.querySelector('input[aria-label="Move to"]');
+        field.value = 'Company › Department 3';
+        field.dispatchEvent(new Event('change', { bubbles: true }));
       },
       () => document.querySelector('.panel .path')?.textContent.startsWith('Company › Department 3 › Department 2'))).frame);
 

@@ -3,16 +3,19 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
+/// Shared text: views and indexes copy ids constantly, and a copy is a
+/// reference-count increment rather than an allocation.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Id(String);
+pub struct Id(Arc<str>);
 
 impl Id {
     /// An id from 64 bits of entropy supplied by the caller (the browser's
     /// random source in the app, a counter in tests), so the model stays pure.
     pub fn mint(prefix: &str, entropy: u64) -> Self {
-        Id(format!("{prefix}-{entropy:016x}"))
+        Id(format!("{prefix}-{entropy:016x}").into())
     }
 
     pub fn as_str(&self) -> &str {
@@ -22,7 +25,7 @@ impl Id {
 
 impl From<&str> for Id {
     fn from(s: &str) -> Self {
-        Id(s.to_owned())
+        Id(s.into())
     }
 }
 

@@ -2,11 +2,11 @@
 //! the cascade, warnings, selection and expansion.
 
 use crate::model::quality::{warnings, Subject, Warning};
-use crate::model::{unit_paths, CascadeIndex, Id, Objective, Plan};
+use crate::model::{unit_paths, CascadeIndex, Id, Objective};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 #[derive(Clone, Copy)]
@@ -18,7 +18,10 @@ pub struct Cascade {
     pub index: Memo<Arc<CascadeIndex>>,
     pub warnings: Memo<Arc<HashMap<Subject, Vec<Warning>>>>,
     pub selected: RwSignal<Option<Id>>,
-    pub expanded: RwSignal<HashSet<Id>>,
+    /// Units opened or closed by hand; the rest follow the plan's size.
+    toggled: RwSignal<HashMap<Id, bool>>,
+    /// Small plans open fully; large ones show only their top level at first.
+    open_by_default: Memo<bool>,
     /// The unit being dragged in the outline.
     pub dragging: RwSignal<Option<Id>>,
     /// Every unit with its path, in unit order; changes only when units do.
@@ -55,9 +58,8 @@ impl Cascade {
             },
             |_, _| true,
         );
-        let expanded = state
-            .editor
-            .with_untracked(|e| initially_expanded(e.plan()));
+        let open_by_default =
+            Memo::new(move |_| state.with_plan(|p| p.units.len() <= EXPAND_ALL_UP_TO));
         let unit_choices = Memo::new(move |_| {
             state.with_plan(|p| {
                 let paths = unit_paths(p);
@@ -72,7 +74,8 @@ impl Cascade {
             index,
             warnings,
             selected: RwSignal::new(None),
-            expanded: RwSignal::new(expanded),
+            toggled: RwSignal::new(HashMap::new()),
+            open_by_default,
             dragging: RwSignal::new(None),
             unit_choices,
         }
@@ -128,20 +131,27 @@ impl Cascade {
             .with(|w| w.get(subject).cloned().unwrap_or_default())
     }
 
-    pub fn toggle(&self, unit: &Id) {
-        self.expanded.update(|set| {
-            if !set.remove(unit) {
-                set.insert(unit.clone());
-            }
+    /// Whether a unit shows what is inside it (tracked). Roots start open.
+    pub fn is_expanded(&self, unit: &Id, is_root: bool) -> bool {
+        self.toggled
+            .with(|t| t.get(unit).copied())
+            .unwrap_or_else(|| is_root || self.open_by_default.get())
+    }
+
+    pub fn set_expanded(&self, unit: &Id, open: bool) {
+        self.toggled.update(|t| {
+            t.insert(unit.clone(), open);
         });
     }
-}
 
-fn initially_expanded(plan: &Plan) -> HashSet<Id> {
-    let small = plan.units.len() <= EXPAND_ALL_UP_TO;
-    plan.units
-        .iter()
-        .filter(|u| small || u.parent.is_none())
-        .map(|u| u.id.clone())
-        .collect()
+    pub fn set_all_expanded(&self, open: bool) {
+        let all: HashMap<Id, bool> = self.state.editor.with_untracked(|e| {
+            e.plan()
+                .units
+                .iter()
+                .map(|u| (u.id.clone(), open))
+                .collect()
+        });
+        self.toggled.set(all);
+    }
 }

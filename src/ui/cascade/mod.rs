@@ -75,11 +75,6 @@ pub fn CascadeView() -> impl IntoView {
             .get()
             .filter(|id| cascade.index.with(|ix| ix.unit(id).is_some()))
     });
-    let expand_all = move |_| {
-        let all = state.with_plan(|p| p.units.iter().map(|u| u.id.clone()).collect());
-        cascade.expanded.set(all);
-    };
-
     view! {
         <section class="cascade" aria-labelledby="cascade-title">
             <UnitChoices />
@@ -117,8 +112,8 @@ pub fn CascadeView() -> impl IntoView {
                         (Mode::Map, _) => view! { <AlignmentMap roots /> }.into_any(),
                         (Mode::Outline, true) => view! {
                             <div class="row">
-                                <button on:click=expand_all>"Expand all"</button>
-                                <button on:click=move |_| cascade.expanded.update(|s| s.clear())>"Collapse all"</button>
+                                <button on:click=move |_| cascade.set_all_expanded(true)>"Expand all"</button>
+                                <button on:click=move |_| cascade.set_all_expanded(false)>"Collapse all"</button>
                             </div>
                             <Outline roots />
                         }.into_any(),

@@ -26,6 +26,7 @@ struct NodeData {
     objectives: Vec<Id>,
     own: usize,
     in_subtree: usize,
+    root: bool,
 }
 
 #[component]
@@ -53,6 +54,7 @@ fn UnitNode(id: Id) -> impl IntoView {
                         .map(|&c| p.units[c].id.clone())
                         .collect(),
                     own: objectives.len(),
+                    root: unit.parent.is_none(),
                     in_subtree: index.objectives_in_subtree(position),
                     objectives,
                 })
@@ -62,7 +64,10 @@ fn UnitNode(id: Id) -> impl IntoView {
     let name = move || data.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
     let is_expanded = {
         let id = id.clone();
-        Memo::new(move |_| cascade.expanded.with(|set| set.contains(&id)))
+        Memo::new(move |_| {
+            let root = data.with(|d| d.as_ref().is_some_and(|d| d.root));
+            cascade.is_expanded(&id, root)
+        })
     };
     let is_selected = {
         let id = id.clone();
@@ -89,7 +94,7 @@ fn UnitNode(id: Id) -> impl IntoView {
 
     let toggle = {
         let id = id.clone();
-        move |_| cascade.toggle(&id)
+        move |_| cascade.set_expanded(&id, !is_expanded.get_untracked())
     };
     let select = {
         let id = id.clone();
@@ -123,9 +128,7 @@ fn UnitNode(id: Id) -> impl IntoView {
             if dragged != id {
                 let moved = state.edit(|p| ops::move_unit(p, &dragged, Some(&id)));
                 if moved {
-                    cascade.expanded.update(|set| {
-                        set.insert(id.clone());
-                    });
+                    cascade.set_expanded(&id, true);
                 }
             }
         }

@@ -89,9 +89,7 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
             let moved = state.edit(|p| ops::move_unit(p, &id, parent.as_ref()));
             if moved {
                 if let Some(parent) = parent {
-                    cascade.expanded.update(|set| {
-                        set.insert(parent);
-                    });
+                    cascade.set_expanded(&parent, true);
                 }
                 state.status.set("Moved. Undo moves it back.".into());
             }
@@ -124,9 +122,7 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
             };
             let child_id = child.id.clone();
             if state.edit(|p| ops::add_unit(p, child)) {
-                cascade.expanded.update(|set| {
-                    set.insert(id.clone());
-                });
+                cascade.set_expanded(&id, true);
                 cascade.selected.set(Some(child_id));
             }
         }
