@@ -51,3 +51,23 @@ fn a_new_edit_clears_the_redo_stack() {
     assert!(editor.redo().is_none());
     assert_eq!(editor.plan().meta.name, "B");
 }
+
+#[test]
+fn a_blank_plan_has_one_organisation_and_the_current_quarter() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let plan = Plan::blank(today, "u-org".into(), "cy-now".into());
+    assert_eq!(validate(&plan), vec![]);
+    assert_eq!(plan.units.len(), 1);
+    let quarter = &plan.cycles[0];
+    assert_eq!(quarter.name, "Q4 2026");
+    assert_eq!(
+        (quarter.start.to_string(), quarter.end.to_string()),
+        ("2026-10-01".into(), "2026-12-31".into())
+    );
+    assert_eq!(
+        plan.current_cycle(today).map(|c| c.id.as_str()),
+        Some("cy-now")
+    );
+    let march = chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
+    assert_eq!(Cycle::quarter_of(march, "q".into()).end, march);
+}

@@ -80,6 +80,20 @@ impl Plan {
         }
     }
 
+    /// A plan to start from scratch: one organisation and the quarter running on `today`.
+    pub fn blank(today: NaiveDate, organisation: Id, quarter: Id) -> Self {
+        let mut plan = Plan::new("New plan");
+        plan.units.push(Unit {
+            id: organisation,
+            name: "My organisation".into(),
+            kind: super::UnitKind::Company,
+            parent: None,
+            headcount: None,
+        });
+        plan.cycles.push(Cycle::quarter_of(today, quarter));
+        plan
+    }
+
     pub fn unit(&self, id: &Id) -> Option<&Unit> {
         self.units.iter().find(|u| &u.id == id)
     }

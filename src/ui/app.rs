@@ -16,10 +16,12 @@ struct Unreadable {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial_plan, unreadable) = match storage::load(&LocalStore) {
-        Saved::Nothing => (sample_plan(), None),
-        Saved::Plan(plan) => (*plan, None),
-        Saved::Unreadable { raw, failure } => (sample_plan(), Some(Unreadable { raw, failure })),
+    let (initial_plan, unreadable, first_visit) = match storage::load(&LocalStore) {
+        Saved::Nothing => (sample_plan(), None, true),
+        Saved::Plan(plan) => (*plan, None, false),
+        Saved::Unreadable { raw, failure } => {
+            (sample_plan(), Some(Unreadable { raw, failure }), false)
+        }
     };
     let recovering = RwSignal::new(unreadable);
     // The planner takes the plan once, when it first shows.
@@ -35,7 +37,7 @@ pub fn App() -> impl IntoView {
                 .try_update_value(Option::take)
                 .flatten()
                 .unwrap_or_else(sample_plan);
-            view! { <Planner plan /> }.into_any()
+            view! { <Planner plan first_visit /> }.into_any()
         }
     }
 }

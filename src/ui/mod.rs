@@ -16,9 +16,11 @@ mod scoring;
 mod shell;
 mod state;
 mod svg;
+mod theme;
 mod widgets;
 
 pub fn start() {
     fatal::install_panic_hook();
+    theme::restore();
     leptos::mount::mount_to_body(app::App);
 }

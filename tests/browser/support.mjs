@@ -108,7 +108,7 @@ export async function savedPlan(page, ready = () => true) {
 export async function openFile(page, name, contents) {
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Open file…' }).click(),
+    page.getByRole('toolbar', { name: 'Plan' }).getByRole('button', { name: 'Open file…' }).click(),
   ]);
   await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(contents) });
 }

@@ -88,3 +88,30 @@ pub fn export_plan(state: AppState) {
     });
     state.status.set("Exported the plan.".into());
 }
+
+/// "Open file…": a button that opens the browser's file picker.
+#[component]
+pub fn OpenFileButton(#[prop(optional)] primary: bool) -> impl IntoView {
+    let import = FileImport::expect();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let chosen = move |_| {
+        let Some(field) = input.get() else { return };
+        if let Some(file) = field.files().and_then(|f| f.get(0)) {
+            import.open(file);
+        }
+        // Choosing the same file again must fire another change event.
+        field.set_value("");
+    };
+    view! {
+        <button class:primary=primary on:click=move |_| { if let Some(field) = input.get() { field.click(); } }>"Open file…"</button>
+        <input
+            type="file"
+            accept=".json,application/json"
+            class="visually-hidden"
+            tabindex="-1"
+            aria-hidden="true"
+            node_ref=input
+            on:change=chosen
+        />
+    }
+}

@@ -1,35 +1,17 @@
 //! The header: the plan's name, the views, and the plan-wide actions.
 
 use crate::model::Command;
-use crate::ui::files::{export_plan, FileImport};
+use crate::ui::files::{export_plan, OpenFileButton};
 use crate::ui::route::View;
 use crate::ui::state::AppState;
-use leptos::html;
+use crate::ui::theme::ThemeSelect;
 use leptos::prelude::*;
 
 #[component]
-pub fn Header(view: ReadSignal<View>) -> impl IntoView {
+pub fn Header(view: ReadSignal<View>, help: RwSignal<bool>) -> impl IntoView {
     let state = AppState::expect();
-    let import = FileImport::expect();
-    let file_input = NodeRef::<html::Input>::new();
-
     let name = move || state.with_plan(|p| p.meta.name.clone());
     let rename = move |ev| state.apply(Command::RenamePlan(event_target_value(&ev)));
-    let pick_file = move |_| {
-        if let Some(input) = file_input.get() {
-            input.click();
-        }
-    };
-    let file_chosen = move |_| {
-        let Some(input) = file_input.get() else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            import.open(file);
-        }
-        // Choosing the same file again must fire another change event.
-        input.set_value("");
-    };
     let undo_title = move || {
         state
             .editor
@@ -88,16 +70,9 @@ pub fn Header(view: ReadSignal<View>) -> impl IntoView {
                     "Redo"
                 </button>
                 <button on:click=move |_| export_plan(state)>"Export"</button>
-                <button on:click=pick_file>"Open file…"</button>
-                <input
-                    type="file"
-                    accept=".json,application/json"
-                    class="visually-hidden"
-                    tabindex="-1"
-                    aria-hidden="true"
-                    node_ref=file_input
-                    on:change=file_chosen
-                />
+                <OpenFileButton />
+                <button on:click=move |_| help.set(true) aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">"?"</button>
+                <ThemeSelect />
             </div>
         </header>
     }

@@ -1,8 +1,10 @@
 //! The planner's frame: header, navigation, banners, and the routed view.
 
 mod header;
+mod help;
 mod shortcuts;
 mod status;
+mod welcome;
 
 use super::autosave::Autosave;
 use super::cascade::CascadeView;
@@ -13,18 +15,23 @@ use super::scoring::ScoringView;
 use super::state::AppState;
 use crate::model::Plan;
 use header::Header;
+use help::ShortcutHelp;
 use leptos::ev;
 use leptos::prelude::*;
 use status::StatusLine;
+use welcome::{EmptyPlan, Welcome};
 
 #[component]
-pub fn Planner(plan: Plan) -> impl IntoView {
+pub fn Planner(plan: Plan, first_visit: bool) -> impl IntoView {
     let state = AppState::new(plan);
     provide_context(state);
     let import = FileImport::new();
     provide_context(import);
     let autosave = Autosave::install(state);
-    shortcuts::install(state);
+    let help = RwSignal::new(false);
+    let welcome = RwSignal::new(first_visit);
+    shortcuts::install(state, help);
+    let empty = Memo::new(move |_| state.with_plan(|p| p.units.is_empty()));
     let view = use_view();
 
     // A file dropped anywhere on the page is imported.
@@ -43,7 +50,7 @@ pub fn Planner(plan: Plan) -> impl IntoView {
     view! {
         <div class="app" on:dragover=on_dragover on:drop=on_drop>
             <a class="skip-link" href="#main">"Skip to content"</a>
-            <Header view />
+            <Header view help />
             <Show when=move || state.save_error.get().is_some()>
                 <div class="banner warning" role="alert">
                     <strong>"Not saved. "</strong>
@@ -76,7 +83,11 @@ pub fn Planner(plan: Plan) -> impl IntoView {
                         </div>
                     }
                 }>
+                    <Show when=move || welcome.get() && !empty.get()>
+                        <Welcome open=welcome />
+                    </Show>
                     {move || match view.get() {
+                        _ if empty.get() => view! { <EmptyPlan /> }.into_any(),
                         View::Cascade => view! { <CascadeView /> }.into_any(),
                         View::Scoring => view! { <ScoringView /> }.into_any(),
                         View::Rollout => view! { <RolloutView /> }.into_any(),
@@ -85,6 +96,9 @@ pub fn Planner(plan: Plan) -> impl IntoView {
             </main>
             <StatusLine />
             <ImportDialogs />
+            <Show when=move || help.get()>
+                <ShortcutHelp on_close=Callback::new(move |()| help.set(false)) />
+            </Show>
         </div>
     }
 }

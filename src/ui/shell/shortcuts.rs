@@ -5,9 +5,17 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub fn install(state: AppState) {
+pub fn install(state: AppState, help: RwSignal<bool>) {
     let handle = window_event_listener(ev::keydown, move |ev: ev::KeyboardEvent| {
-        if !(ev.ctrl_key() || ev.meta_key()) || typing_in_a_field(&ev) {
+        if typing_in_a_field(&ev) {
+            return;
+        }
+        if ev.key() == "?" && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key()) {
+            help.set(true);
+            ev.prevent_default();
+            return;
+        }
+        if !(ev.ctrl_key() || ev.meta_key()) {
             return;
         }
         match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
