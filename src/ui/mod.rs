@@ -18,6 +18,7 @@ mod state;
 mod svg;
 mod theme;
 mod widgets;
+mod workshop;
 
 pub fn start() {
     fatal::install_panic_hook();

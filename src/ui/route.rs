@@ -9,16 +9,20 @@ pub enum View {
     Cascade,
     Scoring,
     Rollout,
+    /// Full-screen slides for a room; not in the navigation, entered by a button.
+    Workshop,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Cascade, View::Scoring, View::Rollout];
+    /// The views the navigation lists.
+    pub const NAV: [View; 3] = [View::Cascade, View::Scoring, View::Rollout];
 
     pub fn title(self) -> &'static str {
         match self {
             View::Cascade => "Cascade",
             View::Scoring => "Scoring",
             View::Rollout => "Rollout",
+            View::Workshop => "Workshop",
         }
     }
 
@@ -27,11 +31,12 @@ impl View {
             View::Cascade => "#/cascade",
             View::Scoring => "#/scoring",
             View::Rollout => "#/rollout",
+            View::Workshop => "#/workshop",
         }
     }
 
     fn from_hash(hash: &str) -> View {
-        View::ALL
+        [View::Cascade, View::Scoring, View::Rollout, View::Workshop]
             .into_iter()
             .find(|v| v.href() == hash)
             .unwrap_or(View::Cascade)

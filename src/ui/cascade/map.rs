@@ -77,7 +77,7 @@ fn layout(
                 boxes.push(Placed {
                     x: GAP_X + offset + i as f64 * (BOX_W + GAP_X),
                     y,
-                    title: wrap(&objective.title, 27, 2),
+                    title: wrap(&objective.title, 25, 2),
                     unit: plan
                         .unit(&objective.unit)
                         .map(|u| u.name.clone())

@@ -12,13 +12,13 @@ mod unit_picker;
 use crate::model::Id;
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
-use context::Cascade;
 use leptos::prelude::*;
-use map::AlignmentMap;
 use outline::{ObjectiveCard, Outline};
 use unit_panel::UnitPanel;
 use unit_picker::UnitChoices;
 
+pub use context::Cascade;
+pub use map::AlignmentMap;
 pub use outline::plural;
 
 #[derive(Clone, Copy, PartialEq, Eq)]

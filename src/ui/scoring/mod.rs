@@ -14,10 +14,12 @@ use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use badge::ScoreBadge;
 use context::{Order, Scoring};
-use grades::ObjectiveScores;
 use leptos::prelude::*;
 use review::{CycleSummaryPanel, ReviewNotes};
 use rollover::RolloverDialog;
+
+pub use context::Scoring as ScoringContext;
+pub use grades::ObjectiveScores;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {

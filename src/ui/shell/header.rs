@@ -33,7 +33,7 @@ pub fn Header(view: ReadSignal<View>, help: RwSignal<bool>) -> impl IntoView {
                 on:change=rename
             />
             <nav aria-label="Views">
-                {View::ALL
+                {View::NAV
                     .into_iter()
                     .map(|v| {
                         view! {
@@ -71,6 +71,7 @@ pub fn Header(view: ReadSignal<View>, help: RwSignal<bool>) -> impl IntoView {
                 </button>
                 <button on:click=move |_| export_plan(state)>"Export"</button>
                 <OpenFileButton />
+                <button on:click=|_| crate::ui::workshop::enter()>"Workshop mode"</button>
                 <button on:click=move |_| help.set(true) aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">"?"</button>
                 <ThemeSelect />
             </div>

@@ -9,8 +9,14 @@ const SHORTCUTS: [(&str, &str); 8] = [
     ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
     ("Escape", "Close a dialog"),
     ("Tab / Shift+Tab", "Move between controls"),
-    ("Enter", "In a key result's “New value”: check in and go to the next"),
-    ("Shift+Enter", "In a key result's “New value”: go to the previous"),
+    (
+        "Enter",
+        "In a key result's “New value”: check in and go to the next",
+    ),
+    (
+        "Shift+Enter",
+        "In a key result's “New value”: go to the previous",
+    ),
     ("Enter or Space on a unit", "Select it in the cascade"),
 ];
 

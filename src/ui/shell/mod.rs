@@ -13,6 +13,7 @@ use super::rollout::RolloutView;
 use super::route::{use_view, View};
 use super::scoring::ScoringView;
 use super::state::AppState;
+use super::workshop::WorkshopView;
 use crate::model::Plan;
 use header::Header;
 use help::ShortcutHelp;
@@ -50,7 +51,9 @@ pub fn Planner(plan: Plan, first_visit: bool) -> impl IntoView {
     view! {
         <div class="app" on:dragover=on_dragover on:drop=on_drop>
             <a class="skip-link" href="#main">"Skip to content"</a>
-            <Header view help />
+            <Show when=move || view.get() != View::Workshop>
+                <Header view help />
+            </Show>
             <Show when=move || state.save_error.get().is_some()>
                 <div class="banner warning" role="alert">
                     <strong>"Not saved. "</strong>
@@ -83,7 +86,7 @@ pub fn Planner(plan: Plan, first_visit: bool) -> impl IntoView {
                         </div>
                     }
                 }>
-                    <Show when=move || welcome.get() && !empty.get()>
+                    <Show when=move || welcome.get() && !empty.get() && view.get() != View::Workshop>
                         <Welcome open=welcome />
                     </Show>
                     {move || match view.get() {
@@ -91,6 +94,7 @@ pub fn Planner(plan: Plan, first_visit: bool) -> impl IntoView {
                         View::Cascade => view! { <CascadeView /> }.into_any(),
                         View::Scoring => view! { <ScoringView /> }.into_any(),
                         View::Rollout => view! { <RolloutView /> }.into_any(),
+                        View::Workshop => view! { <WorkshopView /> }.into_any(),
                     }}
                 </ErrorBoundary>
             </main>

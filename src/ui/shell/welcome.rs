@@ -17,7 +17,9 @@ pub fn StartChoices(
     let blank = move |_| {
         let plan = Plan::blank(today(), new_id("u"), new_id("cy"));
         state.apply(Command::ReplacePlan(Box::new(plan)));
-        state.status.set("Started a blank plan. Undo brings the previous one back.".into());
+        state
+            .status
+            .set("Started a blank plan. Undo brings the previous one back.".into());
     };
     view! {
         <div class="start-choices">
