@@ -4,8 +4,8 @@
 //! that goes with it) are a [`Command::Batch`] of small invertible steps.
 
 use super::{
-    Cycle, Id, Objective, Participation, Phase, Plan, ProgrammeEvent, ReadinessItem,
-    RoleAssignment, Strategy, Unit,
+    CheckInCadence, Cycle, Id, Objective, Participation, Phase, Plan, ProgrammeEvent,
+    ReadinessItem, RoleAssignment, Strategy, Unit,
 };
 use std::fmt;
 
@@ -67,6 +67,10 @@ pub enum Command {
     },
     /// Replaces the list of programme events (pauses, relaunches; a short list).
     SetEvents(Vec<ProgrammeEvent>),
+    /// Replaces the readiness checklists of all phases (a short list), so
+    /// ticking an item does not copy the whole participation table.
+    SetReadiness(Vec<ReadinessItem>),
+    SetCadence(CheckInCadence),
     /// Several steps applied as one edit, undone as one.
     Batch {
         label: String,
@@ -141,6 +145,8 @@ impl Command {
                 format!("plan \"{}\" rollout", strategy.label())
             }
             Command::SetEvents(_) => "change programme events".into(),
+            Command::SetReadiness(_) => "change readiness checklist".into(),
+            Command::SetCadence(_) => "change check-in cadence".into(),
             Command::Batch { label, .. } => label.clone(),
         }
     }
@@ -260,6 +266,14 @@ impl Command {
             Command::SetEvents(events) => Ok(Command::SetEvents(std::mem::replace(
                 &mut plan.rollout.events,
                 events,
+            ))),
+            Command::SetReadiness(items) => Ok(Command::SetReadiness(std::mem::replace(
+                &mut plan.rollout.readiness,
+                items,
+            ))),
+            Command::SetCadence(cadence) => Ok(Command::SetCadence(std::mem::replace(
+                &mut plan.rollout.cadence,
+                cadence,
             ))),
             Command::Batch { label, steps } => apply_batch(plan, label, steps),
         }
