@@ -91,16 +91,14 @@ pub fn RolloutView() -> impl IntoView {
                     <div class="rollout-side">
                         <Risks />
                         <Readiness />
+                        <Events />
                     </div>
                 </div>
-                <div class="rollout-pair">
-                    <AdoptionChart />
-                    <RolloutOkrs />
-                </div>
+                <AdoptionChart />
             </Show>
             <div class="rollout-pair">
+                <RolloutOkrs />
                 <Roles />
-                <Events />
             </div>
             <Compare />
         </section>

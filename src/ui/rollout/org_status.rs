@@ -161,8 +161,9 @@ fn UnitRow(id: Id) -> impl IntoView {
                 >
                     {move || if child_count() == 0 { "·" } else if is_expanded.get() { "▾" } else { "▸" }}
                 </button>
-                <span class=move || format!("status-badge {}", status_class(status()))>
-                    {move || status_mark(status())} " " {move || status_label(status())}
+                // The mark's shape tells the status apart without colour; the select says it in words.
+                <span class=move || format!("status-mark {}", status_class(status())) aria-hidden="true" title=move || status_label(status())>
+                    {move || status_mark(status())}
                 </span>
                 <span class="org-name">{name}</span>
                 <span class="kind">
@@ -176,11 +177,11 @@ fn UnitRow(id: Id) -> impl IntoView {
                 </select>
                 <select class="no-print" aria-label=move || format!("{} active from", name()) on:change=set_start>
                     <option value="" disabled=true selected=move || data.with(|d| d.as_ref().is_none_or(|d| d.starts.is_none()))>
-                        "Not active yet"
+                        "Not yet active"
                     </option>
                     {move || phase_names.get().into_iter().enumerate().map(|(k, phase)| view! {
                         <option value=k.to_string() selected=move || data.with(|d| d.as_ref().and_then(|d| d.starts)) == Some(k)>
-                            {format!("Active from {phase}")}
+                            {phase}
                         </option>
                     }).collect_view()}
                 </select>

@@ -11,18 +11,22 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-const ROLES: [(Role, &str); 4] = [
-    (Role::ExecutiveSponsor, "Executive sponsor"),
-    (Role::Champion, "OKR champion"),
-    (Role::Ambassador, "Ambassador"),
-    (Role::Member, "Member"),
+const ROLES: [(Role, &str, &str); 4] = [
+    (
+        Role::ExecutiveSponsor,
+        "Executive sponsor",
+        "Add executive sponsor",
+    ),
+    (Role::Champion, "OKR champion", "Add OKR champion"),
+    (Role::Ambassador, "Ambassador", "Add ambassador"),
+    (Role::Member, "Member", "Add member"),
 ];
 
 fn role_label(role: Role) -> &'static str {
     ROLES
         .iter()
-        .find(|(r, _)| *r == role)
-        .map_or("", |(_, label)| label)
+        .find(|(r, _, _)| *r == role)
+        .map_or("", |(_, label, _)| label)
 }
 
 const UNIT_CHOICES: &str = "rollout-unit-choices";
@@ -77,8 +81,8 @@ pub fn Roles() -> impl IntoView {
                 </tbody>
             </table>
             <div class="row no-print">
-                {ROLES.into_iter().map(|(role, label)| view! {
-                    <button on:click=move |_| add(role)>{format!("Add {}", label.to_lowercase())}</button>
+                {ROLES.into_iter().map(|(role, _, add_label)| view! {
+                    <button on:click=move |_| add(role)>{add_label}</button>
                 }).collect_view()}
             </div>
             <p class="hint">"Members are everyone in an active unit; name some here if they have a part to play."</p>
@@ -124,7 +128,7 @@ fn RoleRow(id: Id) -> impl IntoView {
         let id = id.clone();
         move |ev: ev::Event| {
             let value = event_target_value(&ev);
-            if let Some((role, _)) = ROLES.iter().find(|(_, label)| *label == value) {
+            if let Some((role, _, _)) = ROLES.iter().find(|(_, label, _)| *label == value) {
                 state.edit(|p| edit_role(p, &id, |r| r.role = *role));
             }
         }
@@ -180,7 +184,7 @@ fn RoleRow(id: Id) -> impl IntoView {
         <tr>
             <td>
                 <select aria-label=move || format!("Role of {}", who()) on:change=set_role>
-                    {ROLES.into_iter().map(|(r, label)| view! {
+                    {ROLES.into_iter().map(|(r, label, _)| view! {
                         <option selected=move || role.with(|x| x.as_ref().map(|x| x.role)) == Some(r)>{label}</option>
                     }).collect_view()}
                 </select>

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub const WIDTH: f64 = 1200.0;
 const LEFT: f64 = 200.0;
 const RIGHT: f64 = 24.0;
-const TOP: f64 = 58.0;
+const TOP: f64 = 76.0;
 const ROW: f64 = 52.0;
 const LANE: f64 = 28.0;
 const LEGEND: f64 = 40.0;
@@ -49,24 +49,27 @@ fn next_month(date: NaiveDate) -> NaiveDate {
     date.checked_add_months(Months::new(1)).unwrap_or(date)
 }
 
-/// Quarter ends within the span: the plan's own quarter cycles where it has
-/// them (a fiscal year), else calendar quarters.
+/// Quarter ends within the span: the plan's own quarter cycles (a fiscal
+/// year), and calendar quarters wherever the plan has no quarter cycle.
 fn quarter_ends(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
-    let mut ends: Vec<NaiveDate> = plan
+    let quarters: Vec<_> = plan
         .cycles
         .iter()
-        .filter(|c| c.kind == CycleKind::Quarter && from <= c.end && c.end <= to)
-        .map(|c| c.end)
+        .filter(|c| c.kind == CycleKind::Quarter)
         .collect();
-    if ends.is_empty() {
-        let mut month = month_start(from);
-        while month <= to {
-            let end = next_month(month).pred_opt().unwrap_or(month);
-            if end.month() % 3 == 0 && end <= to {
-                ends.push(end);
-            }
-            month = next_month(month);
+    let mut ends: Vec<NaiveDate> = quarters
+        .iter()
+        .map(|c| c.end)
+        .filter(|&end| from <= end && end <= to)
+        .collect();
+    let mut month = month_start(from);
+    while month <= to {
+        let end = next_month(month).pred_opt().unwrap_or(month);
+        let covered = quarters.iter().any(|c| c.contains(end));
+        if end.month() % 3 == 0 && from <= end && end <= to && !covered {
+            ends.push(end);
         }
+        month = next_month(month);
     }
     ends.sort();
     ends.dedup();
@@ -337,8 +340,8 @@ pub fn Timeline() -> impl IntoView {
             }
         }).collect_view();
         let today = d.today.map(|x| view! {
-            <line x1=x x2=x y1=TOP - 30.0 y2=bottom stroke=TODAY stroke-width="2" />
-            <text x=x + 4.0 y=TOP - 32.0 font-size="13" font-weight="700" fill=TODAY>"Today"</text>
+            <line x1=x x2=x y1=TOP - 46.0 y2=bottom stroke=TODAY stroke-width="2" />
+            <text x=x + 4.0 y=TOP - 34.0 font-size="13" font-weight="700" fill=TODAY>"Today"</text>
         });
         let legend_y = bottom + 26.0;
         view! {
