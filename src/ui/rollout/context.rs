@@ -48,6 +48,10 @@ impl Index {
         self.unit_at.get(id).copied()
     }
 
+    pub fn unit_count(&self) -> usize {
+        self.children.len()
+    }
+
     pub fn children(&self, unit: usize) -> &[Id] {
         &self.children[unit]
     }

@@ -86,7 +86,8 @@ pub fn RolloutOkrs() -> impl IntoView {
     };
     view! {
         <section class="rollout-okrs" aria-labelledby="rollout-okrs-title">
-            <h2 id="rollout-okrs-title">"Rollout OKRs"</h2>
+            // Not "Rollout …": the view's own heading is the only one named so.
+            <h2 id="rollout-okrs-title">"OKRs for the programme itself"</h2>
             <p><strong>"Objective: "</strong>"OKRs become how the whole organisation plans and reviews its work."</p>
             <ul aria-label="Rollout key results">
                 {move || measures().into_iter().map(|m| view! {

@@ -70,10 +70,6 @@ pub fn RolloutView() -> impl IntoView {
             <div class="view-head">
                 <h1 id="rollout-title">"Rollout"</h1>
                 <StrategyChooser />
-                <div class="row no-print">
-                    <button on:click=download disabled=move || !has_phases()>"Download picture (SVG)"</button>
-                    <button on:click=print>"Print"</button>
-                </div>
             </div>
             <Show
                 when=has_phases
@@ -81,6 +77,10 @@ pub fn RolloutView() -> impl IntoView {
                     <p class="empty-plan">"No phases yet. Choose a strategy and “Propose phases” to plan them from your organisation; every proposal stays editable."</p>
                 }
             >
+                <div class="row picture-actions no-print">
+                    <button on:click=download>"Download picture (SVG)"</button>
+                    <button on:click=print>"Print"</button>
+                </div>
                 <div class="picture">
                     <Timeline />
                 </div>

@@ -5,9 +5,11 @@
 use super::context::{slot, status_class, status_label, status_mark, Rollout, STATUSES};
 use crate::model::rollout_plan::{move_unit_to_phase, set_participation};
 use crate::model::{Id, ParticipationStatus};
-use crate::ui::cascade::plural;
 use leptos::ev;
 use leptos::prelude::*;
+
+/// Drawing every row of a bigger organisation at once takes seconds; it is opened level by level instead.
+const EXPAND_ALL_LIMIT: usize = 500;
 
 #[component]
 pub fn OrgStatus() -> impl IntoView {
@@ -23,6 +25,7 @@ pub fn OrgStatus() -> impl IntoView {
             ))
         })
     };
+    let unit_count = move || rollout.index.with(|ix| ix.unit_count());
     let expand_all = move |_| {
         let all = state.with_plan(|p| p.units.iter().map(|u| u.id.clone()).collect());
         rollout.expanded.set(all);
@@ -39,7 +42,12 @@ pub fn OrgStatus() -> impl IntoView {
                 }).collect_view()}
             </ul>
             <div class="row no-print">
-                <button on:click=expand_all>"Expand all"</button>
+                <Show
+                    when=move || unit_count() <= EXPAND_ALL_LIMIT
+                    fallback=move || view! { <span class="hint">{move || format!("{} units: open them level by level.", unit_count())}</span> }
+                >
+                    <button on:click=expand_all>"Expand all"</button>
+                </Show>
                 <button on:click=move |_| rollout.expanded.update(|s| s.clear())>"Collapse all"</button>
             </div>
             <ul class="org" aria-label="Organisation">
@@ -165,11 +173,10 @@ fn UnitRow(id: Id) -> impl IntoView {
                 <span class=move || format!("status-mark {}", status_class(status())) aria-hidden="true" title=move || status_label(status())>
                     {move || status_mark(status())}
                 </span>
-                <span class="org-name">{name}</span>
-                <span class="kind">
-                    {move || data.with(|d| d.as_ref().map(|d| d.kind.clone()))}
-                    {move || (child_count() > 0 && !is_expanded.get()).then(|| format!(" · {} below", plural(child_count(), "unit")))}
-                </span>
+                <span class="org-name" title=move || data.with(|d| d.as_ref().map(|d| format!("{} ({})", d.name, d.kind)))>{name}</span>
+                {move || (child_count() != 0 && !is_expanded.get()).then(|| view! {
+                    <span class="kind">{format!("+{} below", child_count())}</span>
+                })}
                 <select class="no-print" aria-label=move || format!("Participation of {}", name()) on:change=set_status>
                     {STATUSES.into_iter().map(|s| view! {
                         <option selected=move || slot(status()) == slot(s)>{status_label(s)}</option>
