@@ -2,7 +2,7 @@
 //! computed from the plan where it can be.
 
 use super::context::Rollout;
-use crate::model::rollout_plan::{adoption, rollout_metrics, strategy_metrics};
+use crate::model::rollout_plan::{adoption, rollout_metrics};
 use leptos::prelude::*;
 
 struct Measure {
@@ -73,7 +73,13 @@ pub fn RolloutOkrs() -> impl IntoView {
                     progress: Some((m.check_in_rate / 0.8).min(1.0)),
                 });
             }
-            let full = strategy_metrics(p, today).days_to_full_coverage;
+            // From the index rather than strategy_metrics, which would compute the risks once more.
+            let full = rollout.index.with(|ix| {
+                let everyone = ix.unit_count();
+                let first = ix.phases.first()?.start;
+                let k = (0..ix.phases.len()).find(|&k| ix.counts(k)[0] == everyone)?;
+                Some((ix.phases[k].start - first).num_days())
+            });
             out.push(Measure {
                 title: "Full coverage within a year".into(),
                 now: full.map_or("the plan never reaches every unit".into(), |d| {
