@@ -1209,3 +1209,205 @@ fn rollout_metrics_after_the_cycle_and_before_the_rollout() {
     let none = rollout_metrics(&plan, &"no-cycle".into(), start());
     assert_eq!((none.coverage, none.check_in_rate), (0.0, 0.0));
 }
+
+// ------------------------------------------------- hand edits of the rollout
+
+fn applied(mut plan: Plan, command: Command) -> Plan {
+    command.apply(&mut plan).unwrap();
+    plan
+}
+
+#[test]
+fn a_fresh_proposal_is_not_hand_edited_but_any_change_is() {
+    assert!(!hand_edited(&org()), "no phases, nothing to lose");
+    let plan = planned(org(), Strategy::LeadershipFirst);
+    assert!(!hand_edited(&plan));
+
+    let moved = move_unit_to_phase(&plan, &"ana".into(), &phase_id(&plan, 1)).unwrap();
+    assert!(hand_edited(&applied(plan.clone(), moved)));
+
+    let rename = edit_phase(&plan, &phase_id(&plan, 0), |p| p.name = "Kick-off".into()).unwrap();
+    assert!(hand_edited(&applied(plan.clone(), rename)));
+
+    let mut grown = plan.clone();
+    grown
+        .units
+        .push(unit("legal", UnitKind::Department, Some("co"), None));
+    assert!(hand_edited(&grown), "a unit added since has no statuses");
+    assert!(hand_edited(&sample_plan()));
+}
+
+#[test]
+fn the_status_table_lists_phases_by_date_and_units_in_order() {
+    let plan = with_old_rollout();
+    assert_eq!(
+        phases_in_order(&plan)
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>(),
+        ["old-1", "old-2"]
+    );
+    let table = status_table(&plan);
+    assert_eq!(table.len(), 2);
+    assert_eq!(table[0][0], Active);
+    assert!(table[1].iter().all(|&s| s == NotStarted));
+}
+
+#[test]
+fn phases_can_be_renamed_and_moved_but_not_emptied_or_reversed() {
+    let plan = planned(org(), Strategy::AllAtOnce);
+    let id = phase_id(&plan, 0);
+    let command = edit_phase(&plan, &id, |p| {
+        p.name = "  Everyone at once ".into();
+        p.end = date(2027, 1, 31);
+    })
+    .unwrap();
+    assert_eq!(command.label(), "edit \"Everyone at once\"");
+    let mut editor = Editor::new(plan.clone());
+    editor.apply(command).unwrap();
+    let phase = &editor.plan().rollout.phases[0];
+    assert_eq!(
+        (phase.name.as_str(), phase.end),
+        ("Everyone at once", date(2027, 1, 31))
+    );
+    assert_eq!(
+        editor.plan().rollout.participation,
+        plan.rollout.participation
+    );
+    editor.undo();
+    assert_eq!(editor.plan(), &plan);
+
+    assert!(edit_phase(&plan, &id, |p| p.name = " ".into()).is_err());
+    assert!(edit_phase(&plan, &id, |p| p.end = date(2026, 1, 1)).is_err());
+    assert!(edit_phase(&plan, &"nope".into(), |_| ()).is_err());
+}
+
+#[test]
+fn roles_are_added_edited_and_removed_as_one_list() {
+    let plan = org();
+    let ambassador = RoleAssignment {
+        id: "r-amb".into(),
+        role: Role::Ambassador,
+        person: "Ada".into(),
+        unit: Some("eng".into()),
+    };
+    let plan = applied(plan, add_role(&org(), ambassador.clone()).unwrap());
+    assert_eq!(plan.rollout.roles.len(), 3);
+    assert!(
+        add_role(&plan, ambassador.clone()).is_err(),
+        "ids are unique"
+    );
+    let elsewhere = RoleAssignment {
+        id: "r-x".into(),
+        unit: Some("nowhere".into()),
+        ..ambassador
+    };
+    assert!(add_role(&plan, elsewhere).is_err(), "the unit must exist");
+
+    let edit = edit_role(&plan, &"r-amb".into(), |r| {
+        r.person = " Ada L. ".into();
+        r.unit = Some("sales".into());
+    })
+    .unwrap();
+    let plan = applied(plan.clone(), edit);
+    let role = &plan.rollout.roles[2];
+    assert_eq!(
+        (role.person.as_str(), role.unit.as_ref().map(Id::as_str)),
+        ("Ada L.", Some("sales"))
+    );
+    assert!(edit_role(&plan, &"r-amb".into(), |r| r.unit = Some("gone".into())).is_err());
+
+    let plan = applied(
+        plan.clone(),
+        remove_role(&plan, &"r-sponsor".into()).unwrap(),
+    );
+    assert_eq!(
+        kinds(&risks(&planned(plan.clone(), Strategy::AllAtOnce), start()))[0],
+        RiskKind::NoExecutiveSponsor
+    );
+    assert!(remove_role(&plan, &"r-sponsor".into()).is_err());
+}
+
+#[test]
+fn readiness_items_are_added_ticked_reworded_and_removed() {
+    let plan = planned(org(), Strategy::LeadershipFirst);
+    let first = phase_id(&plan, 0);
+    let item = ReadinessItem {
+        id: "rd-x".into(),
+        phase: first.clone(),
+        text: "  Tooling chosen ".into(),
+        done: false,
+    };
+    let mut editor = Editor::new(plan.clone());
+    editor
+        .apply(add_readiness_item(editor.plan(), item.clone()).unwrap())
+        .unwrap();
+    assert_eq!(editor.plan().rollout.readiness[0].text, "Tooling chosen");
+    assert_eq!(editor.undo_label(), Some("change readiness checklist"));
+    assert!(add_readiness_item(editor.plan(), item.clone()).is_err());
+    let blank = ReadinessItem {
+        id: "rd-y".into(),
+        text: " ".into(),
+        ..item.clone()
+    };
+    assert!(add_readiness_item(editor.plan(), blank).is_err());
+    let lost = ReadinessItem {
+        id: "rd-z".into(),
+        phase: "nope".into(),
+        ..item
+    };
+    assert!(add_readiness_item(editor.plan(), lost).is_err());
+
+    let tick = edit_readiness_item(editor.plan(), &"rd-x".into(), |r| r.done = true).unwrap();
+    editor.apply(tick).unwrap();
+    assert!(editor.plan().rollout.readiness[0].done);
+    assert!(edit_readiness_item(editor.plan(), &"rd-x".into(), |r| r.text.clear()).is_err());
+    let remove = remove_readiness_item(editor.plan(), &"rd-x".into()).unwrap();
+    editor.apply(remove).unwrap();
+    assert!(editor.plan().rollout.readiness.is_empty());
+    editor.undo();
+    editor.undo();
+    editor.undo();
+    assert_eq!(editor.plan(), &plan);
+}
+
+#[test]
+fn the_standard_checklist_fills_in_what_a_phase_lacks() {
+    let plan = planned(org(), Strategy::LeadershipFirst);
+    let first = phase_id(&plan, 0);
+    let own = ReadinessItem {
+        id: "rd-own".into(),
+        phase: first.clone(),
+        text: DEFAULT_READINESS[1].to_uppercase(),
+        done: true,
+    };
+    let plan = applied(plan.clone(), add_readiness_item(&plan, own).unwrap());
+    let plan = applied(
+        plan.clone(),
+        add_default_readiness(&plan, &first, &mut counter()).unwrap(),
+    );
+    let texts: Vec<&str> = plan
+        .rollout
+        .readiness
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(texts.len(), DEFAULT_READINESS.len());
+    assert_eq!(texts[1], DEFAULT_READINESS[0]);
+    assert!(plan.rollout.readiness[1..].iter().all(|r| !r.done));
+    assert!(validate(&plan).is_empty());
+    assert!(add_default_readiness(&plan, &first, &mut counter()).is_err());
+    assert!(add_default_readiness(&plan, &"nope".into(), &mut counter()).is_err());
+}
+
+#[test]
+fn the_cadence_is_one_undoable_edit() {
+    let mut editor = Editor::new(org());
+    editor
+        .apply(Command::SetCadence(CheckInCadence::Biweekly))
+        .unwrap();
+    assert_eq!(editor.plan().rollout.cadence, CheckInCadence::Biweekly);
+    assert_eq!(editor.undo_label(), Some("change check-in cadence"));
+    editor.undo();
+    assert_eq!(editor.plan().rollout.cadence, CheckInCadence::Weekly);
+}

@@ -4,8 +4,8 @@
 //! that goes with it) are a [`Command::Batch`] of small invertible steps.
 
 use super::{
-    Cycle, Id, Objective, Participation, Phase, Plan, ProgrammeEvent, ReadinessItem,
-    RoleAssignment, Settings, Strategy, Unit,
+    CheckInCadence, Cycle, Id, Objective, Participation, Phase, Plan, ProgrammeEvent,
+    ReadinessItem, RoleAssignment, Settings, Strategy, Unit,
 };
 use std::fmt;
 
@@ -69,6 +69,10 @@ pub enum Command {
     SetEvents(Vec<ProgrammeEvent>),
     /// Replaces the plan-wide settings (how scores roll up).
     SetSettings(Settings),
+    /// Replaces the readiness checklists of all phases (a short list), so
+    /// ticking an item does not copy the whole participation table.
+    SetReadiness(Vec<ReadinessItem>),
+    SetCadence(CheckInCadence),
     /// Several steps applied as one edit, undone as one.
     Batch {
         label: String,
@@ -144,6 +148,8 @@ impl Command {
             }
             Command::SetEvents(_) => "change programme events".into(),
             Command::SetSettings(_) => "change settings".into(),
+            Command::SetReadiness(_) => "change readiness checklist".into(),
+            Command::SetCadence(_) => "change check-in cadence".into(),
             Command::Batch { label, .. } => label.clone(),
         }
     }
@@ -267,6 +273,14 @@ impl Command {
             Command::SetEvents(events) => Ok(Command::SetEvents(std::mem::replace(
                 &mut plan.rollout.events,
                 events,
+            ))),
+            Command::SetReadiness(items) => Ok(Command::SetReadiness(std::mem::replace(
+                &mut plan.rollout.readiness,
+                items,
+            ))),
+            Command::SetCadence(cadence) => Ok(Command::SetCadence(std::mem::replace(
+                &mut plan.rollout.cadence,
+                cadence,
             ))),
             Command::Batch { label, steps } => apply_batch(plan, label, steps),
         }

@@ -5,7 +5,7 @@
 use super::ParticipationStatus::{self, Active, NotStarted, ViewOnly};
 use super::{
     Command, CycleKind, EditError, Id, Participation, Phase, Plan, ProgrammeEvent, ReadinessItem,
-    Role, Strategy, UnitTree,
+    Role, RoleAssignment, Strategy, UnitTree, DEFAULT_READINESS,
 };
 use chrono::{Datelike, Days, Months, NaiveDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -363,7 +363,7 @@ pub fn propose(
 }
 
 /// The rollout's phases by start date (list order among equals).
-fn phases_in_order(plan: &Plan) -> Vec<&Phase> {
+pub fn phases_in_order(plan: &Plan) -> Vec<&Phase> {
     let mut phases: Vec<&Phase> = plan.rollout.phases.iter().collect();
     phases.sort_by_key(|p| p.start);
     phases
@@ -545,6 +545,192 @@ pub fn remove_event(plan: &Plan, id: &Id) -> Edit {
         .ok_or_else(|| missing("event", id))?;
     events.remove(at);
     Ok(Command::SetEvents(events))
+}
+
+/// Whether the rollout differs from what its strategy proposes from its
+/// first phase's start: phases renamed or moved, statuses changed, units
+/// added since. Replacing such a plan deserves a question first.
+pub fn hand_edited(plan: &Plan) -> bool {
+    let phases = phases_in_order(plan);
+    let Some(first) = phases.first() else {
+        return false;
+    };
+    let proposal = propose(plan, plan.rollout.strategy, first.start, &mut |p| {
+        Id::from(p)
+    });
+    let count = proposal.phases.len();
+    if count != phases.len() {
+        return true;
+    }
+    let same_phases = phases
+        .iter()
+        .zip(&proposal.phases)
+        .all(|(a, b)| a.name == b.name && a.start == b.start && a.end == b.end);
+    // Proposals list participation unit by unit, each with every phase in order.
+    let proposed = |k: usize, u: usize| proposal.participation[u * count + k].status;
+    let grid = Grid::new(plan);
+    let same_status = grid
+        .status
+        .iter()
+        .enumerate()
+        .all(|(k, row)| row.iter().enumerate().all(|(u, &s)| s == proposed(k, u)));
+    !(same_phases && same_status)
+}
+
+/// Every unit's status in every phase, phases as [`phases_in_order`] and
+/// units in list order, as `status[phase][unit]`; no entry means NotStarted.
+pub fn status_table(plan: &Plan) -> Vec<Vec<ParticipationStatus>> {
+    Grid::new(plan).status
+}
+
+/// Renames a phase or moves its dates. A phase needs a name and must not end
+/// before it starts.
+pub fn edit_phase(plan: &Plan, id: &Id, change: impl FnOnce(&mut Phase)) -> Edit {
+    let mut phases = plan.rollout.phases.clone();
+    let phase = phases
+        .iter_mut()
+        .find(|p| &p.id == id)
+        .ok_or_else(|| missing("phase", id))?;
+    change(phase);
+    phase.name = phase.name.trim().to_owned();
+    if phase.name.is_empty() {
+        return refuse("A phase needs a name.");
+    }
+    if phase.end < phase.start {
+        return refuse(format!(
+            "“{}” cannot end ({}) before it starts ({}).",
+            phase.name, phase.end, phase.start
+        ));
+    }
+    let label = format!("edit \"{}\"", phase.name);
+    let rollout = &plan.rollout;
+    Ok(Command::Batch {
+        label,
+        steps: vec![Command::SetRolloutPlan {
+            strategy: rollout.strategy,
+            phases,
+            participation: rollout.participation.clone(),
+            readiness: rollout.readiness.clone(),
+        }],
+    })
+}
+
+fn check_role_unit(plan: &Plan, role: &RoleAssignment) -> Result<(), EditError> {
+    match &role.unit {
+        Some(unit) if plan.unit(unit).is_none() => Err(missing("unit", unit)),
+        _ => Ok(()),
+    }
+}
+
+pub fn add_role(plan: &Plan, role: RoleAssignment) -> Edit {
+    if plan.rollout.roles.iter().any(|r| r.id == role.id) {
+        return refuse(format!("The id \"{}\" is already in use.", role.id));
+    }
+    check_role_unit(plan, &role)?;
+    let mut roles = plan.rollout.roles.clone();
+    roles.push(role);
+    Ok(Command::SetRoles(roles))
+}
+
+/// Changes one role assignment (its role, person or unit).
+pub fn edit_role(plan: &Plan, id: &Id, change: impl FnOnce(&mut RoleAssignment)) -> Edit {
+    let mut roles = plan.rollout.roles.clone();
+    let role = roles
+        .iter_mut()
+        .find(|r| &r.id == id)
+        .ok_or_else(|| missing("role", id))?;
+    change(role);
+    role.person = role.person.trim().to_owned();
+    check_role_unit(plan, role)?;
+    Ok(Command::SetRoles(roles))
+}
+
+pub fn remove_role(plan: &Plan, id: &Id) -> Edit {
+    let mut roles = plan.rollout.roles.clone();
+    let at = roles
+        .iter()
+        .position(|r| &r.id == id)
+        .ok_or_else(|| missing("role", id))?;
+    roles.remove(at);
+    Ok(Command::SetRoles(roles))
+}
+
+fn phase_name<'a>(plan: &'a Plan, phase: &Id) -> Result<&'a str, EditError> {
+    plan.rollout
+        .phases
+        .iter()
+        .find(|p| &p.id == phase)
+        .map(|p| p.name.as_str())
+        .ok_or_else(|| missing("phase", phase))
+}
+
+/// Adds an item to its phase's checklist; it needs some text.
+pub fn add_readiness_item(plan: &Plan, item: ReadinessItem) -> Edit {
+    phase_name(plan, &item.phase)?;
+    if plan.rollout.readiness.iter().any(|r| r.id == item.id) {
+        return refuse(format!("The id \"{}\" is already in use.", item.id));
+    }
+    let text = item.text.trim().to_owned();
+    if text.is_empty() {
+        return refuse("A readiness item needs some text.");
+    }
+    let mut items = plan.rollout.readiness.clone();
+    items.push(ReadinessItem { text, ..item });
+    Ok(Command::SetReadiness(items))
+}
+
+/// Ticks, unticks or rewords one readiness item.
+pub fn edit_readiness_item(plan: &Plan, id: &Id, change: impl FnOnce(&mut ReadinessItem)) -> Edit {
+    let mut items = plan.rollout.readiness.clone();
+    let item = items
+        .iter_mut()
+        .find(|r| &r.id == id)
+        .ok_or_else(|| missing("readiness item", id))?;
+    change(item);
+    item.text = item.text.trim().to_owned();
+    if item.text.is_empty() {
+        return refuse("A readiness item needs some text.");
+    }
+    Ok(Command::SetReadiness(items))
+}
+
+pub fn remove_readiness_item(plan: &Plan, id: &Id) -> Edit {
+    let mut items = plan.rollout.readiness.clone();
+    let at = items
+        .iter()
+        .position(|r| &r.id == id)
+        .ok_or_else(|| missing("readiness item", id))?;
+    items.remove(at);
+    Ok(Command::SetReadiness(items))
+}
+
+/// Adds the items of [`DEFAULT_READINESS`] the phase's checklist lacks (by
+/// text, ignoring case), not yet done; `new_id` mints their ids (prefix "rd").
+pub fn add_default_readiness(plan: &Plan, phase: &Id, new_id: &mut dyn FnMut(&str) -> Id) -> Edit {
+    let name = phase_name(plan, phase)?;
+    let has = |text: &str| {
+        plan.rollout
+            .readiness
+            .iter()
+            .any(|r| &r.phase == phase && r.text.eq_ignore_ascii_case(text))
+    };
+    let mut items = plan.rollout.readiness.clone();
+    let before = items.len();
+    items.extend(
+        DEFAULT_READINESS
+            .iter()
+            .filter(|text| !has(text))
+            .map(|text| ReadinessItem {
+                id: new_id("rd"),
+                phase: phase.clone(),
+                text: (*text).to_owned(),
+                done: false,
+            }),
+    );
+    if items.len() == before {
+        return refuse(format!("“{name}” already has the standard checklist."));
+    }
+    Ok(Command::SetReadiness(items))
 }
 
 /// Every unit's status in every phase, phases by start date, as

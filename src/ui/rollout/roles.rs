@@ -1,0 +1,200 @@
+//! Who runs the rollout (seed 002): an executive sponsor, an OKR champion,
+//! ambassadors for their units, and members.
+
+use super::context::Rollout;
+use crate::model::rollout_plan::{add_role, edit_role, remove_role};
+use crate::model::{unit_paths, Id, Role, RoleAssignment};
+use crate::ui::fields::TextField;
+use crate::ui::ids::new_id;
+use leptos::ev;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+const ROLES: [(Role, &str, &str); 4] = [
+    (
+        Role::ExecutiveSponsor,
+        "Executive sponsor",
+        "Add executive sponsor",
+    ),
+    (Role::Champion, "OKR champion", "Add OKR champion"),
+    (Role::Ambassador, "Ambassador", "Add ambassador"),
+    (Role::Member, "Member", "Add member"),
+];
+
+fn role_label(role: Role) -> &'static str {
+    ROLES
+        .iter()
+        .find(|(r, _, _)| *r == role)
+        .map_or("", |(_, label, _)| label)
+}
+
+const UNIT_CHOICES: &str = "rollout-unit-choices";
+
+#[component]
+pub fn Roles() -> impl IntoView {
+    let rollout = Rollout::expect();
+    let state = rollout.state;
+    let ids = Memo::new(move |_| {
+        state.with_plan(|p| {
+            p.rollout
+                .roles
+                .iter()
+                .map(|r| r.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    // One list of unit paths for every unit field, however many units there are.
+    let paths = Memo::new(move |_| {
+        state.with_plan(|p| {
+            Arc::new(
+                p.units
+                    .iter()
+                    .map(|u| u.id.clone())
+                    .zip(unit_paths(p))
+                    .collect::<Vec<_>>(),
+            )
+        })
+    });
+    provide_context(paths);
+    let add = move |role: Role| {
+        let assignment = RoleAssignment {
+            id: new_id("r"),
+            role,
+            person: String::new(),
+            unit: None,
+        };
+        state.edit(|p| add_role(p, assignment));
+    };
+    view! {
+        <section class="roles" aria-labelledby="roles-title">
+            <h2 id="roles-title">"Roles"</h2>
+            <datalist id=UNIT_CHOICES>
+                {move || paths.with(|all| all.iter().map(|(_, path)| view! { <option value=path.clone() /> }).collect_view())}
+            </datalist>
+            <table aria-label="Roles">
+                <thead><tr><th scope="col">"Role"</th><th scope="col">"Person"</th><th scope="col">"For unit"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                <tbody>
+                    <For each=move || ids.get() key=|id| id.clone() let:id>
+                        <RoleRow id />
+                    </For>
+                </tbody>
+            </table>
+            <div class="row no-print">
+                {ROLES.into_iter().map(|(role, _, add_label)| view! {
+                    <button on:click=move |_| add(role)>{add_label}</button>
+                }).collect_view()}
+            </div>
+            <p class="hint">"Members are everyone in an active unit; name some here if they have a part to play."</p>
+        </section>
+    }
+}
+
+#[component]
+fn RoleRow(id: Id) -> impl IntoView {
+    let state = Rollout::expect().state;
+    let paths = expect_context::<Memo<Arc<Vec<(Id, String)>>>>();
+    let role = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.with_plan(|p| p.rollout.roles.iter().find(|r| r.id == id).cloned())
+        })
+    };
+    let person = Signal::derive(move || {
+        role.with(|r| r.as_ref().map(|r| r.person.clone()).unwrap_or_default())
+    });
+    let unit_path = Signal::derive(move || {
+        let unit = role.with(|r| r.as_ref().and_then(|r| r.unit.clone()));
+        unit.and_then(|u| {
+            paths.with(|all| {
+                all.iter()
+                    .find(|(id, _)| *id == u)
+                    .map(|(_, path)| path.clone())
+            })
+        })
+        .unwrap_or_default()
+    });
+    let kind_name =
+        move || role.with(|r| r.as_ref().map(|r| role_label(r.role)).unwrap_or_default());
+    let who = move || {
+        let person = person.get();
+        if person.is_empty() {
+            kind_name().to_lowercase()
+        } else {
+            person
+        }
+    };
+    let set_role = {
+        let id = id.clone();
+        move |ev: ev::Event| {
+            let value = event_target_value(&ev);
+            if let Some((role, _, _)) = ROLES.iter().find(|(_, label, _)| *label == value) {
+                state.edit(|p| edit_role(p, &id, |r| r.role = *role));
+            }
+        }
+    };
+    let rename = {
+        let id = id.clone();
+        move |text: String| state.edit(|p| edit_role(p, &id, |r| r.person = text))
+    };
+    let set_unit = {
+        let id = id.clone();
+        move |ev: ev::Event| {
+            let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let text = input.value();
+            let wanted = text.trim().to_lowercase();
+            let found = paths.with_untracked(|all| {
+                let by_path = all.iter().find(|(_, path)| path.to_lowercase() == wanted);
+                let mut by_name = all.iter().filter(|(_, path)| {
+                    path.rsplit(" › ")
+                        .next()
+                        .is_some_and(|n| n.to_lowercase() == wanted)
+                });
+                by_path
+                    .or(match (by_name.next(), by_name.next()) {
+                        (Some(one), None) => Some(one),
+                        _ => None,
+                    })
+                    .map(|(id, _)| id.clone())
+            });
+            let applied = match (wanted.is_empty(), found) {
+                (true, _) => state.edit(|p| edit_role(p, &id, |r| r.unit = None)),
+                (false, Some(unit)) => state.edit(|p| edit_role(p, &id, |r| r.unit = Some(unit))),
+                (false, None) => {
+                    state
+                        .status
+                        .set(format!("No unit is called “{}”.", text.trim()));
+                    false
+                }
+            };
+            if !applied {
+                input.set_value(&unit_path.get_untracked());
+            }
+        }
+    };
+    let remove = move |_| {
+        state.edit(|p| remove_role(p, &id));
+    };
+    view! {
+        <tr>
+            <td>
+                <select aria-label=move || format!("Role of {}", who()) on:change=set_role>
+                    {ROLES.into_iter().map(|(r, label, _)| view! {
+                        <option selected=move || role.with(|x| x.as_ref().map(|x| x.role)) == Some(r)>{label}</option>
+                    }).collect_view()}
+                </select>
+            </td>
+            <td><TextField label="Person" value=person commit=rename /></td>
+            <td>
+                <input list=UNIT_CHOICES aria-label=move || format!("Unit of {}", who()) placeholder="Whole programme"
+                    autocomplete="off" prop:value=move || unit_path.get() on:change=set_unit />
+            </td>
+            <td><button class="no-print" aria-label=move || format!("Remove {}", who()) on:click=remove>"×"</button></td>
+        </tr>
+    }
+}
