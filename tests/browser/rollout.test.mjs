@@ -21,7 +21,7 @@ const comparisonRow = (page, name) => comparison(page).getByRole('row').filter({
 
 test('choosing a strategy proposes phases from the org tree; a hand-edited plan is only replaced after asking', async () => {
   const page = await open();
-  assert.deepEqual(await phaseButtons(page).evaluateAll((b) => b.map((x) => x.getAttribute('aria-label'))), [
+  assert.deepEqual(await phaseButtons(page).evaluateAll((b) => b.map((x) => x.textContent)), [
     'Leadership',
     'Departments and early teams',
     'Everyone',

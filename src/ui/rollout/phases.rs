@@ -88,7 +88,6 @@ fn PhaseTab(id: Id) -> impl IntoView {
                 .with(|r| r.iter().any(|r| r.subject.as_ref() == Some(&id)))
         }
     };
-    let details_id = format!("phase-details-{id}");
     let pick = {
         let id = id.clone();
         move |_| rollout.chosen_phase.set(Some(id.clone()))
@@ -106,24 +105,24 @@ fn PhaseTab(id: Id) -> impl IntoView {
         }
     };
     view! {
-        <li>
+        <li
+            class="phase-tab"
+            class:selected=selected
+            on:dragover=move |ev: ev::DragEvent| accept_unit(rollout, &ev)
+            on:drop=on_drop
+        >
             <button
-                class="phase-tab"
                 aria-pressed=move || selected().to_string()
-                aria-label=field(0)
-                aria-describedby=details_id.clone()
                 title="Show this phase; drop a unit here to make it active from this phase on"
                 on:click=pick
-                on:dragover=move |ev: ev::DragEvent| accept_unit(rollout, &ev)
-                on:drop=on_drop
             >
                 <strong>{field(0)}</strong>
-                <span id=details_id.clone() class="phase-details">
-                    <span>{field(1)}</span>
-                    <span>{field(2)}</span>
-                </span>
-                {move || has_risk().then(|| view! { <span class="warning">"⚠ has risks"</span> })}
             </button>
+            <span class="phase-details">
+                <span>{field(1)}</span>
+                <span>{field(2)}</span>
+            </span>
+            {move || has_risk().then(|| view! { <span class="warning">"⚠ has risks"</span> })}
         </li>
     }
 }
