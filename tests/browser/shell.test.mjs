@@ -62,3 +62,16 @@ test('"?" shows the keyboard shortcuts, Escape closes them', async () => {
   await page.keyboard.press('?'); // typing a question mark in a field is just typing
   assert.equal(await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).count(), 0);
 });
+
+test('keyboard focus is always visible', async () => {
+  const page = await app.open();
+  await page.locator('body').click();
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement);
+      return `${style.outlineStyle} ${style.outlineWidth}`;
+    });
+    assert.match(outline, /^solid [1-9]/, `focused element ${i + 1} shows its focus`);
+  }
+});
