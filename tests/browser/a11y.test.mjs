@@ -40,6 +40,10 @@ const screens = {
     await page.goto(`${app.url}#/rollout`);
     await page.getByRole('heading', { name: 'Rollout', level: 1 }).waitFor();
   },
+  'workshop slides': async (page) => {
+    await page.getByRole('button', { name: 'Workshop mode' }).click();
+    await page.getByRole('group', { name: 'Fernhill Cycles: company objectives' }).waitFor();
+  },
   'keyboard shortcuts dialog': async (page) => {
     await page.locator('main').click();
     await page.keyboard.press('?');

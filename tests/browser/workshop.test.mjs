@@ -22,8 +22,10 @@ test('workshop mode steps through the company, the departments and the map with 
 
   await page.keyboard.press('ArrowRight');
   await slide('Engineering: OKRs').waitFor();
-  assert.match(await page.locator('.slide-count').innerText(), /^2 \/ 6/);
+  assert.match(await page.locator('.slide-count').innerText(), /^2 \/ 7/);
   await page.keyboard.press('End');
+  await slide('Rollout timeline').getByRole('img', { name: /Timeline of 3 phases/ }).waitFor();
+  await page.keyboard.press('ArrowLeft');
   await slide('Alignment map').getByRole('img', { name: /Alignment map/ }).waitFor();
   await page.keyboard.press('ArrowLeft');
   await slide('People & culture: OKRs').waitFor();

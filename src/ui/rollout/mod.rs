@@ -19,7 +19,6 @@ use crate::ui::files::download_text;
 use crate::ui::state::AppState;
 use adoption_chart::AdoptionChart;
 use compare::Compare;
-use context::Rollout;
 use events::Events;
 use leptos::prelude::*;
 use metrics::RolloutOkrs;
@@ -29,7 +28,9 @@ use readiness::Readiness;
 use risks::Risks;
 use roles::Roles;
 use strategy::StrategyChooser;
-use timeline::Timeline;
+
+pub use context::Rollout;
+pub use timeline::Timeline;
 
 /// The timeline and the adoption chart stacked into one standalone SVG file.
 fn picture_markup() -> Option<String> {

@@ -1,9 +1,10 @@
 //! Workshop mode: full screen and large type for a room, stepping through the
-//! company's objectives, each department's OKRs and the alignment map with
-//! the arrow keys. Grading and check-ins work on the slides themselves.
+//! company's objectives, each department's OKRs, the alignment map and the
+//! rollout timeline with the arrow keys. Grading and check-ins work on the slides themselves.
 
 use crate::model::{Id, UnitTree};
 use crate::ui::cascade::{AlignmentMap, Cascade};
+use crate::ui::rollout::{Rollout, Timeline};
 use crate::ui::route::View;
 use crate::ui::scoring::{ObjectiveScores, ScoringContext};
 use crate::ui::state::AppState;
@@ -19,6 +20,7 @@ enum Slide {
         title: String,
     },
     Map,
+    Rollout,
 }
 
 impl Slide {
@@ -26,6 +28,7 @@ impl Slide {
         match self {
             Slide::Unit { title, .. } => title.clone(),
             Slide::Map => "Alignment map".into(),
+            Slide::Rollout => "Rollout timeline".into(),
         }
     }
 }
@@ -52,6 +55,7 @@ pub fn WorkshopView() -> impl IntoView {
     provide_context(scoring);
     let cascade = Cascade::new(state);
     provide_context(cascade);
+    provide_context(Rollout::new(state));
 
     let slides = Memo::new(move |_| {
         let cycle = scoring.cycle.current.get();
@@ -80,6 +84,9 @@ pub fn WorkshopView() -> impl IntoView {
                 }
             }
             slides.push(Slide::Map);
+            if !p.rollout.phases.is_empty() {
+                slides.push(Slide::Rollout);
+            }
             slides
         })
     });
@@ -157,6 +164,12 @@ pub fn WorkshopView() -> impl IntoView {
                         <For each=move || objectives_of(id.clone()) key=|id| id.clone() let:objective>
                             <ObjectiveScores id=objective />
                         </For>
+                    </div>
+                }.into_any(),
+                Slide::Rollout => view! {
+                    <div class="slide" role="group" aria-roledescription="slide" aria-label="Rollout timeline">
+                        <h1>"Rollout timeline"</h1>
+                        <Timeline />
                     </div>
                 }.into_any(),
                 Slide::Map => view! {
