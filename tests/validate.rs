@@ -189,3 +189,32 @@ fn dates_in_the_wrong_order_and_double_entries_are_found() {
         ]
     );
 }
+
+#[test]
+fn units_are_found_by_path_or_by_a_unique_name() {
+    let plan = sample_plan();
+    let paths: Vec<(Id, String)> = plan
+        .units
+        .iter()
+        .map(|u| u.id.clone())
+        .zip(unit_paths(&plan))
+        .collect();
+    assert_eq!(
+        paths[3].1,
+        "Fernhill Cycles › Engineering › Platform group › Infrastructure team"
+    );
+    let find = |text: &str| find_unit(&paths, text).map(|id| id.to_string());
+    assert_eq!(find("fernhill cycles › sales").as_deref(), Some("u-sales"));
+    assert_eq!(find("  EMEA sales ").as_deref(), Some("u-emea"));
+    assert_eq!(find("Nowhere"), None);
+    let mut twice = paths.clone();
+    twice.push((
+        "u-other".into(),
+        "Fernhill Cycles › Marketing › Sales".into(),
+    ));
+    assert_eq!(
+        find_unit(&twice, "Sales"),
+        None,
+        "a name two units share is not enough"
+    );
+}

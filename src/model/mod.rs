@@ -32,6 +32,6 @@ pub use rollout::{
     ReadinessItem, Role, RoleAssignment, Rollout, Strategy, DEFAULT_READINESS,
 };
 pub use sample::sample_plan;
-pub use tree::{unit_paths, UnitTree};
+pub use tree::{find_unit, unit_paths, UnitTree};
 pub use unit::{Unit, UnitKind};
 pub use validate::{validate, Problem, ProblemKind};

@@ -126,6 +126,12 @@ pub struct ScoreOverride {
     pub reason: String,
 }
 
+impl Objective {
+    pub fn key_result_ids(&self) -> Vec<Id> {
+        self.key_results.iter().map(|k| k.id.clone()).collect()
+    }
+}
+
 impl KeyResult {
     /// The latest check-in by date (the last one entered wins a tie).
     pub fn latest_check_in(&self) -> Option<&CheckIn> {

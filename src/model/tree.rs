@@ -49,3 +49,21 @@ pub fn unit_paths(plan: &Plan) -> Vec<String> {
     }
     paths
 }
+
+/// The unit a typed text names, given each unit's path: its full path, or a
+/// name only one unit has (case does not matter).
+pub fn find_unit<'a>(paths: &'a [(Id, String)], text: &str) -> Option<&'a Id> {
+    let wanted = text.trim().to_lowercase();
+    if let Some((id, _)) = paths.iter().find(|(_, p)| p.to_lowercase() == wanted) {
+        return Some(id);
+    }
+    let mut by_name = paths.iter().filter(|(_, path)| {
+        path.rsplit(" › ")
+            .next()
+            .is_some_and(|name| name.to_lowercase() == wanted)
+    });
+    match (by_name.next(), by_name.next()) {
+        (Some((id, _)), None) => Some(id),
+        _ => None,
+    }
+}

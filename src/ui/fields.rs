@@ -5,7 +5,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn input_of(ev: &ev::Event) -> Option<web_sys::HtmlInputElement> {
+/// The text input an event happened on.
+pub fn input_of(ev: &ev::Event) -> Option<web_sys::HtmlInputElement> {
     ev.target().and_then(|t| t.dyn_into().ok())
 }
 

@@ -2,7 +2,7 @@
 //! the cascade, warnings, selection and expansion.
 
 use crate::model::quality::{warnings, Subject, Warning};
-use crate::model::{unit_paths, CascadeIndex, Id, Objective};
+use crate::model::{find_unit, unit_paths, CascadeIndex, Id, Objective};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -106,24 +106,8 @@ impl Cascade {
 
     /// The unit a typed text names: its full path, or a name only one unit has.
     pub fn find_unit(&self, text: &str) -> Option<Id> {
-        let wanted = text.trim().to_lowercase();
-        self.unit_choices.with_untracked(|choices| {
-            if let Some((id, _)) = choices
-                .iter()
-                .find(|(_, path)| path.to_lowercase() == wanted)
-            {
-                return Some(id.clone());
-            }
-            let mut by_name = choices.iter().filter(|(_, path)| {
-                path.rsplit(" › ")
-                    .next()
-                    .is_some_and(|name| name.to_lowercase() == wanted)
-            });
-            match (by_name.next(), by_name.next()) {
-                (Some((id, _)), None) => Some(id.clone()),
-                _ => None,
-            }
-        })
+        self.unit_choices
+            .with_untracked(|choices| find_unit(choices, text).cloned())
     }
 
     pub fn warnings_for(&self, subject: &Subject) -> Vec<Warning> {

@@ -89,10 +89,10 @@ pub fn CascadeView() -> impl IntoView {
                             subtree.set((!v.is_empty()).then(|| Id::from(v.as_str())));
                         }>
                             <option value="">"Whole organisation"</option>
-                            {move || units().iter().map(|(id, label)| {
-                                let selected = subtree.get_untracked().as_ref() == Some(id);
-                                view! { <option value=id.to_string() selected=selected>{label.clone()}</option> }
-                            }).collect_view()}
+                            // Keyed by unit and path: a move redraws only the options it changed.
+                            <For each=move || units().to_vec() key=|choice| choice.clone() let:choice>
+                                <option value=choice.0.to_string() selected=move || subtree.get().as_ref() == Some(&choice.0)>{choice.1.clone()}</option>
+                            </For>
                         </select>
                     </label>
                     <label>

@@ -129,12 +129,7 @@ pub fn ObjectiveEditor(id: Id) -> impl IntoView {
     let key_results = move || {
         objective.with(|o| {
             o.as_ref()
-                .map(|o| {
-                    o.key_results
-                        .iter()
-                        .map(|k| k.id.clone())
-                        .collect::<Vec<_>>()
-                })
+                .map(Objective::key_result_ids)
                 .unwrap_or_default()
         })
     };

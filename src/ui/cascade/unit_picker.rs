@@ -3,9 +3,9 @@
 
 use super::context::Cascade;
 use crate::model::Id;
+use crate::ui::fields::input_of;
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 pub const UNIT_CHOICES: &str = "unit-choices";
 
@@ -14,10 +14,11 @@ pub const UNIT_CHOICES: &str = "unit-choices";
 pub fn UnitChoices() -> impl IntoView {
     let cascade = Cascade::expect();
     view! {
+        // Keyed by path: a move or rename redraws only the options it changed.
         <datalist id=UNIT_CHOICES>
-            {move || cascade.unit_choices.with(|choices| {
-                choices.iter().map(|(_, path)| view! { <option value=path.clone() /> }).collect_view()
-            })}
+            <For each=move || cascade.unit_choices.get().to_vec() key=|choice| choice.clone() let:choice>
+                <option value=choice.1 />
+            </For>
         </datalist>
     }
 }
@@ -34,10 +35,7 @@ pub fn UnitPicker(
 ) -> impl IntoView {
     let cascade = Cascade::expect();
     let on_change = move |ev: ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = input_of(&ev) else {
             return;
         };
         let text = input.value();

@@ -3,13 +3,12 @@
 
 use super::context::Rollout;
 use crate::model::rollout_plan::{add_role, edit_role, remove_role};
-use crate::model::{unit_paths, Id, Role, RoleAssignment};
-use crate::ui::fields::TextField;
+use crate::model::{find_unit, unit_paths, Id, Role, RoleAssignment};
+use crate::ui::fields::{input_of, TextField};
 use crate::ui::ids::new_id;
 use leptos::ev;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 const ROLES: [(Role, &str, &str); 4] = [
     (
@@ -140,29 +139,12 @@ fn RoleRow(id: Id) -> impl IntoView {
     let set_unit = {
         let id = id.clone();
         move |ev: ev::Event| {
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(input) = input_of(&ev) else {
                 return;
             };
             let text = input.value();
-            let wanted = text.trim().to_lowercase();
-            let found = paths.with_untracked(|all| {
-                let by_path = all.iter().find(|(_, path)| path.to_lowercase() == wanted);
-                let mut by_name = all.iter().filter(|(_, path)| {
-                    path.rsplit(" › ")
-                        .next()
-                        .is_some_and(|n| n.to_lowercase() == wanted)
-                });
-                by_path
-                    .or(match (by_name.next(), by_name.next()) {
-                        (Some(one), None) => Some(one),
-                        _ => None,
-                    })
-                    .map(|(id, _)| id.clone())
-            });
-            let applied = match (wanted.is_empty(), found) {
+            let found = paths.with_untracked(|all| find_unit(all, &text).cloned());
+            let applied = match (text.trim().is_empty(), found) {
                 (true, _) => state.edit(|p| edit_role(p, &id, |r| r.unit = None)),
                 (false, Some(unit)) => state.edit(|p| edit_role(p, &id, |r| r.unit = Some(unit))),
                 (false, None) => {

@@ -6,9 +6,9 @@ use super::chart::ProgressChart;
 use super::context::Scoring;
 use super::history::{check_in_date, KeyResultHistory};
 use crate::model::scoring::{expectation, objective_series, Basis, Expectation};
-use crate::model::{ops, CheckIn, Commitment, Id, MeasureKind, ScoreOverride};
+use crate::model::{ops, CheckIn, Commitment, Id, MeasureKind, Objective, ScoreOverride};
 use crate::ui::clock::today;
-use crate::ui::fields::TextField;
+use crate::ui::fields::{input_of, TextField};
 use crate::ui::ids::new_id;
 use crate::ui::widgets::Modal;
 use leptos::ev;
@@ -58,12 +58,7 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
     let key_results = move || {
         objective.with(|o| {
             o.as_ref()
-                .map(|o| {
-                    o.key_results
-                        .iter()
-                        .map(|k| k.id.clone())
-                        .collect::<Vec<_>>()
-                })
+                .map(Objective::key_result_ids)
                 .unwrap_or_default()
         })
     };
@@ -196,10 +191,7 @@ fn KeyResultRow(id: Id) -> impl IntoView {
                 return;
             }
             ev.prevent_default();
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(input) = input_of(&ev) else {
                 return;
             };
             let text = input.value();
