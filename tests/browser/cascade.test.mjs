@@ -190,7 +190,7 @@ test('the outline collapses, the map draws the links and downloads as SVG', asyn
 
 test('an imported plan with cycles of its own shows its current cycle', async () => {
   const page = await app.open();
-  const exported = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Export' }).click())).text);
+  const exported = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click())).text);
   for (const o of exported.objectives) o.cycle = o.cycle === 'q4-2026' ? 'fy-q4' : o.cycle;
   exported.cycles = exported.cycles.map((c) => (c.id === 'q4-2026' ? { ...c, id: 'fy-q4', name: 'FY26 Q4' } : c));
   await openFile(page, 'renamed-cycles.okrplan.json', JSON.stringify(exported));
@@ -218,7 +218,7 @@ test('filters by cycle, unit subtree and text, with counts per unit', async () =
 
 test('quality warnings appear where they apply, each with its reason', async () => {
   const page = await app.open();
-  const exported = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Export' }).click())).text);
+  const exported = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click())).text);
   const find = (id) => exported.objectives.find((o) => o.id === id);
   find('o-cs').aligned_to = { objective: 'o-q3-quality' }; // a link into another cycle
   find('o-people').aligned_to = null; // aligned to nothing

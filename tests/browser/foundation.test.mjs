@@ -57,7 +57,7 @@ test('renaming the plan survives a reload and can be undone', async () => {
 
 test('export then import gives back the same plan, and the import can be undone', async () => {
   const page = await app.open();
-  const exported = await download(page, () => page.getByRole('button', { name: 'Export' }).click());
+  const exported = await download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
   assert.equal(exported.name, 'fernhill-cycles-okrs-2026-27.okrplan.json');
   const file = JSON.parse(exported.text);
   assert.equal(file.format, 'okrplan');
@@ -116,7 +116,7 @@ test('a broken file shows its errors and changes nothing', async () => {
 
 test('a file dropped on the page is opened after confirmation', async () => {
   const page = await app.open();
-  const exported = await download(page, () => page.getByRole('button', { name: 'Export' }).click());
+  const exported = await download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
   const text = exported.text.replace(SAMPLE_NAME, 'Dropped plan');
   await page.evaluate((contents) => {
     const data = new DataTransfer();
@@ -172,4 +172,14 @@ test('a failed save shows a banner and the app keeps working in memory', async (
   assert.equal(await planName(page).inputValue(), 'Unsaved work');
   await page.getByRole('button', { name: 'Undo' }).click();
   assert.equal(await planName(page).inputValue(), SAMPLE_NAME);
+});
+
+test('objectives and key results export as CSV', async () => {
+  const page = await app.open();
+  const csv = await download(page, () => page.getByRole('button', { name: 'Export CSV' }).click());
+  assert.equal(csv.name, 'fernhill-cycles-okrs-2026-27.csv');
+  const lines = csv.text.trim().split('\r\n');
+  assert.equal(lines[0], 'id,parent id,type,title,unit,cycle,start,target,current,unit of measure,weight,score');
+  assert.equal(lines.length, 1 + 12 + 23, 'a header, 12 objectives and 23 key results');
+  assert.equal(lines[1], 'o-loved,,objective,Become the most loved e-bike brand in Europe,Fernhill Cycles,Q4 2026,,,,,,0.418');
 });

@@ -8,7 +8,10 @@ pub use dialogs::{ImportDialogs, ProblemList};
 pub use download::download_text;
 
 use super::state::AppState;
-use crate::io::json::{check_size, file_name, read_plan, to_file_text, ReadFailure};
+use crate::io::csv::to_csv;
+use crate::io::json::{
+    check_size, file_name, read_plan, to_file_text, ReadFailure, FILE_EXTENSION,
+};
 use crate::model::Plan;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -79,6 +82,18 @@ impl FileImport {
             self.outcome.set(Some(outcome));
         });
     }
+}
+
+/// Objectives and key results as CSV, named like the plan file.
+pub fn export_csv(state: AppState) {
+    state.editor.with_untracked(|e| {
+        let plan = e.plan();
+        let name = file_name(plan).replace(FILE_EXTENSION, ".csv");
+        download_text(&name, &to_csv(plan), "text/csv");
+    });
+    state
+        .status
+        .set("Exported objectives and key results as CSV.".into());
 }
 
 pub fn export_plan(state: AppState) {

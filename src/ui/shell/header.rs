@@ -1,7 +1,7 @@
 //! The header: the plan's name, the views, and the plan-wide actions.
 
 use crate::model::Command;
-use crate::ui::files::{export_plan, OpenFileButton};
+use crate::ui::files::{export_csv, export_plan, OpenFileButton};
 use crate::ui::route::View;
 use crate::ui::state::AppState;
 use crate::ui::theme::ThemeSelect;
@@ -70,6 +70,7 @@ pub fn Header(view: ReadSignal<View>, help: RwSignal<bool>) -> impl IntoView {
                     "Redo"
                 </button>
                 <button on:click=move |_| export_plan(state)>"Export"</button>
+                <button on:click=move |_| export_csv(state)>"Export CSV"</button>
                 <OpenFileButton />
                 <button on:click=|_| crate::ui::workshop::enter()>"Workshop mode"</button>
                 <button on:click=move |_| help.set(true) aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">"?"</button>
