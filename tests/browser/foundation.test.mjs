@@ -181,5 +181,5 @@ test('objectives and key results export as CSV', async () => {
   const lines = csv.text.trim().split('\r\n');
   assert.equal(lines[0], 'id,parent id,type,title,unit,cycle,start,target,current,unit of measure,weight,score');
   assert.equal(lines.length, 1 + 12 + 23, 'a header, 12 objectives and 23 key results');
-  assert.equal(lines[1], 'o-loved,,objective,Become the most loved e-bike brand in Europe,Fernhill Cycles,Q4 2026,,,,,,0.418');
+  assert.equal(lines[1], 'o-loved,,objective,Become the most loved e-bike brand in Europe,Fernhill Cycles,Q4 2026,,,,,,0.417');
 });
