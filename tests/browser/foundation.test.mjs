@@ -95,7 +95,9 @@ test('a broken file shows its errors and changes nothing', async () => {
   invalid.units[3].parent = 'nobody';
   await openFile(page, 'invalid.okrplan.json', JSON.stringify(invalid));
   dialog = page.getByRole('alertdialog', { name: 'Cannot open invalid.okrplan.json' });
-  const problems = await dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem').allInnerTexts();
+  const items = dialog.getByRole('list', { name: 'Problems' }).getByRole('listitem');
+  await items.first().waitFor(); // the file is read asynchronously
+  const problems = await items.allInnerTexts();
   assert.deepEqual(problems, [
     'units[3].parent refers to unit "nobody", which does not exist',
     'objectives[0].cycle refers to cycle "no-such-cycle", which does not exist',
