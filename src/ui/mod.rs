@@ -17,6 +17,7 @@ mod shell;
 mod state;
 mod svg;
 mod theme;
+mod unit_filter;
 mod widgets;
 mod workshop;
 

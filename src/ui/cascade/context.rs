@@ -2,9 +2,10 @@
 //! the cascade, warnings, selection and expansion.
 
 use crate::model::quality::{warnings, Subject, Warning};
-use crate::model::{find_unit, unit_paths, CascadeIndex, Id, Objective};
+use crate::model::{find_unit, CascadeIndex, Id, Objective};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
+use crate::ui::unit_filter::unit_choices;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -60,13 +61,7 @@ impl Cascade {
         );
         let open_by_default =
             Memo::new(move |_| state.with_plan(|p| p.units.len() <= EXPAND_ALL_UP_TO));
-        let unit_choices = Memo::new(move |_| {
-            state.with_plan(|p| {
-                let paths = unit_paths(p);
-                let ids = p.units.iter().map(|u| u.id.clone());
-                Arc::new(ids.zip(paths).collect::<Vec<_>>())
-            })
-        });
+        let unit_choices = unit_choices(state);
         Cascade {
             state,
             cycle_choice,

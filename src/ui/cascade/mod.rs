@@ -12,6 +12,7 @@ mod unit_picker;
 use crate::model::Id;
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
+use crate::ui::unit_filter::SubtreeSelect;
 use leptos::prelude::*;
 use outline::{ObjectiveCard, Outline};
 use unit_panel::UnitPanel;
@@ -36,7 +37,6 @@ pub fn CascadeView() -> impl IntoView {
     let subtree = RwSignal::new(None::<Id>);
     let query = RwSignal::new(String::new());
 
-    let units = move || cascade.unit_choices.get();
     let roots = Signal::derive(move || match subtree.get() {
         Some(root) if state.with_plan(|p| p.unit(&root).is_some()) => vec![root],
         _ => cascade.index.with(|ix| {
@@ -82,19 +82,7 @@ pub fn CascadeView() -> impl IntoView {
                 <h1 id="cascade-title">"Cascade"</h1>
                 <div class="filters" role="group" aria-label="Filters">
                     <CycleSelect choice=cascade.cycle_choice />
-                    <label>
-                        "Unit "
-                        <select aria-label="Show unit" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            subtree.set((!v.is_empty()).then(|| Id::from(v.as_str())));
-                        }>
-                            <option value="">"Whole organisation"</option>
-                            // Keyed by unit and path: a move redraws only the options it changed.
-                            <For each=move || units().to_vec() key=|choice| choice.clone() let:choice>
-                                <option value=choice.0.to_string() selected=move || subtree.get().as_ref() == Some(&choice.0)>{choice.1.clone()}</option>
-                            </For>
-                        </select>
-                    </label>
+                    <SubtreeSelect choices=cascade.unit_choices subtree />
                     <label>
                         "Find "
                         <input type="search" aria-label="Find objectives" placeholder="Title or key result"

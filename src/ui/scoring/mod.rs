@@ -9,9 +9,10 @@ mod history;
 mod review;
 mod rollover;
 
-use crate::model::{unit_paths, Command, Id};
+use crate::model::Command;
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
+use crate::ui::unit_filter::{unit_choices, SubtreeSelect};
 use badge::ScoreBadge;
 use context::{Order, Scoring};
 use leptos::prelude::*;
@@ -34,12 +35,7 @@ pub fn ScoringView() -> impl IntoView {
     provide_context(scoring);
     let tab = RwSignal::new(Tab::Grades);
     let rolling_over = RwSignal::new(false);
-    let units = Memo::new(move |_| {
-        state.with_plan(|p| {
-            let ids = p.units.iter().map(|u| u.id.clone());
-            ids.zip(unit_paths(p)).collect::<Vec<_>>()
-        })
-    });
+    let units = unit_choices(state);
     let headline = move || {
         let subtree = scoring.subtree.get();
         scoring.scores.with(|s| {
@@ -76,19 +72,7 @@ pub fn ScoringView() -> impl IntoView {
                 <h1 id="scoring-title">"Scoring"</h1>
                 <div class="filters" role="group" aria-label="Filters">
                     <CycleSelect choice=scoring.cycle />
-                    <label>
-                        "Unit "
-                        <select aria-label="Show unit" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            scoring.subtree.set((!v.is_empty()).then(|| Id::from(v.as_str())));
-                        }>
-                            <option value="">"Whole organisation"</option>
-                            {move || units.with(|units| units.iter().map(|(id, path)| {
-                                let selected = scoring.subtree.get_untracked().as_ref() == Some(id);
-                                view! { <option value=id.to_string() selected=selected>{path.clone()}</option> }
-                            }).collect_view())}
-                        </select>
-                    </label>
+                    <SubtreeSelect choices=units subtree=scoring.subtree />
                     <label>
                         "Sort "
                         <select aria-label="Sort" on:change=order_choice>
