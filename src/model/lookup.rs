@@ -1,10 +1,20 @@
 //! Finding things in a plan by id, and walking the unit tree.
 
 use super::{Alignment, Id, Objective, Plan, UnitTree};
+use std::collections::HashMap;
 
 impl Plan {
     pub fn unit_index(&self, id: &Id) -> Option<usize> {
         self.units.iter().position(|u| &u.id == id)
+    }
+
+    /// Each unit's position in `units`, for lookups in O(1) during a pass over the plan.
+    pub fn unit_positions(&self) -> HashMap<&Id, usize> {
+        self.units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (&u.id, i))
+            .collect()
     }
 
     pub fn objective_index(&self, id: &Id) -> Option<usize> {

@@ -35,12 +35,7 @@ pub struct Warning {
 
 pub fn warnings(plan: &Plan, cycle: &Id) -> Vec<Warning> {
     let mut found = Vec::new();
-    let units: HashMap<&Id, usize> = plan
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (&u.id, i))
-        .collect();
+    let units: HashMap<&Id, usize> = plan.unit_positions();
     let mut per_unit: HashMap<&Id, usize> = HashMap::new();
     // Objective or key-result id → the objective it belongs to, for link checks in O(1).
     let mut owner_of: HashMap<&Id, usize> = HashMap::new();

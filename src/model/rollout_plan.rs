@@ -745,12 +745,7 @@ impl<'a> Grid<'a> {
         let phases = phases_in_order(plan);
         let phase_at: HashMap<&Id, usize> =
             phases.iter().enumerate().map(|(i, p)| (&p.id, i)).collect();
-        let unit_at: HashMap<&Id, usize> = plan
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (&u.id, i))
-            .collect();
+        let unit_at: HashMap<&Id, usize> = plan.unit_positions();
         let mut status = vec![vec![NotStarted; plan.units.len()]; phases.len()];
         for p in &plan.rollout.participation {
             if let (Some(&phase), Some(&unit)) = (phase_at.get(&p.phase), unit_at.get(&p.unit)) {

@@ -345,12 +345,7 @@ impl Scores {
         }
 
         let mut scores = Scores::default();
-        let unit_at: HashMap<&Id, usize> = plan
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (&u.id, i))
-            .collect();
+        let unit_at: HashMap<&Id, usize> = plan.unit_positions();
         // Per unit: sum and count of its own objectives' scores.
         let mut own = vec![(0.0, 0usize); plan.units.len()];
         for &i in &in_cycle {

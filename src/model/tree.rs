@@ -12,12 +12,7 @@ pub struct UnitTree {
 
 impl UnitTree {
     pub fn new(plan: &Plan) -> Self {
-        let index: HashMap<&Id, usize> = plan
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (&u.id, i))
-            .collect();
+        let index: HashMap<&Id, usize> = plan.unit_positions();
         let mut roots = Vec::new();
         let mut children = vec![Vec::new(); plan.units.len()];
         for (i, unit) in plan.units.iter().enumerate() {

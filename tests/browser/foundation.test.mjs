@@ -2,7 +2,7 @@
 // recovery from a bad saved plan, and a storage failure.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, savedPlan, openFile, download } from './support.mjs';
+import { setup, savedPlan, openFile, download, planName, rename } from './support.mjs';
 
 const SAMPLE_NAME = 'Fernhill Cycles — OKRs 2026/27';
 let app;
@@ -11,12 +11,7 @@ before(async () => {
 });
 after(() => app.close());
 
-const planName = (page) => page.getByRole('textbox', { name: 'Plan name' });
 
-async function rename(page, name) {
-  await planName(page).fill(name);
-  await planName(page).press('Enter');
-}
 
 test('a first visit shows the sample plan and its views', async () => {
   const page = await app.open();

@@ -1,7 +1,7 @@
 // The frame around the views: first visit, empty plans, themes, shortcuts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, savedPlan, openFile } from './support.mjs';
+import { setup, savedPlan, openFile, planName } from './support.mjs';
 
 let app;
 before(async () => {
@@ -9,7 +9,6 @@ before(async () => {
 });
 after(() => app.close());
 
-const planName = (page) => page.getByRole('textbox', { name: 'Plan name' });
 
 test('a first visit offers the sample, a blank plan or a file', async () => {
   const page = await app.open();

@@ -121,3 +121,12 @@ export async function download(page, click) {
   for await (const chunk of stream) chunks.push(chunk);
   return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }
+
+/** The header's plan name field. */
+export const planName = (page) => page.getByRole('textbox', { name: 'Plan name' });
+
+/** Renames the plan as a user does: type, then Enter. */
+export async function rename(page, name) {
+  await planName(page).fill(name);
+  await planName(page).press('Enter');
+}

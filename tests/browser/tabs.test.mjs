@@ -2,7 +2,7 @@
 // silently overwrites what the other saved.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, savedPlan } from './support.mjs';
+import { setup, savedPlan, planName, rename } from './support.mjs';
 
 let app;
 before(async () => {
@@ -10,11 +10,6 @@ before(async () => {
 });
 after(() => app.close());
 
-const planName = (page) => page.getByRole('textbox', { name: 'Plan name' });
-async function rename(page, name) {
-  await planName(page).fill(name);
-  await planName(page).press('Enter');
-}
 
 async function twoTabs() {
   const first = await app.open();
