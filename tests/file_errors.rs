@@ -30,7 +30,7 @@ fn a_json_file_of_another_kind_is_not_a_plan() {
 #[test]
 fn a_newer_schema_version_is_named_as_such() {
     let text =
-        to_file_text(&sample_plan()).replace("\"schema_version\": 1", "\"schema_version\": 7");
+        to_file_text(&sample_plan()).replace("\"schema_version\": 2", "\"schema_version\": 7");
     let failure = read_plan(&text).unwrap_err();
     assert_eq!(
         failure.headline,

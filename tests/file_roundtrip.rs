@@ -11,7 +11,7 @@ fn the_sample_plan_survives_a_round_trip() {
     let plan = sample_plan();
     let text = to_file_text(&plan);
     assert!(text.contains("\"format\": \"okrplan\""));
-    assert!(text.contains("\"schema_version\": 1"));
+    assert!(text.contains("\"schema_version\": 2"));
     assert_eq!(read_plan(&text).unwrap(), plan);
 }
 

@@ -45,7 +45,7 @@ fn corrupt_text_is_unreadable_and_kept_verbatim() {
 fn a_plan_from_a_newer_version_is_unreadable_not_lost() {
     let store = MemoryStore::default();
     let newer =
-        to_file_text(&sample_plan()).replace("\"schema_version\": 1", "\"schema_version\": 2");
+        to_file_text(&sample_plan()).replace("\"schema_version\": 2", "\"schema_version\": 3");
     store.set(PLAN_KEY, &newer).unwrap();
     match load(&store) {
         Saved::Unreadable { failure, .. } => {

@@ -102,6 +102,7 @@ pub fn read_plan(text: &str) -> Result<Plan, ReadFailure> {
         format: Some(FORMAT_NAME.into()),
         schema_version: Some(plan.schema_version.into()),
     })?;
+    let plan = migrate(plan);
     let problems = validate(&plan);
     if problems.is_empty() {
         return Ok(plan);
@@ -161,6 +162,19 @@ fn diagnose(text: &str) -> ReadFailure {
     }
 }
 
+/// The oldest schema version this reader still opens.
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
+
+/// Brings a plan read from an older file up to [`SCHEMA_VERSION`], one step per version.
+fn migrate(mut plan: Plan) -> Plan {
+    if plan.schema_version == 1 {
+        // Version 2 only added optional fields (`scope`, `references`,
+        // `synced`), which a version 1 file simply lacks.
+        plan.schema_version = 2;
+    }
+    plan
+}
+
 fn check_header(header: &Header) -> Result<(), ReadFailure> {
     if header.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT_NAME) {
         return Err(ReadFailure::single(
@@ -170,7 +184,9 @@ fn check_header(header: &Header) -> Result<(), ReadFailure> {
         ));
     }
     match header.schema_version.as_ref().and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(SCHEMA_VERSION) => Ok(()),
+        Some(v) if (u64::from(OLDEST_SCHEMA_VERSION)..=u64::from(SCHEMA_VERSION)).contains(&v) => {
+            Ok(())
+        }
         Some(v) if v > u64::from(SCHEMA_VERSION) => Err(ReadFailure::single(
             "The file was written by a newer version of okrplan.",
             "schema_version",
@@ -182,7 +198,7 @@ fn check_header(header: &Header) -> Result<(), ReadFailure> {
         _ => Err(ReadFailure::single(
             "The file's schema version is not one okrplan knows.",
             "schema_version",
-            format!("expected a whole number from 1 to {SCHEMA_VERSION}"),
+            format!("expected a whole number from {OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION}"),
         )),
     }
 }

@@ -1,4 +1,7 @@
-//! File formats: reading and writing plans as files.
+//! File formats: reading and writing plans as files, and merging them.
 
 pub mod csv;
+pub mod items;
 pub mod json;
+pub mod merge;
+pub mod part;

@@ -34,3 +34,9 @@ impl fmt::Display for Id {
         f.write_str(&self.0)
     }
 }
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}

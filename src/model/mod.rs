@@ -9,6 +9,7 @@ mod lookup;
 mod okr;
 pub mod ops;
 mod plan;
+mod reference;
 pub mod quality;
 mod rollout;
 pub mod rollout_plan;
@@ -27,6 +28,7 @@ pub use okr::{
     Alignment, CheckIn, Commitment, KeyResult, MeasureKind, Objective, Review, ScoreOverride,
 };
 pub use plan::{FormatTag, Meta, Plan, Settings, FORMAT_NAME, SCHEMA_VERSION};
+pub use reference::{Reference, ReferencedKeyResult, Scope};
 pub use rollout::{
     CheckInCadence, Participation, ParticipationStatus, Phase, ProgrammeEvent, ProgrammeEventKind,
     ReadinessItem, Role, RoleAssignment, Rollout, Strategy, DEFAULT_READINESS,

@@ -1,13 +1,16 @@
 //! The whole plan: what is saved, exported and imported.
 
-use super::{Cycle, CycleKind, Id, Objective, Rollout, Unit};
+use super::{Cycle, CycleKind, Id, Objective, Reference, Rollout, Scope, Unit};
+use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The format name written into every file, so a stray JSON file is recognised as not ours.
 pub const FORMAT_NAME: &str = "okrplan";
 /// Bumped whenever the file shape changes in a way older readers cannot handle.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2 added partial files (`scope`, `references`) and `synced`; a
+/// version 1 file reads as version 2 unchanged (see `io::json::migrate`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Serialises as [`FORMAT_NAME`] and refuses any other value when read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -61,6 +64,16 @@ pub struct Plan {
     pub objectives: Vec<Objective>,
     #[serde(default)]
     pub rollout: Rollout,
+    /// Set when the file holds one unit's part of a larger plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// Objectives outside the plan that objectives in it align to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
+    /// Each item's fingerprint as last exchanged through a file (item key →
+    /// fingerprint), so a merge can tell who edited what since.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub synced: BTreeMap<String, String>,
 }
 
 impl Plan {
@@ -77,6 +90,9 @@ impl Plan {
             units: Vec::new(),
             objectives: Vec::new(),
             rollout: Rollout::default(),
+            scope: None,
+            references: Vec::new(),
+            synced: BTreeMap::new(),
         }
     }
 

@@ -88,11 +88,22 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
 
     let unit_ids: HashSet<&str> = plan.units.iter().map(|u| u.id.as_str()).collect();
     let cycle_ids: HashSet<&str> = plan.cycles.iter().map(|c| c.id.as_str()).collect();
-    let objective_ids: HashSet<&str> = plan.objectives.iter().map(|o| o.id.as_str()).collect();
+    // Links may point at objectives outside a partial plan, through its references.
+    let objective_ids: HashSet<&str> = plan
+        .objectives
+        .iter()
+        .map(|o| o.id.as_str())
+        .chain(plan.references.iter().map(|r| r.id.as_str()))
+        .collect();
     let kr_ids: HashSet<&str> = plan
         .objectives
         .iter()
         .flat_map(|o| o.key_results.iter().map(|k| k.id.as_str()))
+        .chain(
+            plan.references
+                .iter()
+                .flat_map(|r| r.key_results.iter().map(|k| k.id.as_str())),
+        )
         .collect();
     let phase_ids: HashSet<&str> = plan.rollout.phases.iter().map(|p| p.id.as_str()).collect();
 

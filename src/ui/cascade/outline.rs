@@ -268,6 +268,7 @@ pub fn link_title(plan: &crate::model::Plan, link: &Alignment) -> String {
             .key_result_position(id)
             .map(|(o, k)| plan.objectives[o].key_results[k].title.clone()),
     }
+    .or_else(|| plan.referenced_title(link))
     .unwrap_or_else(|| "(missing)".into())
 }
 

@@ -1,0 +1,185 @@
+//! A plan seen as a set of separately mergeable items, each with a stable key
+//! and a fingerprint of its content.
+
+use crate::model::{Id, Objective, Participation, Plan};
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKind {
+    /// Name, description and settings of the plan.
+    Details,
+    /// Strategy, cadence, readiness checklist and programme events.
+    Programme,
+    Cycle,
+    Phase,
+    Unit,
+    Objective,
+    KeyResult,
+    Participation,
+    Role,
+}
+
+impl ItemKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Details => "Plan details",
+            ItemKind::Programme => "Rollout programme",
+            ItemKind::Cycle => "Cycle",
+            ItemKind::Phase => "Phase",
+            ItemKind::Unit => "Unit",
+            ItemKind::Objective => "Objective",
+            ItemKind::KeyResult => "Key result",
+            ItemKind::Participation => "Participation",
+            ItemKind::Role => "Role",
+        }
+    }
+}
+
+/// One item: its key ("objective:o-12"), what it is called, and its content
+/// as JSON (an objective without its key results, which are items of their own).
+pub struct Item {
+    pub kind: ItemKind,
+    pub key: String,
+    pub name: String,
+    pub content: serde_json::Value,
+}
+
+impl Item {
+    fn new(kind: ItemKind, id: impl AsRef<str>, name: String, content: &impl Serialize) -> Item {
+        Item {
+            kind,
+            key: key(kind, id.as_ref()),
+            name,
+            // Serialising plain data to a JSON value cannot fail.
+            content: serde_json::to_value(content).unwrap_or_default(),
+        }
+    }
+
+    /// A short, stable digest of the content (FNV-1a over its compact JSON).
+    pub fn fingerprint(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for byte in self.content.to_string().bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{hash:016x}")
+    }
+}
+
+pub fn key(kind: ItemKind, id: impl AsRef<str>) -> String {
+    let id = id.as_ref();
+    let prefix = match kind {
+        ItemKind::Details => "details",
+        ItemKind::Programme => "programme",
+        ItemKind::Cycle => "cycle",
+        ItemKind::Phase => "phase",
+        ItemKind::Unit => "unit",
+        ItemKind::Objective => "objective",
+        ItemKind::KeyResult => "key_result",
+        ItemKind::Participation => "participation",
+        ItemKind::Role => "role",
+    };
+    format!("{prefix}:{id}")
+}
+
+/// A participation has no id of its own: it is one unit in one phase.
+pub fn participation_key(p: &Participation) -> String {
+    key(ItemKind::Participation, format!("{}@{}", p.unit, p.phase))
+}
+
+/// An objective's own fields, without its key results.
+pub fn objective_fields(objective: &Objective) -> Objective {
+    Objective {
+        key_results: Vec::new(),
+        ..objective.clone()
+    }
+}
+
+/// Every item of the plan. The plan-wide details and programme are items only
+/// of a whole plan: a partial file does not speak for them.
+pub fn items(plan: &Plan) -> Vec<Item> {
+    let mut items = Vec::new();
+    if plan.scope.is_none() {
+        items.push(Item::new(
+            ItemKind::Details,
+            "plan",
+            plan.meta.name.clone(),
+            &(&plan.meta, &plan.settings),
+        ));
+        let r = &plan.rollout;
+        items.push(Item::new(
+            ItemKind::Programme,
+            "plan",
+            r.strategy.label().to_owned(),
+            &(&r.strategy, &r.cadence, &r.readiness, &r.events),
+        ));
+    }
+    for c in &plan.cycles {
+        items.push(Item::new(ItemKind::Cycle, &c.id, c.name.clone(), c));
+    }
+    for p in &plan.rollout.phases {
+        items.push(Item::new(ItemKind::Phase, &p.id, p.name.clone(), p));
+    }
+    let unit_names: HashMap<&str, &str> = plan
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    let unit_name = |id: &Id| unit_names.get(id.as_str()).copied().unwrap_or("?").to_owned();
+    for u in &plan.units {
+        items.push(Item::new(ItemKind::Unit, &u.id, u.name.clone(), u));
+    }
+    for o in &plan.objectives {
+        let name = format!("{} · {}", o.title, unit_name(&o.unit));
+        items.push(Item::new(
+            ItemKind::Objective,
+            &o.id,
+            name,
+            &objective_fields(o),
+        ));
+        for kr in &o.key_results {
+            // The owning objective is part of a key result's content: moving it is a change.
+            items.push(Item::new(
+                ItemKind::KeyResult,
+                &kr.id,
+                format!("{} · {}", kr.title, o.title),
+                &(&o.id, kr),
+            ));
+        }
+    }
+    let phase_names: HashMap<&str, &str> = plan
+        .rollout
+        .phases
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    for p in &plan.rollout.participation {
+        let phase = phase_names.get(p.phase.as_str()).copied().unwrap_or("?");
+        items.push(Item {
+            key: participation_key(p),
+            ..Item::new(
+                ItemKind::Participation,
+                "",
+                format!("{} in {phase}", unit_name(&p.unit)),
+                p,
+            )
+        });
+    }
+    for r in &plan.rollout.roles {
+        items.push(Item::new(ItemKind::Role, &r.id, r.person.clone(), r));
+    }
+    items
+}
+
+/// Records every item's current fingerprint as the version last exchanged:
+/// done when a whole plan arrives from a file, so later merges know the base.
+pub fn mark_synced(plan: &mut Plan) {
+    plan.synced = items(plan)
+        .into_iter()
+        .map(|item| {
+            let fingerprint = item.fingerprint();
+            (item.key, fingerprint)
+        })
+        .collect();
+}

@@ -1,0 +1,449 @@
+//! Merging a file into the open plan: a preview of what differs, item by
+//! item, and the merged plan for the items the user accepts.
+//!
+//! Who edited what is told from `synced`: each side remembers the
+//! fingerprint of every item as last exchanged through a file. An item that
+//! differs from that base on both sides is a conflict.
+
+use super::items::{items, key, participation_key, ItemKind};
+use crate::model::{validate, Id, Objective, Plan};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeKind {
+    /// In the file, not in this plan.
+    Added,
+    /// Edited in the file since the version this plan has.
+    Changed,
+    /// Edited both here and in the file.
+    Conflict,
+    /// In this plan, within what the file covers, but not in the file.
+    Missing,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub item: ItemKind,
+    pub key: String,
+    pub name: String,
+    /// The fields that differ, for changed items and conflicts.
+    pub fields: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Preview {
+    pub changes: Vec<Change>,
+    pub unchanged: usize,
+    /// Items this plan has edited since the file's version of them: kept as they are.
+    pub newer_here: usize,
+    /// Added items and the added items each cannot come without (a unit's
+    /// objectives need the unit).
+    needs: HashMap<String, Vec<String>>,
+}
+
+impl Preview {
+    /// What a user accepts by default: everything added and changed; conflicts
+    /// and removals only when asked.
+    pub fn default_selection(&self) -> BTreeSet<String> {
+        self.changes
+            .iter()
+            .filter(|c| matches!(c.kind, ChangeKind::Added | ChangeKind::Changed))
+            .map(|c| c.key.clone())
+            .collect()
+    }
+
+    /// The selection plus every added item a selected one needs.
+    pub fn with_needs(&self, selected: &BTreeSet<String>) -> BTreeSet<String> {
+        let mut all = selected.clone();
+        let mut queue: Vec<String> = selected.iter().cloned().collect();
+        while let Some(key) = queue.pop() {
+            for need in self.needs.get(&key).into_iter().flatten() {
+                if all.insert(need.clone()) {
+                    queue.push(need.clone());
+                }
+            }
+        }
+        all
+    }
+
+    pub fn count(&self, kind: ChangeKind) -> usize {
+        self.changes.iter().filter(|c| c.kind == kind).count()
+    }
+}
+
+/// Compares the file with the open plan.
+pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
+    let incoming = attach(local, incoming);
+    let here: HashMap<String, super::items::Item> =
+        items(local).into_iter().map(|i| (i.key.clone(), i)).collect();
+    let theirs = items(&incoming);
+    let their_keys: HashSet<&str> = theirs.iter().map(|i| i.key.as_str()).collect();
+    let mut preview = Preview::default();
+
+    for item in &theirs {
+        let Some(mine) = here.get(&item.key) else {
+            preview.changes.push(Change {
+                kind: ChangeKind::Added,
+                item: item.kind,
+                key: item.key.clone(),
+                name: item.name.clone(),
+                fields: Vec::new(),
+            });
+            continue;
+        };
+        let (fp_mine, fp_theirs) = (mine.fingerprint(), item.fingerprint());
+        if fp_mine == fp_theirs {
+            preview.unchanged += 1;
+            continue;
+        }
+        let bases = [local.synced.get(&item.key), incoming.synced.get(&item.key)];
+        let edited = |fp: &String| !bases.contains(&Some(fp));
+        let kind = match (edited(&fp_mine), edited(&fp_theirs)) {
+            (true, false) => {
+                preview.newer_here += 1;
+                continue;
+            }
+            (false, true) => ChangeKind::Changed,
+            _ => ChangeKind::Conflict,
+        };
+        preview.changes.push(Change {
+            kind,
+            item: item.kind,
+            key: item.key.clone(),
+            name: item.name.clone(),
+            fields: changed_fields(item.kind, &mine.content, &item.content),
+        });
+    }
+
+    let covered = covered_keys(local, &incoming);
+    for item in items(local) {
+        if covered.contains(&item.key) && !their_keys.contains(item.key.as_str()) {
+            preview.changes.push(Change {
+                kind: ChangeKind::Missing,
+                item: item.kind,
+                key: item.key,
+                name: item.name,
+                fields: Vec::new(),
+            });
+        }
+    }
+    let added: HashSet<&str> = preview
+        .changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Added)
+        .map(|c| c.key.as_str())
+        .collect();
+    preview.needs = dependencies(&incoming)
+        .into_iter()
+        .filter(|(key, _)| added.contains(key.as_str()))
+        .map(|(key, needs)| {
+            let needs = needs
+                .into_iter()
+                .filter(|n| added.contains(n.as_str()))
+                .collect();
+            (key, needs)
+        })
+        .collect();
+    preview
+        .changes
+        .sort_by(|a, b| (a.kind, a.item).cmp(&(b.kind, b.item)));
+    preview
+}
+
+/// The open plan with the selected changes from the file (and the added
+/// items they need), or what would be wrong with it.
+pub fn apply(
+    local: &Plan,
+    incoming: &Plan,
+    preview: &Preview,
+    selected: &BTreeSet<String>,
+) -> Result<Plan, Vec<String>> {
+    let incoming = attach(local, incoming);
+    let take = preview.with_needs(selected);
+    let mut plan = local.clone();
+
+    if take.contains(&key(ItemKind::Details, "plan")) {
+        plan.meta = incoming.meta.clone();
+        plan.settings = incoming.settings.clone();
+    }
+    if take.contains(&key(ItemKind::Programme, "plan")) {
+        let (to, from) = (&mut plan.rollout, &incoming.rollout);
+        to.strategy = from.strategy;
+        to.cadence = from.cadence;
+        to.readiness = from.readiness.clone();
+        to.events = from.events.clone();
+    }
+    merge_list(
+        &mut plan.cycles,
+        &incoming.cycles,
+        |c| key(ItemKind::Cycle, &c.id),
+        &take,
+        |_, from| from.clone(),
+    );
+    merge_list(
+        &mut plan.rollout.phases,
+        &incoming.rollout.phases,
+        |p| key(ItemKind::Phase, &p.id),
+        &take,
+        |_, from| from.clone(),
+    );
+    merge_list(
+        &mut plan.units,
+        &incoming.units,
+        |u| key(ItemKind::Unit, &u.id),
+        &take,
+        |_, from| from.clone(),
+    );
+    // An objective's own fields come from the file; its key results are merged one by one.
+    merge_list(
+        &mut plan.objectives,
+        &incoming.objectives,
+        |o| key(ItemKind::Objective, &o.id),
+        &take,
+        |mine, from| Objective {
+            key_results: mine
+                .map(|o| std::mem::take(&mut o.key_results))
+                .unwrap_or_default(),
+            ..super::items::objective_fields(from)
+        },
+    );
+    merge_key_results(&mut plan, &incoming, &take);
+    merge_list(
+        &mut plan.rollout.participation,
+        &incoming.rollout.participation,
+        |p| participation_key(p),
+        &take,
+        |_, from| from.clone(),
+    );
+    merge_list(
+        &mut plan.rollout.roles,
+        &incoming.rollout.roles,
+        |r| key(ItemKind::Role, &r.id),
+        &take,
+        |_, from| from.clone(),
+    );
+
+    for reference in &incoming.references {
+        if !plan.references.iter().any(|r| r.id == reference.id) {
+            plan.references.push(reference.clone());
+        }
+    }
+    plan.prune_references();
+    record_synced(&mut plan, &incoming);
+
+    let problems = validate(&plan);
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(problems.into_iter().map(|p| p.message).collect())
+    }
+}
+
+/// Replaces and appends the selected items of `incoming`, and removes the
+/// selected items it does not have.
+fn merge_list<T: Clone>(
+    list: &mut Vec<T>,
+    incoming: &[T],
+    key_of: impl Fn(&T) -> String,
+    take: &BTreeSet<String>,
+    adopt: impl Fn(Option<&mut T>, &T) -> T,
+) {
+    let positions: HashMap<String, usize> = list
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (key_of(item), i))
+        .collect();
+    let mut theirs = HashSet::new();
+    for item in incoming {
+        let key = key_of(item);
+        if take.contains(&key) {
+            match positions.get(&key) {
+                Some(&i) => list[i] = adopt(Some(&mut list[i]), item),
+                None => list.push(adopt(None, item)),
+            }
+        }
+        theirs.insert(key);
+    }
+    list.retain(|item| {
+        let key = key_of(item);
+        !take.contains(&key) || theirs.contains(&key)
+    });
+}
+
+fn merge_key_results(plan: &mut Plan, incoming: &Plan, take: &BTreeSet<String>) {
+    let theirs: HashSet<&Id> = incoming
+        .objectives
+        .iter()
+        .flat_map(|o| o.key_results.iter().map(|k| &k.id))
+        .collect();
+    // Removed key results first, then each taken one where the file has it.
+    for objective in &mut plan.objectives {
+        objective.key_results.retain(|k| {
+            !take.contains(&key(ItemKind::KeyResult, &k.id)) || theirs.contains(&k.id)
+        });
+    }
+    for owner in &incoming.objectives {
+        for kr in &owner.key_results {
+            if !take.contains(&key(ItemKind::KeyResult, &kr.id)) {
+                continue;
+            }
+            let Some(target) = plan.objective_index(&owner.id) else {
+                continue;
+            };
+            match plan.key_result_position(&kr.id) {
+                Some((o, k)) if o == target => plan.objectives[o].key_results[k] = kr.clone(),
+                found => {
+                    if let Some((o, k)) = found {
+                        plan.objectives[o].key_results.remove(k);
+                    }
+                    plan.objectives[target].key_results.push(kr.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Remembers every item that is now the same on both sides as exchanged in
+/// that version, and forgets items that are gone.
+fn record_synced(plan: &mut Plan, incoming: &Plan) {
+    let theirs: HashMap<String, String> = items(incoming)
+        .into_iter()
+        .map(|i| {
+            let fingerprint = i.fingerprint();
+            (i.key, fingerprint)
+        })
+        .collect();
+    let mine = items(plan);
+    let keys: HashSet<&str> = mine.iter().map(|i| i.key.as_str()).collect();
+    plan.synced.retain(|k, _| keys.contains(k.as_str()));
+    for item in &mine {
+        let fingerprint = item.fingerprint();
+        if theirs.get(&item.key) == Some(&fingerprint) {
+            plan.synced.insert(item.key.clone(), fingerprint);
+        }
+    }
+}
+
+/// A partial file's top unit is a root in the file; merged, it goes back
+/// under its parent here (or the parent the file names, if this plan has it).
+fn attach(local: &Plan, incoming: &Plan) -> Plan {
+    let mut incoming = incoming.clone();
+    if let Some(scope) = &incoming.scope {
+        let parent = match local.unit(&scope.unit) {
+            Some(unit) => unit.parent.clone(),
+            None => scope.parent.clone().filter(|p| local.unit(p).is_some()),
+        };
+        if let Some(top) = incoming.units.iter_mut().find(|u| u.id == scope.unit) {
+            top.parent = parent;
+        }
+    }
+    incoming
+}
+
+/// The keys of this plan's items that the file speaks for: all of them for
+/// a whole plan; for a part, the items of that unit's subtree.
+fn covered_keys(local: &Plan, incoming: &Plan) -> HashSet<String> {
+    let Some(scope) = &incoming.scope else {
+        return items(local).into_iter().map(|i| i.key).collect();
+    };
+    let units: HashSet<&Id> = local
+        .subtree(&scope.unit)
+        .into_iter()
+        .map(|i| &local.units[i].id)
+        .collect();
+    let mut keys: HashSet<String> = units.iter().map(|u| key(ItemKind::Unit, u)).collect();
+    for o in local.objectives.iter().filter(|o| units.contains(&o.unit)) {
+        keys.insert(key(ItemKind::Objective, &o.id));
+        keys.extend(
+            o.key_results
+                .iter()
+                .map(|k| key(ItemKind::KeyResult, &k.id)),
+        );
+    }
+    let rollout = &local.rollout;
+    keys.extend(
+        rollout
+            .participation
+            .iter()
+            .filter(|p| units.contains(&p.unit))
+            .map(|p| participation_key(p)),
+    );
+    keys.extend(
+        rollout
+            .roles
+            .iter()
+            .filter(|r| r.unit.as_ref().is_some_and(|u| units.contains(u)))
+            .map(|r| key(ItemKind::Role, &r.id)),
+    );
+    keys
+}
+
+/// For each item of the file, the items it refers to.
+fn dependencies(plan: &Plan) -> HashMap<String, Vec<String>> {
+    let mut needs = HashMap::new();
+    for u in &plan.units {
+        if let Some(parent) = &u.parent {
+            needs.insert(key(ItemKind::Unit, &u.id), vec![key(ItemKind::Unit, parent)]);
+        }
+    }
+    for o in &plan.objectives {
+        let objective = key(ItemKind::Objective, &o.id);
+        needs.insert(
+            objective.clone(),
+            vec![key(ItemKind::Unit, &o.unit), key(ItemKind::Cycle, &o.cycle)],
+        );
+        for kr in &o.key_results {
+            needs.insert(key(ItemKind::KeyResult, &kr.id), vec![objective.clone()]);
+        }
+    }
+    for p in &plan.rollout.participation {
+        needs.insert(
+            participation_key(p),
+            vec![key(ItemKind::Unit, &p.unit), key(ItemKind::Phase, &p.phase)],
+        );
+    }
+    for r in &plan.rollout.roles {
+        if let Some(unit) = &r.unit {
+            needs.insert(key(ItemKind::Role, &r.id), vec![key(ItemKind::Unit, unit)]);
+        }
+    }
+    needs
+}
+
+/// The names of the fields that differ, in words ("title", "aligned to").
+fn changed_fields(
+    kind: ItemKind,
+    mine: &serde_json::Value,
+    theirs: &serde_json::Value,
+) -> Vec<String> {
+    use serde_json::Value;
+    // Some items are tuples of parts; these name the parts that are not objects.
+    let part_names: &[&str] = match kind {
+        ItemKind::KeyResult => &["objective", ""],
+        ItemKind::Programme => &["strategy", "cadence", "readiness", "events"],
+        _ => &[],
+    };
+    let mut fields = Vec::new();
+    let mut compare = |a: &Value, b: &Value, part: &str| match (a, b) {
+        (Value::Object(a), Value::Object(b)) => {
+            let names: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+            for name in names {
+                if a.get(name) != b.get(name) {
+                    fields.push(name.replace('_', " "));
+                }
+            }
+        }
+        _ if a != b => fields.push(part.to_owned()),
+        _ => {}
+    };
+    match (mine, theirs) {
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
+            for (i, (a, b)) in a.iter().zip(b).enumerate() {
+                compare(a, b, part_names.get(i).copied().unwrap_or(""));
+            }
+        }
+        _ => compare(mine, theirs, ""),
+    }
+    fields
+}
