@@ -126,7 +126,13 @@ pub fn items(plan: &Plan) -> Vec<Item> {
         .iter()
         .map(|u| (u.id.as_str(), u.name.as_str()))
         .collect();
-    let unit_name = |id: &Id| unit_names.get(id.as_str()).copied().unwrap_or("?").to_owned();
+    let unit_name = |id: &Id| {
+        unit_names
+            .get(id.as_str())
+            .copied()
+            .unwrap_or("?")
+            .to_owned()
+    };
     for u in &plan.units {
         items.push(Item::new(ItemKind::Unit, &u.id, u.name.clone(), u));
     }

@@ -75,8 +75,10 @@ impl Preview {
 /// Compares the file with the open plan.
 pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
     let incoming = attach(local, incoming);
-    let here: HashMap<String, super::items::Item> =
-        items(local).into_iter().map(|i| (i.key.clone(), i)).collect();
+    let here: HashMap<String, super::items::Item> = items(local)
+        .into_iter()
+        .map(|i| (i.key.clone(), i))
+        .collect();
     let theirs = items(&incoming);
     let their_keys: HashSet<&str> = theirs.iter().map(|i| i.key.as_str()).collect();
     let mut preview = Preview::default();
@@ -279,9 +281,9 @@ fn merge_key_results(plan: &mut Plan, incoming: &Plan, take: &BTreeSet<String>) 
         .collect();
     // Removed key results first, then each taken one where the file has it.
     for objective in &mut plan.objectives {
-        objective.key_results.retain(|k| {
-            !take.contains(&key(ItemKind::KeyResult, &k.id)) || theirs.contains(&k.id)
-        });
+        objective
+            .key_results
+            .retain(|k| !take.contains(&key(ItemKind::KeyResult, &k.id)) || theirs.contains(&k.id));
     }
     for owner in &incoming.objectives {
         for kr in &owner.key_results {
@@ -384,7 +386,10 @@ fn dependencies(plan: &Plan) -> HashMap<String, Vec<String>> {
     let mut needs = HashMap::new();
     for u in &plan.units {
         if let Some(parent) = &u.parent {
-            needs.insert(key(ItemKind::Unit, &u.id), vec![key(ItemKind::Unit, parent)]);
+            needs.insert(
+                key(ItemKind::Unit, &u.id),
+                vec![key(ItemKind::Unit, parent)],
+            );
         }
     }
     for o in &plan.objectives {

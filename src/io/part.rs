@@ -104,7 +104,10 @@ fn references_out_of(plan: &Plan, part: &Plan) -> Vec<Reference> {
                 Some(Reference {
                     id: o.id.clone(),
                     title: o.title.clone(),
-                    unit_name: plan.unit(&o.unit).map(|u| u.name.clone()).unwrap_or_default(),
+                    unit_name: plan
+                        .unit(&o.unit)
+                        .map(|u| u.name.clone())
+                        .unwrap_or_default(),
                     key_results: o
                         .key_results
                         .iter()

@@ -1,9 +1,9 @@
 //! The whole plan: what is saved, exported and imported.
 
 use super::{Cycle, CycleKind, Id, Objective, Reference, Rollout, Scope, Unit};
-use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
 
 /// The format name written into every file, so a stray JSON file is recognised as not ours.
 pub const FORMAT_NAME: &str = "okrplan";
