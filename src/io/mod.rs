@@ -3,5 +3,6 @@
 pub mod csv;
 pub mod items;
 pub mod json;
+pub mod link;
 pub mod merge;
 pub mod part;

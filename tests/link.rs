@@ -1,0 +1,54 @@
+//! Share links: round trips, the length limit, and damaged links.
+
+use okrplan::io::link::{decode, encode, is_link, LinkError, LINK_PREFIX, MAX_LINK_CHARS};
+use okrplan::io::part::export_part;
+use okrplan::model::*;
+
+#[test]
+fn the_sample_plan_travels_in_a_link_and_comes_back_the_same() {
+    let plan = sample_plan();
+    let link = encode(&plan).expect("the sample fits a link");
+    println!("sample link: {} characters", link.len());
+    assert!(link.starts_with(LINK_PREFIX) && is_link(&link));
+    assert!(link.len() <= MAX_LINK_CHARS);
+    assert!(link[LINK_PREFIX.len()..]
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    assert_eq!(decode(&link), Ok(plan));
+}
+
+#[test]
+fn one_units_part_travels_in_a_link() {
+    let part = export_part(&sample_plan(), &"u-sales".into()).unwrap();
+    let link = encode(&part).unwrap();
+    assert_eq!(decode(&link), Ok(part));
+}
+
+#[test]
+fn a_plan_too_large_for_a_link_says_how_long_it_would_be() {
+    let mut plan = sample_plan();
+    // Distinct titles, so compression cannot hide the size.
+    for (i, objective) in plan.objectives.iter_mut().enumerate() {
+        objective.description = (0..400).map(|j| format!("{:x}", (i * 7919 + j * 104_729) % 65_521)).collect();
+    }
+    match encode(&plan) {
+        Err(LinkError::TooLong(length)) => assert!(length > MAX_LINK_CHARS),
+        other => panic!("expected too long, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_cut_link_is_reported_as_damaged() {
+    let link = encode(&sample_plan()).unwrap();
+    let cut = &link[..link.len() / 2];
+    let failure = decode(cut).unwrap_err();
+    assert_eq!(failure.headline, "The link is damaged or incomplete.");
+    assert_eq!(failure.problems[0].path, "(link)");
+}
+
+#[test]
+fn a_link_in_another_format_or_alphabet_is_refused() {
+    assert!(decode("#/shared/q123").is_err());
+    assert!(decode(&format!("{LINK_PREFIX}abc$def")).is_err());
+    assert!(!is_link("#/cascade"));
+}
