@@ -29,7 +29,9 @@ fn a_plan_too_large_for_a_link_says_how_long_it_would_be() {
     let mut plan = sample_plan();
     // Distinct titles, so compression cannot hide the size.
     for (i, objective) in plan.objectives.iter_mut().enumerate() {
-        objective.description = (0..400).map(|j| format!("{:x}", (i * 7919 + j * 104_729) % 65_521)).collect();
+        objective.description = (0..400)
+            .map(|j| format!("{:x}", (i * 7919 + j * 104_729) % 65_521))
+            .collect();
     }
     match encode(&plan) {
         Err(LinkError::TooLong(length)) => assert!(length > MAX_LINK_CHARS),

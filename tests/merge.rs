@@ -346,3 +346,14 @@ fn a_plan_merged_with_itself_shows_no_changes() {
     let preview = preview(&plan, &plan);
     assert_eq!(preview.changes, Vec::new());
 }
+
+#[test]
+fn a_part_of_a_plan_that_never_exchanged_files_merges_back_without_false_conflicts() {
+    // The export stamps what left, so the department's edits are theirs alone.
+    let plan = sample_plan();
+    let mut sales = part_of(&plan, "u-sales");
+    objective_mut(&mut sales, "o-emea").title = "Edited by Sales".into();
+    let preview = preview(&plan, &sales);
+    assert_eq!(keys(&preview, ChangeKind::Changed), ["objective:o-emea"]);
+    assert_eq!(preview.count(ChangeKind::Conflict), 0);
+}

@@ -181,11 +181,19 @@ pub fn items(plan: &Plan) -> Vec<Item> {
 /// Records every item's current fingerprint as the version last exchanged:
 /// done when a whole plan arrives from a file, so later merges know the base.
 pub fn mark_synced(plan: &mut Plan) {
-    plan.synced = items(plan)
-        .into_iter()
-        .map(|item| {
-            let fingerprint = item.fingerprint();
-            (item.key, fingerprint)
-        })
-        .collect();
+    plan.synced.clear();
+    fill_synced(plan);
+}
+
+/// Stamps the items that were never exchanged with their current fingerprint,
+/// keeping the others' stamps: done on export, so the file says which version
+/// of each item left, and edits made on the other side show as theirs alone.
+pub fn fill_synced(plan: &mut Plan) {
+    for item in items(plan) {
+        if let std::collections::btree_map::Entry::Vacant(entry) =
+            plan.synced.entry(item.key.clone())
+        {
+            entry.insert(item.fingerprint());
+        }
+    }
 }

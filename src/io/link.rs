@@ -100,7 +100,9 @@ mod tests {
     #[test]
     fn base64url_round_trips_every_length() {
         for len in 0..40u8 {
-            let bytes: Vec<u8> = (0..len).map(|i| i.wrapping_mul(97).wrapping_add(len)).collect();
+            let bytes: Vec<u8> = (0..len)
+                .map(|i| i.wrapping_mul(97).wrapping_add(len))
+                .collect();
             assert_eq!(from_base64url(&base64url(&bytes)), Some(bytes));
         }
         assert_eq!(base64url(b"\xfb\xff"), "-_8");

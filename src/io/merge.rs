@@ -149,7 +149,7 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
         .collect();
     preview
         .changes
-        .sort_by(|a, b| (a.kind, a.item).cmp(&(b.kind, b.item)));
+        .sort_by_key(|change| (change.kind, change.item));
     preview
 }
 
@@ -214,7 +214,7 @@ pub fn apply(
     merge_list(
         &mut plan.rollout.participation,
         &incoming.rollout.participation,
-        |p| participation_key(p),
+        participation_key,
         &take,
         |_, from| from.clone(),
     );
@@ -369,7 +369,7 @@ fn covered_keys(local: &Plan, incoming: &Plan) -> HashSet<String> {
             .participation
             .iter()
             .filter(|p| units.contains(&p.unit))
-            .map(|p| participation_key(p)),
+            .map(participation_key),
     );
     keys.extend(
         rollout

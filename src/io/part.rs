@@ -68,6 +68,7 @@ pub fn export_part(plan: &Plan, unit: &Id) -> Option<Plan> {
         .filter(|(key, _)| keys.contains(*key))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
+    super::items::fill_synced(&mut part);
     Some(part)
 }
 

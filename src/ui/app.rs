@@ -1,43 +1,105 @@
 //! What the page opens: the planner with the saved plan (or the sample on a
-//! first visit), or the recovery screen when the saved plan cannot be read.
+//! first visit), a shared plan read-only when the URL holds a share link, or
+//! the recovery screen when the saved plan cannot be read.
 
+use super::files::ImportOutcome;
 use super::recovery::RecoveryScreen;
 use super::shell::Planner;
 use crate::io::json::ReadFailure;
-use crate::model::sample_plan;
+use crate::io::link;
+use crate::model::{sample_plan, Plan};
 use crate::storage::{self, LocalStore, Saved};
 use leptos::prelude::*;
 
 #[derive(Clone)]
-struct Unreadable {
-    raw: String,
-    failure: ReadFailure,
+enum Screen {
+    /// A plan from a share link, shown read-only; nothing is loaded or saved.
+    Shared(Box<Plan>),
+    Recovering {
+        raw: String,
+        failure: ReadFailure,
+    },
+    Planner,
+}
+
+/// What the user's own plan is, once the planner first needs it.
+fn saved_plan() -> (Plan, Option<Screen>, bool) {
+    match storage::load(&LocalStore) {
+        Saved::Nothing => (sample_plan(), None, true),
+        Saved::Plan(plan) => (*plan, None, false),
+        Saved::Unreadable { raw, failure } => (
+            sample_plan(),
+            Some(Screen::Recovering { raw, failure }),
+            false,
+        ),
+    }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial_plan, unreadable, first_visit) = match storage::load(&LocalStore) {
-        Saved::Nothing => (sample_plan(), None, true),
-        Saved::Plan(plan) => (*plan, None, false),
-        Saved::Unreadable { raw, failure } => {
-            (sample_plan(), Some(Unreadable { raw, failure }), false)
+    let (own_plan, recovery, first_visit) = saved_plan();
+    // A dialog to show when the planner opens: a broken link, or a shared plan to save.
+    let opening = StoredValue::new(None::<ImportOutcome>);
+    let hash = window().location().hash().unwrap_or_default();
+    let mut first = recovery.clone().unwrap_or(Screen::Planner);
+    if link::is_link(&hash) {
+        match link::decode(&hash) {
+            Ok(plan) => first = Screen::Shared(Box::new(plan)),
+            Err(failure) => {
+                forget_link();
+                opening.set_value(Some(ImportOutcome::Failed {
+                    file: "the shared link".into(),
+                    failure,
+                }));
+            }
         }
-    };
-    let recovering = RwSignal::new(unreadable);
+    }
+    let screen = RwSignal::new(first);
+    // A share link pasted into this tab's address bar only changes the hash: start afresh with it.
+    let pasted = window_event_listener(leptos::ev::hashchange, |_| {
+        if link::is_link(&window().location().hash().unwrap_or_default()) {
+            let _ = window().location().reload();
+        }
+    });
+    on_cleanup(move || pasted.remove());
     // The planner takes the plan once, when it first shows.
-    let initial_plan = StoredValue::new(Some(initial_plan));
+    let own_plan = StoredValue::new(Some(own_plan));
 
-    move || match recovering.get() {
-        Some(Unreadable { raw, failure }) => view! {
-            <RecoveryScreen raw failure on_done=move || recovering.set(None) />
+    let save_copy = Callback::new(move |plan: Box<Plan>| {
+        forget_link();
+        opening.set_value(Some(ImportOutcome::Ready {
+            file: "the shared plan".into(),
+            plan,
+        }));
+        screen.set(recovery.clone().unwrap_or(Screen::Planner));
+    });
+
+    move || match screen.get() {
+        Screen::Shared(plan) => {
+            view! { <Planner plan=*plan first_visit=false save_copy /> }.into_any()
+        }
+        Screen::Recovering { raw, failure } => view! {
+            <RecoveryScreen raw failure on_done=move || screen.set(Screen::Planner) />
         }
         .into_any(),
-        None => {
-            let plan = initial_plan
+        Screen::Planner => {
+            let plan = own_plan
                 .try_update_value(Option::take)
                 .flatten()
                 .unwrap_or_else(sample_plan);
-            view! { <Planner plan first_visit /> }.into_any()
+            let opening = opening.try_update_value(Option::take).flatten();
+            view! { <Planner plan first_visit opening /> }.into_any()
         }
+    }
+}
+
+/// Takes the share link out of the address, so a reload opens the user's own plan.
+fn forget_link() {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(super::route::View::Cascade.href()),
+        );
     }
 }

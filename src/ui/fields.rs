@@ -5,6 +5,11 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Fields of a shared plan are shown read-only (edits would be refused anyway).
+fn read_only() -> bool {
+    use_context::<crate::ui::state::AppState>().is_some_and(|s| s.read_only)
+}
+
 /// The text input an event happened on.
 pub fn input_of(ev: &ev::Event) -> Option<web_sys::HtmlInputElement> {
     ev.target().and_then(|t| t.dyn_into().ok())
@@ -25,7 +30,8 @@ pub fn TextField(
             input.set_value(&value.get_untracked());
         }
     };
-    view! { <input class=class aria-label=label prop:value=move || value.get() on:change=on_change /> }
+    let readonly = read_only();
+    view! { <input class=class aria-label=label readonly=readonly prop:value=move || value.get() on:change=on_change /> }
 }
 
 /// A number input; text that is not a number is refused and reset.
@@ -46,8 +52,10 @@ pub fn NumberField(
             input.set_value(&value.get_untracked().to_string());
         }
     };
+    let readonly = read_only();
     view! {
         <input
+            readonly=readonly
             type="number"
             step=step.unwrap_or("any")
             aria-label=label
@@ -76,5 +84,6 @@ pub fn TextArea(
             area.set_value(&value.get_untracked());
         }
     };
-    view! { <textarea aria-label=label rows="2" prop:value=move || value.get() on:change=on_change></textarea> }
+    let readonly = read_only();
+    view! { <textarea aria-label=label readonly=readonly rows="2" prop:value=move || value.get() on:change=on_change></textarea> }
 }

@@ -14,16 +14,22 @@ pub struct AppState {
     pub last_save_ms: RwSignal<Option<f64>>,
     /// Another tab saved while this one had unsaved edits: saving waits for the user.
     pub conflict: RwSignal<bool>,
+    /// A plan opened from a share link: shown, never edited or saved here.
+    pub read_only: bool,
 }
 
+/// What a refused edit of a shared plan says.
+const READ_ONLY: &str = "This shared plan is read-only: choose “Save a copy” to edit it.";
+
 impl AppState {
-    pub fn new(plan: Plan) -> Self {
+    pub fn new(plan: Plan, read_only: bool) -> Self {
         AppState {
             editor: RwSignal::new(Editor::new(plan)),
             save_error: RwSignal::new(None),
             status: RwSignal::new(String::new()),
             last_save_ms: RwSignal::new(None),
             conflict: RwSignal::new(false),
+            read_only,
         }
     }
 
@@ -39,6 +45,10 @@ impl AppState {
     /// Builds an edit from the current plan (an `ops` function) and applies it;
     /// a refused edit is announced and changes nothing. Returns whether it applied.
     pub fn edit(&self, make: impl FnOnce(&Plan) -> Result<Command, EditError>) -> bool {
+        if self.read_only {
+            self.status.set(READ_ONLY.into());
+            return false;
+        }
         let result = self
             .editor
             .try_update(|e| make(e.plan()).and_then(|command| e.apply(command)));
@@ -53,6 +63,9 @@ impl AppState {
     }
 
     pub fn undo(&self) {
+        if self.read_only {
+            return self.status.set(READ_ONLY.into());
+        }
         let label = self.editor.try_update(|e| e.undo()).flatten();
         if let Some(label) = label {
             self.status.set(format!("Undid {label}."));
@@ -60,6 +73,9 @@ impl AppState {
     }
 
     pub fn redo(&self) {
+        if self.read_only {
+            return self.status.set(READ_ONLY.into());
+        }
         let label = self.editor.try_update(|e| e.redo()).flatten();
         if let Some(label) = label {
             self.status.set(format!("Redid {label}."));

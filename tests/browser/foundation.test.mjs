@@ -56,18 +56,20 @@ test('export then import gives back the same plan, and the import can be undone'
   assert.equal(exported.name, 'fernhill-cycles-okrs-2026-27.okrplan.json');
   const file = JSON.parse(exported.text);
   assert.equal(file.format, 'okrplan');
-  assert.equal(file.schema_version, 1);
+  assert.equal(file.schema_version, 2);
   assert.match(exported.text, /\n  "meta": \{/, 'pretty-printed');
 
   await rename(page, 'Changed meanwhile');
   await savedPlan(page, (plan) => plan.meta.name === 'Changed meanwhile');
   await openFile(page, exported.name, exported.text);
-  const dialog = page.getByRole('dialog', { name: `Open ${exported.name}?` });
-  assert.match(await dialog.innerText(), /replaces the current plan “Changed meanwhile”/);
+  const dialog = page.getByRole('dialog', { name: `Open ${exported.name}` });
+  assert.match(await dialog.innerText(), /the current plan is “Changed meanwhile”/);
   await dialog.getByRole('button', { name: 'Replace current plan' }).click();
   assert.equal(await planName(page).inputValue(), SAMPLE_NAME);
   const saved = await savedPlan(page, (plan) => plan.meta.name !== 'Changed meanwhile');
   assert.deepEqual(saved, file);
+  // Each item carries the version that left, so a later merge can tell who edited what.
+  assert.ok(Object.keys(file.synced).length > 50);
 
   await page.getByRole('button', { name: 'Undo' }).click();
   assert.equal(await planName(page).inputValue(), 'Changed meanwhile');
@@ -122,7 +124,7 @@ test('a file dropped on the page is opened after confirmation', async () => {
     main.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
     main.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, text);
-  const dialog = page.getByRole('dialog', { name: 'Open dropped.okrplan.json?' });
+  const dialog = page.getByRole('dialog', { name: 'Open dropped.okrplan.json' });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await planName(page).inputValue(), SAMPLE_NAME);
 });

@@ -4,8 +4,11 @@ use super::context::Cascade;
 use super::objective_editor::ObjectiveEditor;
 use super::outline::plural;
 use super::unit_picker::UnitPicker;
+use crate::io::part::export_part;
+use crate::model::Plan;
 use crate::model::{ops, Commitment, Id, Objective, Review, Unit, UnitKind};
 use crate::ui::fields::TextField;
+use crate::ui::files::{export_unit_part, ShareLinkButton};
 use crate::ui::ids::new_id;
 use crate::ui::widgets::Modal;
 use leptos::prelude::*;
@@ -207,6 +210,16 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
                 <button on:click=move |_| shift_down(false)>"Move down"</button>
                 <button on:click=add_child>"Add unit below"</button>
                 <button class="danger" on:click=move |_| confirm_delete.set(true)>"Delete unit…"</button>
+            </div>
+            <div class="row" role="group" aria-label="Share this unit's part">
+                <button on:click={
+                    let id = id.clone();
+                    move |_| export_unit_part(state, &id)
+                }>"Export this unit's part"</button>
+                <ShareLinkButton what=name.get_untracked() plan={
+                    let id = id.clone();
+                    move || state.editor.with_untracked(|e| export_part(e.plan(), &id)).unwrap_or_else(|| Plan::new("Nothing"))
+                } />
             </div>
             <h3>"Objectives in " {cycle_name}</h3>
             <For each=objectives key=|id| id.clone() let:objective>

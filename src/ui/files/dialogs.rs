@@ -1,11 +1,15 @@
 //! The dialogs of an import: what is wrong with a file, or whether to replace the plan.
 
+use super::merge_dialog::MergeDialog;
 use super::{FileImport, ImportOutcome};
+use crate::io::items::mark_synced;
 use crate::io::json::FileProblem;
+use crate::io::merge;
 use crate::model::Command;
 use crate::ui::state::AppState;
 use crate::ui::widgets::Modal;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Long lists are cut here: nobody reads the 5,000th problem, and the DOM stays small.
 const SHOWN_PROBLEMS: usize = 200;
@@ -48,29 +52,50 @@ pub fn ImportDialogs() -> impl IntoView {
                     format!("“{}” ({})", e.plan().meta.name, e.plan().summary())
                 });
                 let incoming = format!("“{}” ({})", plan.meta.name, plan.summary());
+                let is_part = plan.scope.is_some();
                 let plan = StoredValue::new(Some(plan));
                 let replace = move |_| {
-                    if let Some(plan) = plan.try_update_value(Option::take).flatten() {
+                    if let Some(mut plan) = plan.try_update_value(Option::take).flatten() {
+                        // A whole plan from a file: remember its items as exchanged, for later merges.
+                        mark_synced(&mut plan);
                         let name = plan.meta.name.clone();
-                        state.apply(Command::ReplacePlan(plan));
-                        state.status.set(format!(
-                            "Opened “{name}”. Undo brings the previous plan back."
-                        ));
+                        if state.edit(|_| Ok(Command::ReplacePlan(plan))) {
+                            state.status.set(format!(
+                                "Opened “{name}”. Undo brings the previous plan back."
+                            ));
+                        }
                     }
                     close.run(());
                 };
+                let file_name = file.clone();
+                let merge = move |_| {
+                    if let Some(plan) = plan.try_update_value(Option::take).flatten() {
+                        let preview = state.editor.with_untracked(|e| merge::preview(e.plan(), &plan));
+                        import.outcome.set(Some(ImportOutcome::Merge {
+                            file: file_name.clone(),
+                            incoming: Arc::from(plan),
+                            preview: Arc::new(preview),
+                        }));
+                    }
+                };
                 view! {
-                    <Modal title=format!("Open {file}?") on_close=close>
-                        <p>"This replaces the current plan " {current} " with " {incoming} "."</p>
-                        <p>"You can get the current plan back with Undo."</p>
+                    <Modal title=format!("Open {file}") on_close=close>
+                        <p>"The file holds " {incoming} "; the current plan is " {current} "."</p>
+                        {is_part.then(|| view! { <p>"The file holds one unit's part of a plan: merging it brings that part into the current plan."</p> })}
+                        <p>"Merge shows what would change before anything does. Replace swaps the whole plan; Undo brings the current one back."</p>
                         <div class="actions">
-                            <button class="primary" on:click=replace>"Replace current plan"</button>
+                            <button class="primary" on:click=merge>"Merge into current plan…"</button>
+                            <button on:click=replace>"Replace current plan"</button>
                             <button on:click=move |_| close.run(())>"Cancel"</button>
                         </div>
                     </Modal>
                 }
                 .into_any()
             }
+            ImportOutcome::Merge { file, incoming, preview } => view! {
+                <MergeDialog file incoming preview />
+            }
+            .into_any(),
         })
     }
 }

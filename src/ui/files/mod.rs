@@ -3,18 +3,24 @@
 
 mod dialogs;
 mod download;
+mod merge_dialog;
+mod share;
 
 pub use dialogs::{ImportDialogs, ProblemList};
 pub use download::download_text;
+pub use share::ShareLinkButton;
 
 use super::state::AppState;
 use crate::io::csv::to_csv;
+use crate::io::items::fill_synced;
 use crate::io::json::{
     check_size, file_name, read_plan, to_file_text, ReadFailure, FILE_EXTENSION,
 };
+use crate::io::merge::Preview;
 use crate::model::Plan;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 
 /// Where an import stands while the user looks at it.
@@ -24,10 +30,16 @@ pub enum ImportOutcome {
         file: String,
         failure: ReadFailure,
     },
-    /// A valid plan waiting for the user to confirm replacing the current one.
+    /// A valid plan waiting for the user to choose: replace the current one or merge.
     Ready {
         file: String,
         plan: Box<Plan>,
+    },
+    /// The preview of merging a file into the current plan.
+    Merge {
+        file: String,
+        incoming: Arc<Plan>,
+        preview: Arc<Preview>,
     },
 }
 
@@ -96,11 +108,21 @@ pub fn export_csv(state: AppState) {
         .set("Exported objectives and key results as CSV.".into());
 }
 
+/// One unit's part of the plan as a file of its own.
+pub fn export_unit_part(state: AppState, unit: &crate::model::Id) {
+    let part = state
+        .editor
+        .with_untracked(|e| crate::io::part::export_part(e.plan(), unit));
+    if let Some(part) = part {
+        download_text(&file_name(&part), &to_file_text(&part), "application/json");
+        state.status.set(format!("Exported “{}”.", part.meta.name));
+    }
+}
+
 pub fn export_plan(state: AppState) {
-    state.editor.with_untracked(|e| {
-        let plan = e.plan();
-        download_text(&file_name(plan), &to_file_text(plan), "application/json");
-    });
+    let mut plan = state.editor.with_untracked(|e| e.plan().clone());
+    fill_synced(&mut plan);
+    download_text(&file_name(&plan), &to_file_text(&plan), "application/json");
     state.status.set("Exported the plan.".into());
 }
 

@@ -1,7 +1,7 @@
 //! The header: the plan's name, the views, and the plan-wide actions.
 
 use crate::model::Command;
-use crate::ui::files::{export_csv, export_plan, OpenFileButton};
+use crate::ui::files::{export_csv, export_plan, OpenFileButton, ShareLinkButton};
 use crate::ui::route::View;
 use crate::ui::state::AppState;
 use crate::ui::theme::ThemeSelect;
@@ -29,6 +29,7 @@ pub fn Header(view: ReadSignal<View>, help: RwSignal<bool>) -> impl IntoView {
             <input
                 class="plan-name"
                 aria-label="Plan name"
+                readonly=state.read_only
                 prop:value=name
                 on:change=rename
             />
@@ -71,6 +72,7 @@ pub fn Header(view: ReadSignal<View>, help: RwSignal<bool>) -> impl IntoView {
                 </button>
                 <button on:click=move |_| export_plan(state)>"Export"</button>
                 <button on:click=move |_| export_csv(state)>"Export CSV"</button>
+                <ShareLinkButton what="the plan" plan=move || state.editor.with_untracked(|e| e.plan().clone()) />
                 <OpenFileButton />
                 <button on:click=|_| crate::ui::workshop::enter()>"Workshop mode"</button>
                 <button on:click=move |_| help.set(true) aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">"?"</button>

@@ -2,13 +2,14 @@
 
 mod header;
 mod help;
+mod shared;
 mod shortcuts;
 mod status;
 mod welcome;
 
 use super::autosave::Autosave;
 use super::cascade::CascadeView;
-use super::files::{FileImport, ImportDialogs};
+use super::files::{FileImport, ImportDialogs, ImportOutcome};
 use super::rollout::RolloutView;
 use super::route::{use_view, View};
 use super::scoring::ScoringView;
@@ -19,16 +20,27 @@ use header::Header;
 use help::ShortcutHelp;
 use leptos::ev;
 use leptos::prelude::*;
+use shared::SharedBanner;
 use status::StatusLine;
 use welcome::{EmptyPlan, Welcome};
 
+/// The planner. With `save_copy` it shows a shared plan read-only, saves
+/// nothing, and offers the plan to the user's own through that callback.
 #[component]
-pub fn Planner(plan: Plan, first_visit: bool) -> impl IntoView {
-    let state = AppState::new(plan);
+pub fn Planner(
+    plan: Plan,
+    first_visit: bool,
+    #[prop(optional)] save_copy: Option<Callback<Box<Plan>>>,
+    /// A dialog to show at once (a shared plan to save, a broken link).
+    #[prop(default = None)]
+    opening: Option<ImportOutcome>,
+) -> impl IntoView {
+    let state = AppState::new(plan, save_copy.is_some());
     provide_context(state);
     let import = FileImport::new();
+    import.outcome.set(opening);
     provide_context(import);
-    let autosave = Autosave::install(state);
+    let autosave = save_copy.is_none().then(|| Autosave::install(state));
     let help = RwSignal::new(false);
     let welcome = RwSignal::new(first_visit);
     shortcuts::install(state, help);
@@ -54,6 +66,7 @@ pub fn Planner(plan: Plan, first_visit: bool) -> impl IntoView {
             <Show when=move || view.get() != View::Workshop>
                 <Header view help />
             </Show>
+            {save_copy.map(|save_copy| view! { <SharedBanner save_copy /> })}
             <Show when=move || state.save_error.get().is_some()>
                 <div class="banner warning" role="alert">
                     <strong>"Not saved. "</strong>
@@ -64,9 +77,9 @@ pub fn Planner(plan: Plan, first_visit: bool) -> impl IntoView {
                 <div class="banner warning" role="alert">
                     <strong>"This plan was changed in another tab"</strong>
                     " while you were editing here. Nothing is saved until you choose: "
-                    <button on:click=move |_| autosave.take_theirs()>"Load the other tab's version"</button>
+                    <button on:click=move |_| { if let Some(a) = autosave { a.take_theirs() } }>"Load the other tab's version"</button>
                     " "
-                    <button on:click=move |_| autosave.keep_mine()>"Keep this tab's version"</button>
+                    <button on:click=move |_| { if let Some(a) = autosave { a.keep_mine() } }>"Keep this tab's version"</button>
                 </div>
             </Show>
             <main id="main" tabindex="-1">
