@@ -175,3 +175,30 @@ test('a unit part shares by link; a damaged link and a plan too large for a link
   const tooLarge = page.getByRole('dialog', { name: 'Share the plan by link' });
   assert.match(await tooLarge.innerText(), /Too large for a link: it would be \d+ characters, and links are kept under 8000/);
 });
+
+test('a CSV edited in a spreadsheet merges through the preview; a broken one names row and column', async () => {
+  const page = await app.open();
+  const csv = await download(page, () => page.getByRole('button', { name: 'Export CSV' }).click());
+  const lines = csv.text.split('\r\n');
+  const demos = lines.findIndex((l) => l.startsWith('kr-demos,'));
+  const cells = lines[demos].split(',');
+  cells[7] = '40'; // target
+  lines[demos] = cells.join(',');
+  lines.splice(demos + 1, 0, ',o-emea,key result,Sign 3 Baltic dealers,,,0,3,,dealers,1,');
+  await openFile(page, 'edited.csv', lines.join('\r\n'));
+  const preview = page.getByRole('dialog', { name: 'Merge edited.csv' });
+  assert.match(await preview.innerText(), /1 new, 1 changed; \d+ the same\./);
+  await preview.getByRole('checkbox', { name: 'Take key result “Run 30 dealer demos · Win the first Nordic dealers” (target)' }).waitFor();
+  await preview.getByRole('button', { name: 'Merge 2 changes' }).click();
+  const saved = await savedPlan(page, (p) => p.objectives.find((o) => o.id === 'o-emea').key_results.length === 2);
+  const emea = saved.objectives.find((o) => o.id === 'o-emea');
+  assert.equal(emea.key_results[0].target, 40);
+  assert.equal(emea.key_results[1].title, 'Sign 3 Baltic dealers');
+
+  cells[7] = 'forty';
+  lines[demos] = cells.join(',');
+  await openFile(page, 'broken.csv', lines.join('\r\n'));
+  const failure = page.getByRole('alertdialog', { name: 'Cannot open broken.csv' });
+  assert.match(await failure.innerText(), new RegExp(`Row ${demos + 1}, column "target"`));
+  assert.match(await failure.innerText(), /Nothing was changed\./);
+});

@@ -25,14 +25,21 @@ pub struct CsvProblem {
     pub message: String,
 }
 
+impl CsvProblem {
+    /// Where the problem is, in a spreadsheet's terms ("Row 4, column \"target\"").
+    pub fn place(&self) -> String {
+        match (self.row, self.column.as_str()) {
+            (0, "") => "(file)".into(),
+            (0, column) => format!("Column \"{column}\""),
+            (row, "") => format!("Row {row}"),
+            (row, column) => format!("Row {row}, column \"{column}\""),
+        }
+    }
+}
+
 impl fmt::Display for CsvProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.row, self.column.as_str()) {
-            (0, "") => f.write_str(&self.message),
-            (0, column) => write!(f, "Column \"{column}\": {}", self.message),
-            (row, "") => write!(f, "Row {row}: {}", self.message),
-            (row, column) => write!(f, "Row {row}, column \"{column}\": {}", self.message),
-        }
+        write!(f, "{}: {}", self.place(), self.message)
     }
 }
 

@@ -2,7 +2,6 @@
 
 use super::merge_dialog::MergeDialog;
 use super::{FileImport, ImportOutcome};
-use crate::io::items::mark_synced;
 use crate::io::json::FileProblem;
 use crate::io::merge;
 use crate::model::Command;
@@ -55,9 +54,8 @@ pub fn ImportDialogs() -> impl IntoView {
                 let is_part = plan.scope.is_some();
                 let plan = StoredValue::new(Some(plan));
                 let replace = move |_| {
-                    if let Some(mut plan) = plan.try_update_value(Option::take).flatten() {
-                        // A whole plan from a file: remember its items as exchanged, for later merges.
-                        mark_synced(&mut plan);
+                    // The file's `synced` stamps come along: they say which version of each item left.
+                    if let Some(plan) = plan.try_update_value(Option::take).flatten() {
                         let name = plan.meta.name.clone();
                         if state.edit(|_| Ok(Command::ReplacePlan(plan))) {
                             state.status.set(format!(
@@ -93,7 +91,7 @@ pub fn ImportDialogs() -> impl IntoView {
                 .into_any()
             }
             ImportOutcome::Merge { file, incoming, preview } => view! {
-                <MergeDialog file incoming preview />
+                <MergeDialog file incoming preview state import />
             }
             .into_any(),
         })

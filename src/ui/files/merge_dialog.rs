@@ -65,9 +65,13 @@ fn summary(preview: &Preview) -> String {
 }
 
 #[component]
-pub fn MergeDialog(file: String, incoming: Arc<Plan>, preview: Arc<Preview>) -> impl IntoView {
-    let state = AppState::expect();
-    let import = FileImport::expect();
+pub fn MergeDialog(
+    file: String,
+    incoming: Arc<Plan>,
+    preview: Arc<Preview>,
+    state: AppState,
+    import: FileImport,
+) -> impl IntoView {
     let close = Callback::new(move |()| import.outcome.set(None));
     let selected = RwSignal::new(preview.default_selection());
     let chosen = {

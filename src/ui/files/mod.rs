@@ -10,13 +10,15 @@ pub use dialogs::{ImportDialogs, ProblemList};
 pub use download::download_text;
 pub use share::ShareLinkButton;
 
+use super::clock::today;
+use super::ids::new_id;
 use super::state::AppState;
-use crate::io::csv::to_csv;
+use crate::io::csv::{read_csv, to_csv};
 use crate::io::items::fill_synced;
 use crate::io::json::{
-    check_size, file_name, read_plan, to_file_text, ReadFailure, FILE_EXTENSION,
+    check_size, file_name, read_plan, to_file_text, FileProblem, ReadFailure, FILE_EXTENSION,
 };
-use crate::io::merge::Preview;
+use crate::io::merge::{self, Preview};
 use crate::model::Plan;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -46,12 +48,16 @@ pub enum ImportOutcome {
 #[derive(Clone, Copy)]
 pub struct FileImport {
     pub outcome: RwSignal<Option<ImportOutcome>>,
+    /// The plan files are read against (a CSV edits it); kept here because
+    /// reading finishes in a task that has no reactive context to look it up.
+    state: AppState,
 }
 
 impl FileImport {
-    pub fn new() -> Self {
+    pub fn new(state: AppState) -> Self {
         FileImport {
             outcome: RwSignal::new(None),
+            state,
         }
     }
 
@@ -60,6 +66,7 @@ impl FileImport {
     }
 
     /// Reads and checks a file; the plan changes only after the user confirms.
+    /// A CSV file goes straight to the merge preview: it edits the open plan.
     pub fn open(self, file: web_sys::File) {
         let name = file.name();
         if let Err(failure) = check_size(file.size() as usize) {
@@ -74,6 +81,13 @@ impl FileImport {
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
+            if name.to_lowercase().ends_with(".csv") {
+                let outcome = match text {
+                    Some(text) => self.csv_outcome(name, &text),
+                    None => unreadable(name),
+                };
+                return self.outcome.set(Some(outcome));
+            }
             let outcome = match text.map(|t| read_plan(&t)) {
                 Some(Ok(plan)) => ImportOutcome::Ready {
                     file: name,
@@ -83,16 +97,50 @@ impl FileImport {
                     file: name,
                     failure,
                 },
-                None => ImportOutcome::Failed {
-                    file: name,
-                    failure: ReadFailure {
-                        headline: "The browser could not read the file.".into(),
-                        problems: Vec::new(),
-                    },
-                },
+                None => unreadable(name),
             };
             self.outcome.set(Some(outcome));
         });
+    }
+
+    fn csv_outcome(self, file: String, text: &str) -> ImportOutcome {
+        let read = self.state.editor.with_untracked(|e| {
+            read_csv(text, e.plan(), today(), &mut new_id).map(|incoming| {
+                let preview = merge::preview(e.plan(), &incoming);
+                (incoming, preview)
+            })
+        });
+        match read {
+            Ok((incoming, preview)) => ImportOutcome::Merge {
+                file,
+                incoming: Arc::new(incoming),
+                preview: Arc::new(preview),
+            },
+            Err(failure) => ImportOutcome::Failed {
+                file,
+                failure: ReadFailure {
+                    headline: failure.headline,
+                    problems: failure
+                        .problems
+                        .iter()
+                        .map(|p| FileProblem {
+                            path: p.place(),
+                            message: p.message.clone(),
+                        })
+                        .collect(),
+                },
+            },
+        }
+    }
+}
+
+fn unreadable(file: String) -> ImportOutcome {
+    ImportOutcome::Failed {
+        file,
+        failure: ReadFailure {
+            headline: "The browser could not read the file.".into(),
+            problems: Vec::new(),
+        },
     }
 }
 
@@ -143,7 +191,7 @@ pub fn OpenFileButton(#[prop(optional)] primary: bool) -> impl IntoView {
         <button class:primary=primary on:click=move |_| { if let Some(field) = input.get() { field.click(); } }>"Open file…"</button>
         <input
             type="file"
-            accept=".json,application/json"
+            accept=".json,application/json,.csv,text/csv"
             class="visually-hidden"
             tabindex="-1"
             aria-hidden="true"

@@ -37,7 +37,7 @@ pub fn Planner(
 ) -> impl IntoView {
     let state = AppState::new(plan, save_copy.is_some());
     provide_context(state);
-    let import = FileImport::new();
+    let import = FileImport::new(state);
     import.outcome.set(opening);
     provide_context(import);
     let autosave = save_copy.is_none().then(|| Autosave::install(state));

@@ -17,9 +17,10 @@ pub fn StatusLine() -> impl IntoView {
         }
         if !message.is_empty() {
             let handle = set_timeout_with_handle(
+                // The planner may be gone by then (a shared plan saved as a copy).
                 move || {
-                    if state.status.get_untracked() == message {
-                        state.status.set(String::new());
+                    if state.status.try_get_untracked().as_ref() == Some(&message) {
+                        state.status.try_set(String::new());
                     }
                 },
                 SHOWN_FOR,
