@@ -114,3 +114,62 @@ fn replacing_from_outside_drops_the_history() {
     assert!(editor.undo().is_none());
     assert_eq!(editor.revision(), 2);
 }
+
+/// The sample, grown past the size at which saved plans are packed.
+fn large_plan() -> okrplan::model::Plan {
+    let mut plan = sample_plan();
+    let template = plan.objectives.clone();
+    let mut copy = 0;
+    while okrplan::io::json::to_compact_text(&plan).len() <= okrplan::storage::PACK_ABOVE_BYTES {
+        for objective in &template {
+            let mut objective = objective.clone();
+            objective.id = format!("{}-{copy}", objective.id).as_str().into();
+            objective.aligned_to = None;
+            for kr in &mut objective.key_results {
+                kr.id = format!("{}-{copy}", kr.id).as_str().into();
+                for c in &mut kr.check_ins {
+                    c.id = format!("{}-{copy}", c.id).as_str().into();
+                }
+            }
+            plan.objectives.push(objective);
+        }
+        copy += 1;
+    }
+    plan
+}
+
+#[test]
+fn a_large_plan_is_saved_packed_and_comes_back() {
+    let store = MemoryStore::default();
+    let plan = large_plan();
+    assert!(okrplan::model::validate(&plan).is_empty());
+    save(&store, &plan).unwrap();
+    let raw = store.get(PLAN_KEY).unwrap().unwrap();
+    assert!(raw.starts_with("deflate:"));
+    let plain = okrplan::io::json::to_compact_text(&plan).len();
+    assert!(
+        raw.len() * 4 < plain,
+        "packed {} of {plain} bytes",
+        raw.len()
+    );
+    match load(&store) {
+        Saved::Plan(loaded) => assert_eq!(*loaded, plan),
+        other => panic!("expected the plan, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_damaged_packed_plan_is_unreadable_and_kept() {
+    let store = MemoryStore::default();
+    save(&store, &large_plan()).unwrap();
+    let raw = store.get(PLAN_KEY).unwrap().unwrap();
+    let cut = &raw[..raw.len() / 2];
+    store.set(PLAN_KEY, cut).unwrap();
+    match load(&store) {
+        Saved::Unreadable { raw, failure } => {
+            assert_eq!(raw, cut);
+            assert_eq!(failure.headline, "The saved plan is damaged.");
+        }
+        other => panic!("expected unreadable, got {other:?}"),
+    }
+}

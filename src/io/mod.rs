@@ -5,4 +5,5 @@ pub mod items;
 pub mod json;
 pub mod link;
 pub mod merge;
+pub mod packed;
 pub mod part;

@@ -10,7 +10,8 @@ mod memory;
 pub use local::LocalStore;
 pub use memory::MemoryStore;
 
-use crate::io::json::{read_plan, to_compact_text, ReadFailure};
+use crate::io::json::{read_plan, to_compact_text, FileProblem, ReadFailure, MAX_FILE_BYTES};
+use crate::io::packed::{pack, unpack};
 use crate::model::Plan;
 use std::fmt;
 
@@ -21,6 +22,13 @@ pub const SET_ASIDE_KEY: &str = "okrplan.unreadable";
 /// Who saved the plan last ("<tab id>:<save count>"): lets a tab notice that
 /// another tab saved since it last read or wrote the plan.
 pub const STAMP_KEY: &str = "okrplan.stamp";
+
+/// Saved plans larger than this are stored deflated: localStorage holds about
+/// 5 MB, and a plan of 10,000 objectives is about 11 MB of JSON (1.5 MB packed).
+/// Smaller plans stay plain JSON, quick to save and readable in dev tools.
+pub const PACK_ABOVE_BYTES: usize = 1024 * 1024;
+/// What marks a saved plan as packed (JSON never starts with it).
+const PACKED_PREFIX: &str = "deflate:";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
@@ -59,7 +67,7 @@ pub enum Saved {
 
 pub fn load(store: &dyn KeyValueStore) -> Saved {
     match store.get(PLAN_KEY) {
-        Ok(Some(raw)) => match read_plan(&raw) {
+        Ok(Some(raw)) => match read_saved(&raw) {
             Ok(plan) => Saved::Plan(Box::new(plan)),
             Err(failure) => Saved::Unreadable { raw, failure },
         },
@@ -67,9 +75,35 @@ pub fn load(store: &dyn KeyValueStore) -> Saved {
     }
 }
 
+fn read_saved(raw: &str) -> Result<Plan, ReadFailure> {
+    match raw.strip_prefix(PACKED_PREFIX) {
+        Some(packed) => {
+            let text = unpack(packed, MAX_FILE_BYTES).map_err(|e| ReadFailure {
+                headline: "The saved plan is damaged.".into(),
+                problems: vec![FileProblem {
+                    path: "(saved data)".into(),
+                    message: format!("the packed plan does not unpack ({e:?})"),
+                }],
+            })?;
+            read_plan(&text)
+        }
+        None => read_plan(raw),
+    }
+}
+
+/// The text a plan is saved as: JSON, packed when it is large.
+pub fn saved_text(plan: &Plan) -> String {
+    let text = to_compact_text(plan);
+    if text.len() <= PACK_ABOVE_BYTES {
+        return text;
+    }
+    // The fastest level: it runs on every autosave of a large plan.
+    format!("{PACKED_PREFIX}{}", pack(&text, 1))
+}
+
 /// Saves the plan unconditionally (the user chose to keep this tab's version).
 pub fn save(store: &dyn KeyValueStore, plan: &Plan) -> Result<(), StoreError> {
-    store.set(PLAN_KEY, &to_compact_text(plan))
+    store.set(PLAN_KEY, &saved_text(plan))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -39,6 +39,9 @@ impl CsvProblem {
 
 impl fmt::Display for CsvProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.row == 0 && self.column.is_empty() {
+            return f.write_str(&self.message);
+        }
         write!(f, "{}: {}", self.place(), self.message)
     }
 }

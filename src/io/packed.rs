@@ -1,0 +1,81 @@
+//! Text packed small: deflated, then base64url so it fits a URL or a
+//! browser-storage string. Used by share links and by large saved plans.
+
+/// Why packed text could not be unpacked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnpackError {
+    /// A character base64url never has, or a cut-off last character.
+    NotBase64,
+    /// The data does not inflate (cut short or damaged), or inflates past the limit.
+    NotDeflate,
+    NotText,
+}
+
+/// Deflates `text` at `level` (1 fast … 9 small) and encodes it as base64url.
+pub fn pack(text: &str, level: u8) -> String {
+    base64url(&miniz_oxide::deflate::compress_to_vec(
+        text.as_bytes(),
+        level,
+    ))
+}
+
+/// The text `pack` made, refusing anything that would inflate beyond `limit` bytes.
+pub fn unpack(data: &str, limit: usize) -> Result<String, UnpackError> {
+    let packed = from_base64url(data).ok_or(UnpackError::NotBase64)?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, limit)
+        .map_err(|_| UnpackError::NotDeflate)?;
+    String::from_utf8(bytes).map_err(|_| UnpackError::NotText)
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64 with the URL-safe alphabet and no padding (RFC 4648, section 5).
+fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+    out
+}
+
+fn from_base64url(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut bits, mut count) = (0u32, 0u32);
+    for c in text.bytes() {
+        let value = ALPHABET.iter().position(|&a| a == c)? as u32;
+        bits = bits << 6 | value;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    // Leftover bits are padding and must be zero; one leftover character is never valid.
+    (count < 6 && bits == 0).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_round_trips_every_length() {
+        for len in 0..40u8 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|i| i.wrapping_mul(97).wrapping_add(len))
+                .collect();
+            assert_eq!(from_base64url(&base64url(&bytes)), Some(bytes));
+        }
+        assert_eq!(base64url(b"\xfb\xff"), "-_8");
+        assert_eq!(from_base64url("A"), None);
+        assert_eq!(from_base64url("AB"), None, "non-zero padding bits");
+        assert_eq!(from_base64url("a+b"), None);
+    }
+}
