@@ -3,7 +3,7 @@
 
 use crate::model::{Id, Objective, Participation, Plan};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemKind {
@@ -181,19 +181,27 @@ pub fn items(plan: &Plan) -> Vec<Item> {
 /// Records every item's current fingerprint as the version last exchanged:
 /// done when a whole plan arrives from a file, so later merges know the base.
 pub fn mark_synced(plan: &mut Plan) {
-    plan.synced.clear();
-    fill_synced(plan);
+    plan.synced = stamps(plan, &BTreeMap::new());
 }
 
 /// Stamps the items that were never exchanged with their current fingerprint,
 /// keeping the others' stamps: done on export, so the file says which version
 /// of each item left, and edits made on the other side show as theirs alone.
 pub fn fill_synced(plan: &mut Plan) {
-    for item in items(plan) {
-        if let std::collections::btree_map::Entry::Vacant(entry) =
-            plan.synced.entry(item.key.clone())
-        {
-            entry.insert(item.fingerprint());
-        }
-    }
+    plan.synced = stamps(plan, &plan.synced);
+}
+
+/// A stamp for every item of `plan`: the one in `earlier` if there is one,
+/// else the item's current fingerprint. Stamps of items not in `plan` are dropped.
+pub fn stamps(plan: &Plan, earlier: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    items(plan)
+        .into_iter()
+        .map(|item| {
+            let stamp = earlier
+                .get(&item.key)
+                .cloned()
+                .unwrap_or_else(|| item.fingerprint());
+            (item.key, stamp)
+        })
+        .collect()
 }

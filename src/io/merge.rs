@@ -75,16 +75,15 @@ impl Preview {
 /// Compares the file with the open plan.
 pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
     let incoming = attach(local, incoming);
-    let here: HashMap<String, super::items::Item> = items(local)
-        .into_iter()
-        .map(|i| (i.key.clone(), i))
-        .collect();
+    let mine = items(local);
+    let here: HashMap<&str, &super::items::Item> =
+        mine.iter().map(|i| (i.key.as_str(), i)).collect();
     let theirs = items(&incoming);
     let their_keys: HashSet<&str> = theirs.iter().map(|i| i.key.as_str()).collect();
     let mut preview = Preview::default();
 
     for item in &theirs {
-        let Some(mine) = here.get(&item.key) else {
+        let Some(mine) = here.get(item.key.as_str()) else {
             preview.changes.push(Change {
                 kind: ChangeKind::Added,
                 item: item.kind,
@@ -119,13 +118,14 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
     }
 
     let covered = covered_keys(local, &incoming);
-    for item in items(local) {
-        if covered.contains(&item.key) && !their_keys.contains(item.key.as_str()) {
+    for item in &mine {
+        let in_scope = covered.as_ref().is_none_or(|keys| keys.contains(&item.key));
+        if in_scope && !their_keys.contains(item.key.as_str()) {
             preview.changes.push(Change {
                 kind: ChangeKind::Missing,
                 item: item.kind,
-                key: item.key,
-                name: item.name,
+                key: item.key.clone(),
+                name: item.name.clone(),
                 fields: Vec::new(),
             });
         }
@@ -343,12 +343,10 @@ fn attach(local: &Plan, incoming: &Plan) -> Plan {
     incoming
 }
 
-/// The keys of this plan's items that the file speaks for: all of them for
-/// a whole plan; for a part, the items of that unit's subtree.
-fn covered_keys(local: &Plan, incoming: &Plan) -> HashSet<String> {
-    let Some(scope) = &incoming.scope else {
-        return items(local).into_iter().map(|i| i.key).collect();
-    };
+/// The keys of this plan's items that the file speaks for: `None` (all of
+/// them) for a whole plan; for a part, the items of that unit's subtree.
+fn covered_keys(local: &Plan, incoming: &Plan) -> Option<HashSet<String>> {
+    let scope = incoming.scope.as_ref()?;
     let units: HashSet<&Id> = local
         .subtree(&scope.unit)
         .into_iter()
@@ -378,7 +376,7 @@ fn covered_keys(local: &Plan, incoming: &Plan) -> HashSet<String> {
             .filter(|r| r.unit.as_ref().is_some_and(|u| units.contains(u)))
             .map(|r| key(ItemKind::Role, &r.id)),
     );
-    keys
+    Some(keys)
 }
 
 /// For each item of the file, the items it refers to.

@@ -58,17 +58,8 @@ pub fn export_part(plan: &Plan, unit: &Id) -> Option<Plan> {
         .cloned()
         .collect();
     part.references = references_out_of(plan, &part);
-    let keys: HashSet<String> = super::items::items(&part)
-        .into_iter()
-        .map(|i| i.key)
-        .collect();
-    part.synced = plan
-        .synced
-        .iter()
-        .filter(|(key, _)| keys.contains(*key))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    super::items::fill_synced(&mut part);
+    // Stamps the plan already has travel with the part; the rest are stamped as they leave.
+    part.synced = super::items::stamps(&part, &plan.synced);
     Some(part)
 }
 

@@ -5,7 +5,6 @@ use super::objective_editor::ObjectiveEditor;
 use super::outline::plural;
 use super::unit_picker::UnitPicker;
 use crate::io::part::export_part;
-use crate::model::Plan;
 use crate::model::{ops, Commitment, Id, Objective, Review, Unit, UnitKind};
 use crate::ui::fields::TextField;
 use crate::ui::files::{export_unit_part, ShareLinkButton};
@@ -218,7 +217,7 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
                 }>"Export this unit's part"</button>
                 <ShareLinkButton what=name.get_untracked() plan={
                     let id = id.clone();
-                    move || state.editor.with_untracked(|e| export_part(e.plan(), &id)).unwrap_or_else(|| Plan::new("Nothing"))
+                    move || state.editor.with_untracked(|e| export_part(e.plan(), &id))
                 } />
             </div>
             <h3>"Objectives in " {cycle_name}</h3>

@@ -14,16 +14,21 @@ fn page_url(fragment: &str) -> String {
     format!("{base}{fragment}")
 }
 
-/// "Share link…": opens a dialog with a link to what `plan` returns when clicked.
+/// "Share link…": opens a dialog with a link to what `plan` returns when
+/// clicked (nothing, if what it shared is gone).
 #[component]
 pub fn ShareLinkButton(
     /// What is shared, for the dialog title ("the plan", "Sales").
     #[prop(into)]
     what: String,
-    plan: impl Fn() -> Plan + 'static,
+    plan: impl Fn() -> Option<Plan> + 'static,
 ) -> impl IntoView {
     let link = RwSignal::new(None::<Result<String, LinkError>>);
-    let open = move |_| link.set(Some(encode(&plan()).map(|fragment| page_url(&fragment))));
+    let open = move |_| {
+        if let Some(plan) = plan() {
+            link.set(Some(encode(&plan).map(|fragment| page_url(&fragment))));
+        }
+    };
     let close = Callback::new(move |()| link.set(None));
     let title = format!("Share {what} by link");
     view! {

@@ -72,7 +72,7 @@ pub fn Header(view: ReadSignal<View>, help: RwSignal<bool>) -> impl IntoView {
                 </button>
                 <button on:click=move |_| export_plan(state)>"Export"</button>
                 <button on:click=move |_| export_csv(state)>"Export CSV"</button>
-                <ShareLinkButton what="the plan" plan=move || state.editor.with_untracked(|e| e.plan().clone()) />
+                <ShareLinkButton what="the plan" plan=move || Some(state.editor.with_untracked(|e| e.plan().clone())) />
                 <OpenFileButton />
                 <button on:click=|_| crate::ui::workshop::enter()>"Workshop mode"</button>
                 <button on:click=move |_| help.set(true) aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">"?"</button>
