@@ -1,5 +1,6 @@
-//! Any sequence of cascade edits keeps the plan valid, and undoing all of
-//! them gives back exactly the plan we started with.
+//! Any sequence of cascade edits keeps the plan valid, undoing all of them
+//! gives back exactly the plan we started with, and every edit reports each
+//! aspect of the plan it changed (views rebuild their indexes from that).
 
 use okrplan::model::ops::*;
 use okrplan::model::*;
@@ -24,6 +25,10 @@ enum Op {
     AddKeyResult(Index),
     DeleteKeyResult(Index, Index),
     ShiftKeyResult(Index, Index, bool),
+    SetTarget(Index, f64),
+    AddCheckIn(Index, f64),
+    ToggleCommitment(Index),
+    DescribeObjective(Index, String),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -45,6 +50,10 @@ fn op() -> impl Strategy<Value = Op> {
         (any::<Index>(), any::<Index>()).prop_map(|(o, k)| Op::DeleteKeyResult(o, k)),
         (any::<Index>(), any::<Index>(), any::<bool>())
             .prop_map(|(o, k, up)| Op::ShiftKeyResult(o, k, up)),
+        (any::<Index>(), 0.0..50.0f64).prop_map(|(k, t)| Op::SetTarget(k, t)),
+        (any::<Index>(), 0.0..50.0f64).prop_map(|(k, v)| Op::AddCheckIn(k, v)),
+        any::<Index>().prop_map(Op::ToggleCommitment),
+        (any::<Index>(), name).prop_map(|(o, d)| Op::DescribeObjective(o, d)),
     ]
 }
 
@@ -144,7 +153,135 @@ fn command_for(plan: &Plan, op: &Op, serial: u64) -> Option<Result<Command, Edit
             let kr = &objective.key_results[pick(&objective.key_results, k)?];
             shift_key_result(plan, &kr.id, *up)
         }
+        Op::SetTarget(k, target) => {
+            let krs = all_key_results(plan);
+            let kr = &krs[pick(&krs, k)?];
+            let (o, _) = plan.key_result_position(kr)?;
+            edit_objective(plan, &plan.objectives[o].id.clone(), |o| {
+                for key_result in o.key_results.iter_mut().filter(|k| &k.id == kr) {
+                    key_result.target = *target;
+                }
+            })
+        }
+        Op::AddCheckIn(k, value) => {
+            let krs = all_key_results(plan);
+            let check_in = CheckIn {
+                id: Id::mint("ci", serial),
+                date: plan.cycles[0].start,
+                value: *value,
+                confidence: None,
+                comment: String::new(),
+            };
+            add_check_in(plan, &krs[pick(&krs, k)?], check_in)
+        }
+        Op::ToggleCommitment(o) => edit_objective(plan, &objective_id(o)?, |o| {
+            o.commitment = match o.commitment {
+                Commitment::Committed => Commitment::Aspirational,
+                Commitment::Aspirational => Commitment::Committed,
+            }
+        }),
+        Op::DescribeObjective(o, text) => {
+            edit_objective(plan, &objective_id(o)?, |o| o.description = text.clone())
+        }
     })
+}
+
+/// What each aspect covers, as a comparable projection of the plan.
+fn projections(plan: &Plan) -> [String; Aspects::COUNT] {
+    let layout: Vec<_> = plan
+        .objectives
+        .iter()
+        .map(|o| (&o.id, &o.unit, &o.cycle, &o.aligned_to, o.key_result_ids()))
+        .collect();
+    let measures: Vec<_> = plan
+        .objectives
+        .iter()
+        .map(|o| {
+            let krs: Vec<_> = o
+                .key_results
+                .iter()
+                .map(|k| {
+                    (
+                        k.measure,
+                        k.start,
+                        k.target,
+                        k.weight,
+                        &k.check_ins,
+                        &k.score_override,
+                    )
+                })
+                .collect();
+            (o.commitment, krs)
+        })
+        .collect();
+    let text: Vec<_> = plan
+        .objectives
+        .iter()
+        .map(|o| {
+            let krs: Vec<_> = o
+                .key_results
+                .iter()
+                .map(|k| (&k.title, &k.unit_of_measure))
+                .collect();
+            (&o.title, &o.description, &o.review, krs)
+        })
+        .collect();
+    [
+        format!("{:?}", plan.units),
+        format!(
+            "{:?}",
+            (
+                &plan.cycles,
+                layout,
+                &plan.settings,
+                &plan.scope,
+                &plan.references
+            )
+        ),
+        format!("{measures:?}"),
+        format!("{:?}", plan.rollout),
+        format!("{:?}", (&plan.meta, text)),
+    ]
+}
+
+/// Fails when an aspect's projection changed but its revision did not.
+fn check_reported(
+    before: &[String; Aspects::COUNT],
+    editor: &Editor,
+    revisions: [u64; Aspects::COUNT],
+) -> Result<(), TestCaseError> {
+    let after = projections(editor.plan());
+    for (bit, aspect) in [
+        Aspects::UNITS,
+        Aspects::LAYOUT,
+        Aspects::MEASURES,
+        Aspects::ROLLOUT,
+        Aspects::TEXT,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if before[bit] != after[bit] {
+            prop_assert_ne!(
+                editor.revision_of(aspect),
+                revisions[bit],
+                "aspect {} changed unreported",
+                bit
+            );
+        }
+    }
+    Ok(())
+}
+
+fn revisions(editor: &Editor) -> [u64; Aspects::COUNT] {
+    [
+        Aspects::UNITS,
+        Aspects::LAYOUT,
+        Aspects::MEASURES,
+        Aspects::ROLLOUT,
+        Aspects::TEXT,
+    ]
+    .map(|aspect| editor.revision_of(aspect))
 }
 
 proptest! {
@@ -172,4 +309,49 @@ proptest! {
             prop_assert!(editor.redo().is_some());
         }
     }
+
+    #[test]
+    fn every_edit_reports_the_aspects_it_changes(ops in prop::collection::vec(op(), 1..30)) {
+        let mut editor = Editor::new(sample_plan());
+        let mut applied = 0;
+        for (serial, op) in ops.iter().enumerate() {
+            let Some(Ok(command)) = command_for(editor.plan(), op, serial as u64) else { continue };
+            let (before, counted) = (projections(editor.plan()), revisions(&editor));
+            if editor.apply(command).is_ok() {
+                applied += 1;
+                check_reported(&before, &editor, counted)?;
+            }
+        }
+        for _ in 0..applied {
+            let (before, counted) = (projections(editor.plan()), revisions(&editor));
+            prop_assert!(editor.undo().is_some());
+            check_reported(&before, &editor, counted)?;
+        }
+    }
+}
+
+#[test]
+fn retitling_touches_only_text_and_a_target_only_measures() {
+    let mut editor = Editor::new(sample_plan());
+    let objective = editor.plan().objectives[0].id.clone();
+    let counted = revisions(&editor);
+    let retitle =
+        edit_objective(editor.plan(), &objective, |o| o.title = "New title".into()).unwrap();
+    editor.apply(retitle).unwrap();
+    let after_retitle = revisions(&editor);
+    assert_eq!(
+        counted[..4],
+        after_retitle[..4],
+        "units, layout, measures, rollout"
+    );
+    assert_ne!(counted[4], after_retitle[4], "text");
+    let retarget = edit_objective(editor.plan(), &objective, |o| {
+        o.key_results[0].target += 1.0
+    })
+    .unwrap();
+    editor.apply(retarget).unwrap();
+    let after_target = revisions(&editor);
+    assert_eq!(after_retitle[..2], after_target[..2]);
+    assert_ne!(after_retitle[2], after_target[2], "measures");
+    assert_eq!(after_retitle[3..], after_target[3..]);
 }

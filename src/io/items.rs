@@ -2,8 +2,9 @@
 //! and a fingerprint of its content.
 
 use crate::model::{Id, Objective, Participation, Plan};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemKind {
@@ -121,7 +122,7 @@ pub fn items(plan: &Plan) -> Vec<Item> {
     for p in &plan.rollout.phases {
         items.push(Item::new(ItemKind::Phase, &p.id, p.name.clone(), p));
     }
-    let unit_names: HashMap<&str, &str> = plan
+    let unit_names: FxHashMap<&str, &str> = plan
         .units
         .iter()
         .map(|u| (u.id.as_str(), u.name.as_str()))
@@ -154,7 +155,7 @@ pub fn items(plan: &Plan) -> Vec<Item> {
             ));
         }
     }
-    let phase_names: HashMap<&str, &str> = plan
+    let phase_names: FxHashMap<&str, &str> = plan
         .rollout
         .phases
         .iter()

@@ -7,7 +7,8 @@
 
 use super::items::{items, key, participation_key, ItemKind};
 use crate::model::{validate, Id, Objective, Plan};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChangeKind {
@@ -39,7 +40,7 @@ pub struct Preview {
     pub newer_here: usize,
     /// Added items and the added items each cannot come without (a unit's
     /// objectives need the unit).
-    needs: HashMap<String, Vec<String>>,
+    needs: FxHashMap<String, Vec<String>>,
 }
 
 impl Preview {
@@ -76,10 +77,10 @@ impl Preview {
 pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
     let incoming = attach(local, incoming);
     let mine = items(local);
-    let here: HashMap<&str, &super::items::Item> =
+    let here: FxHashMap<&str, &super::items::Item> =
         mine.iter().map(|i| (i.key.as_str(), i)).collect();
     let theirs = items(&incoming);
-    let their_keys: HashSet<&str> = theirs.iter().map(|i| i.key.as_str()).collect();
+    let their_keys: FxHashSet<&str> = theirs.iter().map(|i| i.key.as_str()).collect();
     let mut preview = Preview::default();
 
     for item in &theirs {
@@ -130,7 +131,7 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
             });
         }
     }
-    let added: HashSet<&str> = preview
+    let added: FxHashSet<&str> = preview
         .changes
         .iter()
         .filter(|c| c.kind == ChangeKind::Added)
@@ -251,12 +252,12 @@ fn merge_list<T: Clone>(
     take: &BTreeSet<String>,
     adopt: impl Fn(Option<&mut T>, &T) -> T,
 ) {
-    let positions: HashMap<String, usize> = list
+    let positions: FxHashMap<String, usize> = list
         .iter()
         .enumerate()
         .map(|(i, item)| (key_of(item), i))
         .collect();
-    let mut theirs = HashSet::new();
+    let mut theirs = FxHashSet::default();
     for item in incoming {
         let key = key_of(item);
         if take.contains(&key) {
@@ -274,7 +275,7 @@ fn merge_list<T: Clone>(
 }
 
 fn merge_key_results(plan: &mut Plan, incoming: &Plan, take: &BTreeSet<String>) {
-    let theirs: HashSet<&Id> = incoming
+    let theirs: FxHashSet<&Id> = incoming
         .objectives
         .iter()
         .flat_map(|o| o.key_results.iter().map(|k| &k.id))
@@ -309,7 +310,7 @@ fn merge_key_results(plan: &mut Plan, incoming: &Plan, take: &BTreeSet<String>) 
 /// Remembers every item that is now the same on both sides as exchanged in
 /// that version, and forgets items that are gone.
 fn record_synced(plan: &mut Plan, incoming: &Plan) {
-    let theirs: HashMap<String, String> = items(incoming)
+    let theirs: FxHashMap<String, String> = items(incoming)
         .into_iter()
         .map(|i| {
             let fingerprint = i.fingerprint();
@@ -317,7 +318,7 @@ fn record_synced(plan: &mut Plan, incoming: &Plan) {
         })
         .collect();
     let mine = items(plan);
-    let keys: HashSet<&str> = mine.iter().map(|i| i.key.as_str()).collect();
+    let keys: FxHashSet<&str> = mine.iter().map(|i| i.key.as_str()).collect();
     plan.synced.retain(|k, _| keys.contains(k.as_str()));
     for item in &mine {
         let fingerprint = item.fingerprint();
@@ -345,14 +346,14 @@ fn attach(local: &Plan, incoming: &Plan) -> Plan {
 
 /// The keys of this plan's items that the file speaks for: `None` (all of
 /// them) for a whole plan; for a part, the items of that unit's subtree.
-fn covered_keys(local: &Plan, incoming: &Plan) -> Option<HashSet<String>> {
+fn covered_keys(local: &Plan, incoming: &Plan) -> Option<FxHashSet<String>> {
     let scope = incoming.scope.as_ref()?;
-    let units: HashSet<&Id> = local
+    let units: FxHashSet<&Id> = local
         .subtree(&scope.unit)
         .into_iter()
         .map(|i| &local.units[i].id)
         .collect();
-    let mut keys: HashSet<String> = units.iter().map(|u| key(ItemKind::Unit, u)).collect();
+    let mut keys: FxHashSet<String> = units.iter().map(|u| key(ItemKind::Unit, u)).collect();
     for o in local.objectives.iter().filter(|o| units.contains(&o.unit)) {
         keys.insert(key(ItemKind::Objective, &o.id));
         keys.extend(
@@ -380,8 +381,8 @@ fn covered_keys(local: &Plan, incoming: &Plan) -> Option<HashSet<String>> {
 }
 
 /// For each item of the file, the items it refers to.
-fn dependencies(plan: &Plan) -> HashMap<String, Vec<String>> {
-    let mut needs = HashMap::new();
+fn dependencies(plan: &Plan) -> FxHashMap<String, Vec<String>> {
+    let mut needs = FxHashMap::default();
     for u in &plan.units {
         if let Some(parent) = &u.parent {
             needs.insert(

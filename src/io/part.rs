@@ -3,14 +3,14 @@
 //! entries, and references to the objectives outside that they align to.
 
 use crate::model::{Alignment, Id, Plan, Reference, ReferencedKeyResult, Scope};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// The part of `plan` under `unit`, or `None` when there is no such unit.
 /// The part is a valid plan on its own: its top unit is a root, and links
 /// out of it point at its references.
 pub fn export_part(plan: &Plan, unit: &Id) -> Option<Plan> {
     let top = plan.unit(unit)?;
-    let inside: HashSet<&Id> = plan
+    let inside: FxHashSet<&Id> = plan
         .subtree(unit)
         .into_iter()
         .map(|i| &plan.units[i].id)
@@ -66,7 +66,7 @@ pub fn export_part(plan: &Plan, unit: &Id) -> Option<Plan> {
 /// The objectives outside `part` that its objectives align to, described from
 /// `plan` (or from `plan`'s own references when it is itself a part).
 fn references_out_of(plan: &Plan, part: &Plan) -> Vec<Reference> {
-    let in_part: HashSet<&Id> = part
+    let in_part: FxHashSet<&Id> = part
         .objectives
         .iter()
         .flat_map(|o| std::iter::once(&o.id).chain(o.key_results.iter().map(|k| &k.id)))

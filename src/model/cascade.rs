@@ -1,44 +1,86 @@
 //! An index of one cycle's cascade, built in one pass over the plan, so that
 //! views can ask "what is under this unit", "who supports this" in O(1).
+//! It comes in two parts so that moving a unit does not re-hash every
+//! objective and key result: [`ObjectiveIndex`] reads only the plan's
+//! layout (see [`super::Aspects`]), [`CascadeIndex`] adds the units.
 
 use super::{Alignment, Id, Plan, UnitTree};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
-pub struct CascadeIndex {
-    tree: UnitTree,
-    unit_position: HashMap<Id, usize>,
-    objective_position: HashMap<Id, usize>,
-    /// Per unit (by position): its objectives in the cycle, in plan order.
-    objectives_by_unit: Vec<Vec<usize>>,
-    /// Per unit: objectives in the cycle in its whole subtree.
-    subtree_objectives: Vec<usize>,
+/// Where each objective and key result is, and who aligns to them.
+pub struct ObjectiveIndex {
+    objective_position: FxHashMap<Id, usize>,
+    /// Key-result id → (objective position, position among its key results).
+    key_result_position: FxHashMap<Id, (usize, usize)>,
     /// Objective or key-result id → objectives (any cycle) aligned to it.
-    supporters: HashMap<Id, Vec<usize>>,
+    supporters: FxHashMap<Id, Vec<usize>>,
 }
 
-impl CascadeIndex {
-    pub fn new(plan: &Plan, cycle: Option<&Id>) -> Self {
-        let tree = UnitTree::new(plan);
-        let unit_position: HashMap<Id, usize> = plan
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.clone(), i))
-            .collect();
-        let mut objective_position = HashMap::with_capacity(plan.objectives.len());
-        let mut objectives_by_unit = vec![Vec::new(); plan.units.len()];
-        let mut supporters: HashMap<Id, Vec<usize>> = HashMap::new();
+impl ObjectiveIndex {
+    pub fn new(plan: &Plan) -> Self {
+        let count = plan.objectives.len();
+        let mut objective_position = FxHashMap::with_capacity_and_hasher(count, Default::default());
+        let key_results = plan.objectives.iter().map(|o| o.key_results.len()).sum();
+        let mut key_result_position =
+            FxHashMap::with_capacity_and_hasher(key_results, Default::default());
+        let mut supporters: FxHashMap<Id, Vec<usize>> = FxHashMap::default();
         for (i, objective) in plan.objectives.iter().enumerate() {
             objective_position.insert(objective.id.clone(), i);
-            if Some(&objective.cycle) == cycle {
-                if let Some(&u) = unit_position.get(&objective.unit) {
-                    objectives_by_unit[u].push(i);
-                }
+            for (k, kr) in objective.key_results.iter().enumerate() {
+                key_result_position.insert(kr.id.clone(), (i, k));
             }
             if let Some(Alignment::Objective(target) | Alignment::KeyResult(target)) =
                 &objective.aligned_to
             {
                 supporters.entry(target.clone()).or_default().push(i);
+            }
+        }
+        ObjectiveIndex {
+            objective_position,
+            key_result_position,
+            supporters,
+        }
+    }
+}
+
+pub struct CascadeIndex {
+    objectives: Arc<ObjectiveIndex>,
+    tree: UnitTree,
+    unit_position: FxHashMap<Id, usize>,
+    /// Per unit (by position): its objectives in the cycle, in plan order.
+    objectives_by_unit: Vec<Vec<usize>>,
+    /// Per unit: objectives in the cycle in its whole subtree.
+    subtree_objectives: Vec<usize>,
+}
+
+impl CascadeIndex {
+    pub fn new(plan: &Plan, cycle: Option<&Id>) -> Self {
+        Self::with_objectives(plan, cycle, Arc::new(ObjectiveIndex::new(plan)))
+    }
+
+    /// The index over an [`ObjectiveIndex`] already built for this plan.
+    pub fn with_objectives(
+        plan: &Plan,
+        cycle: Option<&Id>,
+        objectives: Arc<ObjectiveIndex>,
+    ) -> Self {
+        let tree = UnitTree::new(plan);
+        let unit_position: FxHashMap<Id, usize> = plan
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.clone(), i))
+            .collect();
+        let mut objectives_by_unit = vec![Vec::new(); plan.units.len()];
+        let in_cycle = plan
+            .objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| Some(&o.cycle) == cycle);
+        for (i, objective) in in_cycle {
+            if let Some(&u) = unit_position.get(&objective.unit) {
+                objectives_by_unit[u].push(i);
             }
         }
         let mut subtree_objectives: Vec<usize> = objectives_by_unit.iter().map(Vec::len).collect();
@@ -58,12 +100,11 @@ impl CascadeIndex {
             subtree_objectives[u] += below;
         }
         CascadeIndex {
+            objectives,
             tree,
             unit_position,
-            objective_position,
             objectives_by_unit,
             subtree_objectives,
-            supporters,
         }
     }
 
@@ -76,7 +117,12 @@ impl CascadeIndex {
     }
 
     pub fn objective(&self, id: &Id) -> Option<usize> {
-        self.objective_position.get(id).copied()
+        self.objectives.objective_position.get(id).copied()
+    }
+
+    /// The objective owning a key result, and the key result's position in it.
+    pub fn key_result(&self, id: &Id) -> Option<(usize, usize)> {
+        self.objectives.key_result_position.get(id).copied()
     }
 
     pub fn children(&self, unit: usize) -> &[usize] {
@@ -93,6 +139,9 @@ impl CascadeIndex {
 
     /// Objectives aligned to this objective or key result.
     pub fn supporters(&self, target: &Id) -> &[usize] {
-        self.supporters.get(target).map_or(&[], Vec::as_slice)
+        self.objectives
+            .supporters
+            .get(target)
+            .map_or(&[], Vec::as_slice)
     }
 }

@@ -1,7 +1,7 @@
 //! Finding things in a plan by id, and walking the unit tree.
 
 use super::{Alignment, Id, Objective, Plan, UnitTree};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 impl Plan {
     pub fn unit_index(&self, id: &Id) -> Option<usize> {
@@ -9,7 +9,7 @@ impl Plan {
     }
 
     /// Each unit's position in `units`, for lookups in O(1) during a pass over the plan.
-    pub fn unit_positions(&self) -> HashMap<&Id, usize> {
+    pub fn unit_positions(&self) -> FxHashMap<&Id, usize> {
         self.units
             .iter()
             .enumerate()

@@ -1,5 +1,6 @@
 //! The domain model: pure Rust, no browser in sight, tested on the host.
 
+mod aspect;
 mod cascade;
 mod command;
 mod cycle;
@@ -19,7 +20,8 @@ mod tree;
 mod unit;
 mod validate;
 
-pub use cascade::CascadeIndex;
+pub use aspect::Aspects;
+pub use cascade::{CascadeIndex, ObjectiveIndex};
 pub use command::{Command, EditError};
 pub use cycle::{Cycle, CycleKind};
 pub use editor::Editor;

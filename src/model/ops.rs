@@ -6,7 +6,7 @@ use super::{
     Alignment, CheckIn, Command, EditError, Id, KeyResult, MeasureKind, Objective, Plan, Review,
     ScoreOverride, Unit,
 };
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 type Edit = Result<Command, EditError>;
 
@@ -119,7 +119,7 @@ pub fn delete_unit(plan: &Plan, id: &Id) -> Result<(Command, DeleteImpact), Edit
     if units.is_empty() {
         return Err(missing("unit", id));
     }
-    let unit_ids: HashSet<&Id> = units.iter().map(|&i| &plan.units[i].id).collect();
+    let unit_ids: FxHashSet<&Id> = units.iter().map(|&i| &plan.units[i].id).collect();
     let objectives: Vec<usize> = (0..plan.objectives.len())
         .filter(|&i| unit_ids.contains(&plan.objectives[i].unit))
         .collect();
@@ -176,8 +176,8 @@ pub fn delete_unit(plan: &Plan, id: &Id) -> Result<(Command, DeleteImpact), Edit
 /// Steps that clear the alignment of every objective (outside `removed`)
 /// that points at a removed objective or one of its key results.
 fn unlink_dependants(plan: &Plan, removed: &[usize]) -> (Vec<Command>, usize) {
-    let removed_set: HashSet<usize> = removed.iter().copied().collect();
-    let mut gone: HashSet<&Id> = HashSet::new();
+    let removed_set: FxHashSet<usize> = removed.iter().copied().collect();
+    let mut gone: FxHashSet<&Id> = FxHashSet::default();
     for &i in removed {
         gone.insert(&plan.objectives[i].id);
         gone.extend(plan.objectives[i].key_results.iter().map(|k| &k.id));
@@ -238,8 +238,8 @@ pub fn edit_objective(plan: &Plan, id: &Id, change: impl FnOnce(&mut Objective))
         check_alignment(plan, index, target)?;
     }
     // Key results that were removed take their cascaded links with them.
-    let kept: HashSet<&Id> = objective.key_results.iter().map(|k| &k.id).collect();
-    let dropped: HashSet<&Id> = plan.objectives[index]
+    let kept: FxHashSet<&Id> = objective.key_results.iter().map(|k| &k.id).collect();
+    let dropped: FxHashSet<&Id> = plan.objectives[index]
         .key_results
         .iter()
         .map(|k| &k.id)
@@ -256,7 +256,7 @@ pub fn edit_objective(plan: &Plan, id: &Id, change: impl FnOnce(&mut Objective))
             }
         }
     }
-    let ids: HashSet<&Id> = objective.key_results.iter().map(|k| &k.id).collect();
+    let ids: FxHashSet<&Id> = objective.key_results.iter().map(|k| &k.id).collect();
     if ids.len() != objective.key_results.len() {
         return refuse("Two key results share an id.");
     }

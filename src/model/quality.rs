@@ -2,7 +2,7 @@
 //! (DOMAIN.md, "Cascading": problems worth surfacing).
 
 use super::{Alignment, Id, MeasureKind, Objective, ParticipationStatus, Plan};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Conventions, not laws (DOMAIN.md: "~5"): a unit or objective above these gets a warning.
 pub const MAX_OBJECTIVES_PER_UNIT: usize = 5;
@@ -33,12 +33,52 @@ pub struct Warning {
     pub why: String,
 }
 
+/// Every warning of the cycle.
 pub fn warnings(plan: &Plan, cycle: &Id) -> Vec<Warning> {
+    collect(plan, cycle, true)
+}
+
+/// The warnings that depend on more than one objective: alignment, links
+/// across cycles, objectives per unit, active units without OKRs. They read
+/// units, layout and rollout, never key results' numbers or words, so a
+/// view keeps them across most edits and adds [`own_warnings`] per objective.
+pub fn plan_warnings(plan: &Plan, cycle: &Id) -> Vec<Warning> {
+    collect(plan, cycle, false)
+}
+
+/// The warnings an objective earns on its own: too many key results, key
+/// results without a measurable target.
+pub fn own_warnings(objective: &Objective) -> Vec<Warning> {
     let mut found = Vec::new();
-    let units: HashMap<&Id, usize> = plan.unit_positions();
-    let mut per_unit: HashMap<&Id, usize> = HashMap::new();
+    let krs = objective.key_results.len();
+    if krs > MAX_KEY_RESULTS_PER_OBJECTIVE {
+        found.push(Warning {
+            subject: Subject::Objective(objective.id.clone()),
+            kind: WarningKind::TooManyKeyResults,
+            why: format!(
+                "{krs} key results: more than {MAX_KEY_RESULTS_PER_OBJECTIVE} dilutes focus."
+            ),
+        });
+    }
+    for kr in &objective.key_results {
+        let numeric = matches!(kr.measure, MeasureKind::Number | MeasureKind::Percentage);
+        if numeric && kr.start == kr.target {
+            found.push(Warning {
+                subject: Subject::KeyResult(kr.id.clone()),
+                kind: WarningKind::NoMeasurableTarget,
+                why: "No measurable target: the target equals the start value.".into(),
+            });
+        }
+    }
+    found
+}
+
+fn collect(plan: &Plan, cycle: &Id, with_own: bool) -> Vec<Warning> {
+    let mut found = Vec::new();
+    let units: FxHashMap<&Id, usize> = plan.unit_positions();
+    let mut per_unit: FxHashMap<&Id, usize> = FxHashMap::default();
     // Objective or key-result id → the objective it belongs to, for link checks in O(1).
-    let mut owner_of: HashMap<&Id, usize> = HashMap::new();
+    let mut owner_of: FxHashMap<&Id, usize> = FxHashMap::default();
     for (i, o) in plan.objectives.iter().enumerate() {
         owner_of.insert(&o.id, i);
         owner_of.extend(o.key_results.iter().map(|k| (&k.id, i)));
@@ -73,25 +113,8 @@ pub fn warnings(plan: &Plan, cycle: &Id) -> Vec<Warning> {
             }
             None => {}
         }
-        let krs = objective.key_results.len();
-        if krs > MAX_KEY_RESULTS_PER_OBJECTIVE {
-            found.push(Warning {
-                subject: subject(),
-                kind: WarningKind::TooManyKeyResults,
-                why: format!(
-                    "{krs} key results: more than {MAX_KEY_RESULTS_PER_OBJECTIVE} dilutes focus."
-                ),
-            });
-        }
-        for kr in &objective.key_results {
-            let numeric = matches!(kr.measure, MeasureKind::Number | MeasureKind::Percentage);
-            if numeric && kr.start == kr.target {
-                found.push(Warning {
-                    subject: Subject::KeyResult(kr.id.clone()),
-                    kind: WarningKind::NoMeasurableTarget,
-                    why: "No measurable target: the target equals the start value.".into(),
-                });
-            }
+        if with_own {
+            found.extend(own_warnings(objective));
         }
     }
 
@@ -130,7 +153,7 @@ fn cross_cycle(plan: &Plan, target: &Objective, cycle: &Id) -> Option<String> {
 }
 
 /// Units the rollout makes active during the cycle that have no objectives in it.
-fn active_without_okrs(plan: &Plan, cycle: &Id, per_unit: &HashMap<&Id, usize>) -> Vec<Warning> {
+fn active_without_okrs(plan: &Plan, cycle: &Id, per_unit: &FxHashMap<&Id, usize>) -> Vec<Warning> {
     let Some(cycle) = plan.cycle(cycle) else {
         return Vec::new();
     };

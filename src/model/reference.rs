@@ -58,14 +58,14 @@ impl Plan {
         if self.references.is_empty() {
             return;
         }
-        let mut linked = std::collections::HashSet::new();
+        let mut linked = rustc_hash::FxHashSet::default();
         for objective in &self.objectives {
             if let Some(Alignment::Objective(id) | Alignment::KeyResult(id)) = &objective.aligned_to
             {
                 linked.insert(id.clone());
             }
         }
-        let inside: std::collections::HashSet<Id> = self
+        let inside: rustc_hash::FxHashSet<Id> = self
             .objectives
             .iter()
             .flat_map(|o| std::iter::once(o.id.clone()).chain(o.key_result_ids()))

@@ -8,7 +8,8 @@ use super::{
     Role, RoleAssignment, Strategy, UnitTree, DEFAULT_READINESS,
 };
 use chrono::{Datelike, Days, Months, NaiveDate};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 
 /// A phase whose readiness items are still open this many days before it
 /// starts is a risk: two weeks leaves time to close them.
@@ -108,8 +109,8 @@ impl Org {
     }
 
     /// How many levels each department has below it.
-    fn department_heights(&self) -> HashMap<usize, usize> {
-        let mut heights = HashMap::new();
+    fn department_heights(&self) -> FxHashMap<usize, usize> {
+        let mut heights = FxHashMap::default();
         for (unit, department) in self.department.iter().enumerate() {
             if let Some(d) = *department {
                 let height = heights.entry(d).or_insert(0);
@@ -398,7 +399,7 @@ pub fn apply_proposal(plan: &Plan, proposal: Proposal) -> Edit {
     if proposal.phases.is_empty() {
         return refuse("A rollout needs at least one phase.");
     }
-    let phase_ids: HashSet<&Id> = proposal.phases.iter().map(|p| &p.id).collect();
+    let phase_ids: FxHashSet<&Id> = proposal.phases.iter().map(|p| &p.id).collect();
     let stale = proposal
         .participation
         .iter()
@@ -743,9 +744,9 @@ struct Grid<'a> {
 impl<'a> Grid<'a> {
     fn new(plan: &'a Plan) -> Self {
         let phases = phases_in_order(plan);
-        let phase_at: HashMap<&Id, usize> =
+        let phase_at: FxHashMap<&Id, usize> =
             phases.iter().enumerate().map(|(i, p)| (&p.id, i)).collect();
-        let unit_at: HashMap<&Id, usize> = plan.unit_positions();
+        let unit_at: FxHashMap<&Id, usize> = plan.unit_positions();
         let mut status = vec![vec![NotStarted; plan.units.len()]; phases.len()];
         for p in &plan.rollout.participation {
             if let (Some(&phase), Some(&unit)) = (phase_at.get(&p.phase), unit_at.get(&p.unit)) {
@@ -1289,7 +1290,7 @@ pub fn rollout_metrics(plan: &Plan, cycle: &Id, today: NaiveDate) -> RolloutMetr
         .iter()
         .filter(|o| &o.cycle == cycle)
         .collect();
-    let owners: HashSet<&Id> = objectives.iter().map(|o| &o.unit).collect();
+    let owners: FxHashSet<&Id> = objectives.iter().map(|o| &o.unit).collect();
     let active: Vec<&Id> = grid
         .current(today)
         .map(|k| {

@@ -8,7 +8,7 @@ use super::{
     Review, UnitTree,
 };
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Where a key result's score comes from, so a view can say more than the number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,7 +146,7 @@ impl Supporters {
             return supporters;
         }
         let objective_at = objective_positions(plan);
-        let key_result_at: HashMap<&Id, (usize, usize)> = plan
+        let key_result_at: FxHashMap<&Id, (usize, usize)> = plan
             .objectives
             .iter()
             .enumerate()
@@ -158,7 +158,7 @@ impl Supporters {
                     .map(move |(k, kr)| (&kr.id, (o, k)))
             })
             .collect();
-        let cycles: HashMap<&Id, &Cycle> = plan.cycles.iter().map(|c| (&c.id, c)).collect();
+        let cycles: FxHashMap<&Id, &Cycle> = plan.cycles.iter().map(|c| (&c.id, c)).collect();
         for (child, objective) in plan.objectives.iter().enumerate() {
             let counts_into = |parent: usize| {
                 within_cycle(&cycles, &objective.cycle, &plan.objectives[parent].cycle)
@@ -193,7 +193,7 @@ impl Supporters {
 /// Whether a child objective's cycle lies within its parent's (the same
 /// cycle, or a quarter inside the year), so that its score belongs in the
 /// parent's. Links into other cycles are a quality warning, not a roll-up.
-fn within_cycle(cycles: &HashMap<&Id, &Cycle>, child: &Id, parent: &Id) -> bool {
+fn within_cycle(cycles: &FxHashMap<&Id, &Cycle>, child: &Id, parent: &Id) -> bool {
     if child == parent {
         return true;
     }
@@ -203,7 +203,7 @@ fn within_cycle(cycles: &HashMap<&Id, &Cycle>, child: &Id, parent: &Id) -> bool 
     }
 }
 
-fn objective_positions(plan: &Plan) -> HashMap<&Id, usize> {
+fn objective_positions(plan: &Plan) -> FxHashMap<&Id, usize> {
     plan.objectives
         .iter()
         .enumerate()
@@ -323,10 +323,10 @@ impl<'a> RollUp<'a> {
 /// Every score of one cycle, computed once in time linear in the plan's size.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scores {
-    objectives: HashMap<Id, f64>,
-    key_results: HashMap<Id, KrScore>,
-    units: HashMap<Id, f64>,
-    subtrees: HashMap<Id, f64>,
+    objectives: FxHashMap<Id, f64>,
+    key_results: FxHashMap<Id, KrScore>,
+    units: FxHashMap<Id, f64>,
+    subtrees: FxHashMap<Id, f64>,
 }
 
 impl Scores {
@@ -345,7 +345,7 @@ impl Scores {
         }
 
         let mut scores = Scores::default();
-        let unit_at: HashMap<&Id, usize> = plan.unit_positions();
+        let unit_at: FxHashMap<&Id, usize> = plan.unit_positions();
         // Per unit: sum and count of its own objectives' scores.
         let mut own = vec![(0.0, 0usize); plan.units.len()];
         for &i in &in_cycle {
@@ -611,9 +611,9 @@ fn refuse<T>(why: impl Into<String>) -> Result<T, EditError> {
 }
 
 /// Every id in the plan: new ones must not collide with any (validate checks them all).
-fn ids_in_use(plan: &Plan) -> HashSet<&Id> {
+fn ids_in_use(plan: &Plan) -> FxHashSet<&Id> {
     let rollout = &plan.rollout;
-    let mut ids: HashSet<&Id> = HashSet::new();
+    let mut ids: FxHashSet<&Id> = FxHashSet::default();
     ids.extend(plan.cycles.iter().map(|c| &c.id));
     ids.extend(plan.units.iter().map(|u| &u.id));
     for objective in &plan.objectives {
@@ -649,12 +649,12 @@ fn carried_key_result(kr: &KeyResult, id: Id) -> KeyResult {
 /// The picked objectives and key results, each checked to belong where the pick says.
 fn picked_objectives<'a>(
     plan: &'a Plan,
-    objective_at: &HashMap<&Id, usize>,
+    objective_at: &FxHashMap<&Id, usize>,
     from: &Cycle,
     picks: &[Pick],
 ) -> Result<Vec<(&'a Objective, Vec<&'a KeyResult>)>, EditError> {
     let mut picked = Vec::with_capacity(picks.len());
-    let mut seen: HashSet<&Id> = HashSet::new();
+    let mut seen: FxHashSet<&Id> = FxHashSet::default();
     for pick in picks {
         let Some(objective) = objective_at
             .get(&pick.objective)
@@ -736,7 +736,7 @@ pub fn rollover(
 
     // Mint every id first, so links between carried objectives can be remapped.
     // The next cycle's id counts as taken even when the cycle is only being added.
-    let mut fresh: HashSet<Id> = HashSet::from([next.id.clone()]);
+    let mut fresh: FxHashSet<Id> = std::iter::once(next.id.clone()).collect();
     let mut mint = |prefix: &str| -> Result<Id, EditError> {
         let id = new_id(prefix);
         if taken.contains(&id) || !fresh.insert(id.clone()) {
@@ -744,8 +744,8 @@ pub fn rollover(
         }
         Ok(id)
     };
-    let mut objective_copies: HashMap<&Id, Id> = HashMap::new();
-    let mut key_result_copies: HashMap<&Id, Id> = HashMap::new();
+    let mut objective_copies: FxHashMap<&Id, Id> = FxHashMap::default();
+    let mut key_result_copies: FxHashMap<&Id, Id> = FxHashMap::default();
     for (objective, key_results) in &picked {
         objective_copies.insert(&objective.id, mint("o")?);
         for kr in key_results {
@@ -753,7 +753,7 @@ pub fn rollover(
         }
     }
 
-    let key_result_owner: HashMap<&Id, usize> = plan
+    let key_result_owner: FxHashMap<&Id, usize> = plan
         .objectives
         .iter()
         .enumerate()

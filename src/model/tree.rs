@@ -1,7 +1,7 @@
 //! The org-unit hierarchy as an index over the flat unit list.
 
 use super::{Id, Plan};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Children of each unit, in list order. Built in one pass; units whose parent
 /// is missing count as roots so that nothing ever disappears from view.
@@ -12,7 +12,7 @@ pub struct UnitTree {
 
 impl UnitTree {
     pub fn new(plan: &Plan) -> Self {
-        let index: HashMap<&Id, usize> = plan.unit_positions();
+        let index: FxHashMap<&Id, usize> = plan.unit_positions();
         let mut roots = Vec::new();
         let mut children = vec![Vec::new(); plan.units.len()];
         for (i, unit) in plan.units.iter().enumerate() {

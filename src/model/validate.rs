@@ -1,7 +1,7 @@
 //! Every problem in a plan, each with the JSON path where it sits — not just the first.
 
 use super::{Alignment, Id, MeasureKind, Plan};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,7 +68,7 @@ impl Problems {
         &mut self,
         path: impl FnOnce() -> String,
         id: &Id,
-        known: &HashSet<&str>,
+        known: &FxHashSet<&str>,
         what: &str,
     ) {
         if !known.contains(id.as_str()) {
@@ -86,16 +86,16 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     problems.require_text(|| "meta.name".into(), &plan.meta.name, "the plan name");
     check_unique_ids(plan, &mut problems);
 
-    let unit_ids: HashSet<&str> = plan.units.iter().map(|u| u.id.as_str()).collect();
-    let cycle_ids: HashSet<&str> = plan.cycles.iter().map(|c| c.id.as_str()).collect();
+    let unit_ids: FxHashSet<&str> = plan.units.iter().map(|u| u.id.as_str()).collect();
+    let cycle_ids: FxHashSet<&str> = plan.cycles.iter().map(|c| c.id.as_str()).collect();
     // Links may point at objectives outside a partial plan, through its references.
-    let objective_ids: HashSet<&str> = plan
+    let objective_ids: FxHashSet<&str> = plan
         .objectives
         .iter()
         .map(|o| o.id.as_str())
         .chain(plan.references.iter().map(|r| r.id.as_str()))
         .collect();
-    let kr_ids: HashSet<&str> = plan
+    let kr_ids: FxHashSet<&str> = plan
         .objectives
         .iter()
         .flat_map(|o| o.key_results.iter().map(|k| k.id.as_str()))
@@ -105,7 +105,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 .flat_map(|r| r.key_results.iter().map(|k| k.id.as_str())),
         )
         .collect();
-    let phase_ids: HashSet<&str> = plan.rollout.phases.iter().map(|p| p.id.as_str()).collect();
+    let phase_ids: FxHashSet<&str> = plan.rollout.phases.iter().map(|p| p.id.as_str()).collect();
 
     for (i, cycle) in plan.cycles.iter().enumerate() {
         problems.require_text(
@@ -243,7 +243,8 @@ fn check_unique_ids(plan: &Plan, problems: &mut Problems) {
         rollout.events.iter().map(|e| &e.id),
     ));
 
-    let mut first_use: HashMap<&str, Place> = HashMap::with_capacity(places.len());
+    let mut first_use: FxHashMap<&str, Place> =
+        FxHashMap::with_capacity_and_hasher(places.len(), Default::default());
     for (id, place) in places {
         match first_use.get(id.as_str()) {
             Some(first) => problems.add(
@@ -294,7 +295,7 @@ fn nodes_on_loops(next: &[Option<usize>]) -> Vec<usize> {
 }
 
 fn check_unit_cycles(plan: &Plan, problems: &mut Problems) {
-    let index: HashMap<&str, usize> = plan
+    let index: FxHashMap<&str, usize> = plan
         .units
         .iter()
         .enumerate()
@@ -319,13 +320,13 @@ fn check_unit_cycles(plan: &Plan, problems: &mut Problems) {
 }
 
 fn check_alignment_cycles(plan: &Plan, problems: &mut Problems) {
-    let index: HashMap<&str, usize> = plan
+    let index: FxHashMap<&str, usize> = plan
         .objectives
         .iter()
         .enumerate()
         .map(|(i, o)| (o.id.as_str(), i))
         .collect();
-    let kr_owner: HashMap<&str, usize> = plan
+    let kr_owner: FxHashMap<&str, usize> = plan
         .objectives
         .iter()
         .enumerate()
@@ -354,8 +355,8 @@ fn check_alignment_cycles(plan: &Plan, problems: &mut Problems) {
 
 fn check_rollout(
     plan: &Plan,
-    unit_ids: &HashSet<&str>,
-    phase_ids: &HashSet<&str>,
+    unit_ids: &FxHashSet<&str>,
+    phase_ids: &FxHashSet<&str>,
     problems: &mut Problems,
 ) {
     let rollout = &plan.rollout;
@@ -370,7 +371,7 @@ fn check_rollout(
             );
         }
     }
-    let mut pairs = HashSet::new();
+    let mut pairs = FxHashSet::default();
     for (i, p) in rollout.participation.iter().enumerate() {
         let at = || format!("rollout.participation[{i}]");
         problems.require_ref(|| format!("{}.unit", at()), &p.unit, unit_ids, "unit");

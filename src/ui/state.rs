@@ -1,7 +1,8 @@
 //! The state every view shares: the editor (plan + history) and the app's messages.
 
-use crate::model::{Command, EditError, Editor, Plan};
+use crate::model::{Aspects, Command, EditError, Editor, Plan};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -85,5 +86,26 @@ impl AppState {
     /// Reads the plan, tracking it: the caller re-runs when the plan changes.
     pub fn with_plan<T>(&self, f: impl FnOnce(&Plan) -> T) -> T {
         self.editor.with(|e| f(e.plan()))
+    }
+
+    /// A whole-plan index that reads only `aspects` of the plan, rebuilt by
+    /// `build` when an edit touches one of them (or a signal `build` reads
+    /// changes), and kept across every other edit.
+    pub fn index_of<T: Send + Sync + 'static>(
+        &self,
+        aspects: Aspects,
+        build: impl Fn(&Plan) -> T + Send + Sync + 'static,
+    ) -> Memo<Arc<T>> {
+        let editor = self.editor;
+        let touched = Memo::new(move |_| editor.with(|e| e.revision_of(aspects)));
+        // Never equal: a rebuilt index always notifies (comparing would cost a pass).
+        Memo::new_with_compare(
+            move |_| {
+                // Read, not just tracked: a memo runs (and subscribes) only when read.
+                let _revision = touched.get();
+                editor.with_untracked(|e| Arc::new(build(e.plan())))
+            },
+            |_, _| true,
+        )
     }
 }

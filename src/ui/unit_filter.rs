@@ -1,18 +1,16 @@
 //! The list of units with their paths, and the "Show unit" filter built on it,
 //! shared by the views that can narrow to one unit and the units below it.
 
-use crate::model::{unit_paths, Id};
+use crate::model::{unit_paths, Aspects, Id};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Every unit with its path, in unit order; changes only when units do.
 pub fn unit_choices(state: AppState) -> Memo<Arc<Vec<(Id, String)>>> {
-    Memo::new(move |_| {
-        state.with_plan(|p| {
-            let ids = p.units.iter().map(|u| u.id.clone());
-            Arc::new(ids.zip(unit_paths(p)).collect::<Vec<_>>())
-        })
+    state.index_of(Aspects::UNITS, |p| {
+        let ids = p.units.iter().map(|u| u.id.clone());
+        ids.zip(unit_paths(p)).collect()
     })
 }
 
@@ -25,18 +23,62 @@ pub fn SubtreeSelect(
         let value = event_target_value(&ev);
         subtree.set((!value.is_empty()).then(|| Id::from(value.as_str())));
     };
+    // Chromium measures every option of a select to lay it out (a quarter
+    // of a second for 2,000 paths), so a large organisation's list is only
+    // filled while the select has focus, which it gets before it opens.
+    let focused = RwSignal::new(false);
+    let options = move || {
+        let selected = subtree.get();
+        choices.with(|choices| {
+            let listed = |id: &Id| {
+                focused.get() || choices.len() <= ALWAYS_LISTED || selected.as_ref() == Some(id)
+            };
+            let mut html = String::from("<option value=\"\">Whole organisation</option>");
+            for (id, path) in choices.iter().filter(|(id, _)| listed(id)) {
+                let mark = if selected.as_ref() == Some(id) {
+                    " selected"
+                } else {
+                    ""
+                };
+                html.push_str(&format!(
+                    "<option value=\"{}\"{mark}>{}</option>",
+                    escape_html(id.as_str()),
+                    escape_html(path)
+                ));
+            }
+            html
+        })
+    };
     view! {
         <label>
             "Unit "
-            <select aria-label="Show unit" on:change=choose>
-                <option value="">"Whole organisation"</option>
-                // Keyed by unit and path: a move redraws only the options it changed.
-                <For each=move || choices.get().to_vec() key=|choice| choice.clone() let:choice>
-                    <option value=choice.0.to_string() selected=move || subtree.get().as_ref() == Some(&choice.0)>
-                        {choice.1.clone()}
-                    </option>
-                </For>
-            </select>
+            <select
+                aria-label="Show unit"
+                class="unit-filter"
+                on:change=choose
+                on:focus=move |_| focused.set(true)
+                on:blur=move |_| focused.set(false)
+                inner_html=options
+            ></select>
         </label>
     }
+}
+
+/// Organisations up to this many units keep every option in the select.
+const ALWAYS_LISTED: usize = 200;
+
+/// Text made safe to place in HTML, inside an element or a quoted attribute.
+pub fn escape_html(text: &str) -> String {
+    let mut safe = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => safe.push_str("&amp;"),
+            '<' => safe.push_str("&lt;"),
+            '>' => safe.push_str("&gt;"),
+            '"' => safe.push_str("&quot;"),
+            '\'' => safe.push_str("&#39;"),
+            c => safe.push(c),
+        }
+    }
+    safe
 }

@@ -12,7 +12,7 @@ use crate::model::{
     MeasureKind, Objective, Plan, Review,
 };
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 
 /// One thing wrong with a CSV file.
@@ -226,13 +226,13 @@ struct Import<'p, 'm> {
     problems: Problems,
     mint: &'m mut dyn FnMut(&str) -> Id,
     /// Each objective of the plan by its id.
-    objectives: HashMap<&'p str, &'p Objective>,
+    objectives: FxHashMap<&'p str, &'p Objective>,
     /// Each key result of the plan and the objective it belongs to.
-    key_results: HashMap<&'p str, (&'p KeyResult, &'p Id)>,
+    key_results: FxHashMap<&'p str, (&'p KeyResult, &'p Id)>,
     /// Each unit with its path ("Company › Sales"), for finding units by name.
     unit_paths: Vec<(Id, String)>,
     /// Ids the rows of the file give objectives and key results, with their rows.
-    declared: HashMap<Id, (Kind, usize)>,
+    declared: FxHashMap<Id, (Kind, usize)>,
 }
 
 impl<'p, 'm> Import<'p, 'm> {
@@ -265,7 +265,7 @@ impl<'p, 'm> Import<'p, 'm> {
             mint,
             key_results,
             unit_paths,
-            declared: HashMap::new(),
+            declared: FxHashMap::default(),
         }
     }
 
@@ -288,7 +288,7 @@ impl<'p, 'm> Import<'p, 'm> {
     }
 
     /// Every other kind of id in the plan (units, cycles, check-ins, rollout items).
-    fn other_ids(&self) -> HashSet<&'p str> {
+    fn other_ids(&self) -> FxHashSet<&'p str> {
         let plan = self.plan;
         let rollout = &plan.rollout;
         let check_ins = self
@@ -314,7 +314,7 @@ impl<'p, 'm> Import<'p, 'm> {
         let width = self.header.width;
         let mut lines = Vec::new();
         let mut above = None;
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
         for record in rows {
             if record
                 .cells
@@ -395,7 +395,7 @@ impl<'p, 'm> Import<'p, 'm> {
 
     /// Second pass: objectives first, so key results can move into new ones.
     fn apply(&mut self, lines: &[Line], today: NaiveDate, result: &mut Plan) {
-        let mut positions: HashMap<Id, usize> = (result.objectives.iter().enumerate())
+        let mut positions: FxHashMap<Id, usize> = (result.objectives.iter().enumerate())
             .map(|(i, o)| (o.id.clone(), i))
             .collect();
         for line in lines.iter().filter(|l| l.kind == Kind::Objective) {

@@ -1,13 +1,13 @@
 //! What the parts of the cascade view share: the chosen cycle, the index of
 //! the cascade, warnings, selection and expansion.
 
-use crate::model::quality::{warnings, Subject, Warning};
-use crate::model::{find_unit, CascadeIndex, Id, Objective};
+use crate::model::quality::{own_warnings, plan_warnings, Subject, Warning};
+use crate::model::{find_unit, Alignment, Aspects, CascadeIndex, Id, Objective, ObjectiveIndex};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::unit_choices;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 #[derive(Clone, Copy)]
@@ -17,16 +17,19 @@ pub struct Cascade {
     /// The cycle shown (see [`CycleChoice`]).
     pub cycle: Memo<Option<Id>>,
     pub index: Memo<Arc<CascadeIndex>>,
-    pub warnings: Memo<Arc<HashMap<Subject, Vec<Warning>>>>,
+    /// The plan-wide warnings by subject; each objective adds its own.
+    warnings: Memo<Arc<FxHashMap<Subject, Vec<Warning>>>>,
     pub selected: RwSignal<Option<Id>>,
     /// Units opened or closed by hand; the rest follow the plan's size.
-    toggled: RwSignal<HashMap<Id, bool>>,
+    toggled: RwSignal<FxHashMap<Id, bool>>,
     /// Small plans open fully; large ones show only their top level at first.
     open_by_default: Memo<bool>,
     /// The unit being dragged in the outline.
     pub dragging: RwSignal<Option<Id>>,
     /// Every unit with its path, in unit order; changes only when units do.
     pub unit_choices: Memo<Arc<Vec<(Id, String)>>>,
+    /// What was typed in the unit picker used last: its suggestions match it.
+    pub unit_query: RwSignal<String>,
 }
 
 /// Plans above this many units open with only the top level expanded.
@@ -36,28 +39,25 @@ impl Cascade {
     pub fn new(state: AppState) -> Self {
         let cycle_choice = CycleChoice::new(state);
         let cycle = cycle_choice.current;
-        // Rebuilt once per change of plan or cycle; every node reads it in O(1).
-        let index = Memo::new_with_compare(
-            move |_| {
-                let cycle = cycle.get();
-                state.with_plan(|p| Arc::new(CascadeIndex::new(p, cycle.as_ref())))
-            },
-            |_, _| true,
-        );
-        let warnings = Memo::new_with_compare(
-            move |_| {
-                let cycle = cycle.get();
-                state.with_plan(|p| {
-                    let mut by_subject: HashMap<Subject, Vec<Warning>> = HashMap::new();
-                    if let Some(cycle) = cycle {
-                        for w in warnings(p, &cycle) {
-                            by_subject.entry(w.subject.clone()).or_default().push(w);
-                        }
+        // Rebuilt when units, layout or the cycle change; every node reads it
+        // in O(1). Its objective part outlives changes to units.
+        let objectives = state.index_of(Aspects::LAYOUT, ObjectiveIndex::new);
+        let index = state.index_of(Aspects::UNITS.union(Aspects::LAYOUT), move |p| {
+            CascadeIndex::with_objectives(p, cycle.get().as_ref(), objectives.get())
+        });
+        let warnings = state.index_of(
+            Aspects::UNITS
+                .union(Aspects::LAYOUT)
+                .union(Aspects::ROLLOUT),
+            move |p| {
+                let mut by_subject: FxHashMap<Subject, Vec<Warning>> = FxHashMap::default();
+                if let Some(cycle) = cycle.get() {
+                    for w in plan_warnings(p, &cycle) {
+                        by_subject.entry(w.subject.clone()).or_default().push(w);
                     }
-                    Arc::new(by_subject)
-                })
+                }
+                by_subject
             },
-            |_, _| true,
         );
         let open_by_default =
             Memo::new(move |_| state.with_plan(|p| p.units.len() <= EXPAND_ALL_UP_TO));
@@ -69,10 +69,11 @@ impl Cascade {
             index,
             warnings,
             selected: RwSignal::new(None),
-            toggled: RwSignal::new(HashMap::new()),
+            toggled: RwSignal::new(FxHashMap::default()),
             open_by_default,
             dragging: RwSignal::new(None),
             unit_choices,
+            unit_query: RwSignal::new(String::new()),
         }
     }
 
@@ -99,15 +100,48 @@ impl Cascade {
         })
     }
 
+    /// The title of what an alignment points to, tracked: the objective or
+    /// key result in this plan, or a reference a unit's part carries.
+    pub fn link_title(&self, link: &Alignment) -> String {
+        let position = self.index.with(|ix| match link {
+            Alignment::Objective(id) => ix.objective(id).map(|o| (o, None)),
+            Alignment::KeyResult(id) => ix.key_result(id).map(|(o, k)| (o, Some(k))),
+        });
+        self.state
+            .with_plan(|p| {
+                position
+                    .and_then(|(o, k)| {
+                        let objective = p.objectives.get(o)?;
+                        match k {
+                            None => Some(objective.title.clone()),
+                            Some(k) => objective.key_results.get(k).map(|kr| kr.title.clone()),
+                        }
+                    })
+                    .or_else(|| p.referenced_title(link))
+            })
+            .unwrap_or_else(|| "(missing)".into())
+    }
+
     /// The unit a typed text names: its full path, or a name only one unit has.
     pub fn find_unit(&self, text: &str) -> Option<Id> {
         self.unit_choices
             .with_untracked(|choices| find_unit(choices, text).cloned())
     }
 
-    pub fn warnings_for(&self, subject: &Subject) -> Vec<Warning> {
-        self.warnings
-            .with(|w| w.get(subject).cloned().unwrap_or_default())
+    /// The warnings about a unit, objective or key result, tracked; `owner`
+    /// is the objective (itself, or the key result's) whose own warnings count.
+    pub fn warnings_for(&self, subject: &Subject, owner: Option<&Objective>) -> Vec<Warning> {
+        let mut found = self
+            .warnings
+            .with(|w| w.get(subject).cloned().unwrap_or_default());
+        if let Some(objective) = owner {
+            found.extend(
+                own_warnings(objective)
+                    .into_iter()
+                    .filter(|w| &w.subject == subject),
+            );
+        }
+        found
     }
 
     /// Whether a unit shows what is inside it (tracked). Roots start open.
@@ -124,7 +158,7 @@ impl Cascade {
     }
 
     pub fn set_all_expanded(&self, open: bool) {
-        let all: HashMap<Id, bool> = self.state.editor.with_untracked(|e| {
+        let all: FxHashMap<Id, bool> = self.state.editor.with_untracked(|e| {
             e.plan()
                 .units
                 .iter()

@@ -8,7 +8,7 @@ use crate::ui::files::download_text;
 use crate::ui::svg::{svg_markup, wrap};
 use leptos::html;
 use leptos::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 const BOX_W: f64 = 250.0;
 const BOX_H: f64 = 78.0;
@@ -63,7 +63,7 @@ fn layout(
     let total: usize = levels.iter().map(Vec::len).sum();
 
     let mut boxes = Vec::new();
-    let mut position: HashMap<&Id, usize> = HashMap::new();
+    let mut position: FxHashMap<&Id, usize> = FxHashMap::default();
     let mut y = GAP_Y / 2.0;
     for level in &levels {
         for line in level.chunks(PER_LINE) {

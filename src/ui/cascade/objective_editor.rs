@@ -2,7 +2,7 @@
 
 use super::align_picker::AlignPicker;
 use super::context::Cascade;
-use super::outline::{link_title, WarningBadges};
+use super::outline::WarningBadges;
 use super::unit_picker::UnitPicker;
 use crate::model::quality::Subject;
 use crate::model::{ops, Commitment, Id, KeyResult, MeasureKind, Objective};
@@ -62,29 +62,28 @@ pub fn ObjectiveEditor(id: Id) -> impl IntoView {
         objective.with(|o| {
             o.as_ref()
                 .and_then(|o| o.aligned_to.clone())
-                .map(|a| state.with_plan(|p| link_title(p, &a)))
+                .map(|a| cascade.link_title(&a))
         })
     };
-    let supporters = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            let index = cascade.index.get();
+    let supporters = Memo::new(move |_| {
+        let index = cascade.index.get();
+        objective.with(|o| {
+            let Some(o) = o else {
+                return Vec::new();
+            };
             state.with_plan(|p| {
-                let Some(o) = p.objective(&id) else {
-                    return Vec::new();
-                };
                 std::iter::once(&o.id)
                     .chain(o.key_results.iter().map(|k| &k.id))
                     .flat_map(|target| index.supporters(target))
                     .map(|&s| {
                         let s = &p.objectives[s];
-                        let unit = p.unit(&s.unit).map(|u| u.name.clone()).unwrap_or_default();
-                        format!("{} ({unit})", s.title)
+                        let unit = index.unit(&s.unit).map(|u| p.units[u].name.as_str());
+                        format!("{} ({})", s.title, unit.unwrap_or_default())
                     })
                     .collect::<Vec<_>>()
             })
         })
-    };
+    });
     let unlink = {
         let id = id.clone();
         move |_| {
@@ -135,7 +134,7 @@ pub fn ObjectiveEditor(id: Id) -> impl IntoView {
     };
     let objective_warnings = {
         let subject = Subject::Objective(id.clone());
-        move || cascade.warnings_for(&subject)
+        move || objective.with(|o| cascade.warnings_for(&subject, o.as_ref()))
     };
 
     let owner = id.clone();
@@ -287,7 +286,7 @@ fn KeyResultEditor(objective: Id, id: Id) -> impl IntoView {
     };
     let kr_warnings = {
         let subject = Subject::KeyResult(id.clone());
-        move || cascade.warnings_for(&subject)
+        move || cascade.warnings_for(&subject, cascade.objective(&objective).as_ref())
     };
 
     view! {

@@ -3,7 +3,7 @@
 
 use super::context::Cascade;
 use crate::model::quality::Subject;
-use crate::model::{ops, Alignment, Commitment, Id, Objective};
+use crate::model::{ops, Commitment, Id, Objective};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -89,7 +89,7 @@ fn UnitNode(id: Id) -> impl IntoView {
     };
     let unit_warnings = {
         let subject = Subject::Unit(id.clone());
-        move || cascade.warnings_for(&subject)
+        move || cascade.warnings_for(&subject, None)
     };
 
     let toggle = {
@@ -192,25 +192,21 @@ pub fn ObjectiveCard(id: Id) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| cascade.objective(&id))
     };
-    let links = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            let index = cascade.index.get();
-            cascade.state.with_plan(|p| {
-                let o = p.objective(&id)?;
-                let supports = o.aligned_to.as_ref().map(|a| link_title(p, a));
-                let supporters = index.supporters(&o.id).len()
-                    + o.key_results
-                        .iter()
-                        .map(|k| index.supporters(&k.id).len())
-                        .sum::<usize>();
-                Some((supports, supporters))
-            })
-        })
-    };
+    let links = Memo::new(move |_| {
+        let o = objective.get()?;
+        let supports = o.aligned_to.as_ref().map(|a| cascade.link_title(a));
+        let supporters = cascade.index.with(|index| {
+            index.supporters(&o.id).len()
+                + o.key_results
+                    .iter()
+                    .map(|k| index.supporters(&k.id).len())
+                    .sum::<usize>()
+        });
+        Some((supports, supporters))
+    });
     let objective_warnings = {
         let subject = Subject::Objective(id.clone());
-        move || cascade.warnings_for(&subject)
+        move || objective.with(|o| cascade.warnings_for(&subject, o.as_ref()))
     };
     move || {
         objective.get().map(|o: Objective| {
@@ -226,7 +222,7 @@ pub fn ObjectiveCard(id: Id) -> impl IntoView {
                     })}
                     <ul class="krs">
                         {o.key_results.iter().map(|k| {
-                            let kr_warnings = cascade.warnings_for(&Subject::KeyResult(k.id.clone()));
+                            let kr_warnings = cascade.warnings_for(&Subject::KeyResult(k.id.clone()), Some(&o));
                             view! {
                                 <li>{k.title.clone()} <WarningBadges warnings=Signal::stored(kr_warnings) /></li>
                             }
@@ -259,17 +255,6 @@ pub fn WarningBadges(
             .map(|w| view! { <span class="warning" title=w.why.clone()>"⚠ " <span class="why">{w.why.clone()}</span></span> })
             .collect_view()
     }
-}
-
-pub fn link_title(plan: &crate::model::Plan, link: &Alignment) -> String {
-    match link {
-        Alignment::Objective(id) => plan.objective(id).map(|o| o.title.clone()),
-        Alignment::KeyResult(id) => plan
-            .key_result_position(id)
-            .map(|(o, k)| plan.objectives[o].key_results[k].title.clone()),
-    }
-    .or_else(|| plan.referenced_title(link))
-    .unwrap_or_else(|| "(missing)".into())
 }
 
 pub fn plural(count: usize, noun: &str) -> String {

@@ -4,23 +4,39 @@
 use super::context::Cascade;
 use crate::model::Id;
 use crate::ui::fields::input_of;
+use crate::ui::unit_filter::escape_html;
 use leptos::ev;
 use leptos::prelude::*;
 
 pub const UNIT_CHOICES: &str = "unit-choices";
 
-/// The one `<datalist>` all unit pickers of the cascade view share.
+/// How many suggestions the unit pickers offer at once; typing narrows them.
+const SUGGESTIONS: usize = 50;
+
+/// The one `<datalist>` all unit pickers of the cascade view share: the
+/// units whose path contains what was typed in the picker last used. Kept
+/// short because Chromium re-reads a datalist whenever it changes, and a
+/// moved unit changes the path of every unit below it.
 #[component]
 pub fn UnitChoices() -> impl IntoView {
     let cascade = Cascade::expect();
-    view! {
-        // Keyed by path: a move or rename redraws only the options it changed.
-        <datalist id=UNIT_CHOICES>
-            <For each=move || cascade.unit_choices.get().to_vec() key=|choice| choice.clone() let:choice>
-                <option value=choice.1 />
-            </For>
-        </datalist>
-    }
+    let options = move || {
+        let typed = cascade.unit_query.with(|q| q.trim().to_lowercase());
+        cascade.unit_choices.with(|choices| {
+            let mut html = String::new();
+            let matching = choices
+                .iter()
+                .filter(|(_, path)| path.to_lowercase().contains(&typed));
+            for (_, path) in matching.take(SUGGESTIONS) {
+                html.push_str(&format!(
+                    "<option value=\"{}\"></option>",
+                    escape_html(path)
+                ));
+            }
+            html
+        })
+    };
+    view! { <datalist id=UNIT_CHOICES inner_html=options></datalist> }
 }
 
 /// A text field that accepts a unit's path or its unique name. `commit` gets
@@ -63,6 +79,8 @@ pub fn UnitPicker(
             placeholder=placeholder
             autocomplete="off"
             prop:value=move || value.get()
+            on:focus=move |ev| cascade.unit_query.set(event_target_value(&ev))
+            on:input=move |ev| cascade.unit_query.set(event_target_value(&ev))
             on:change=on_change
         />
     }

@@ -8,7 +8,7 @@ use crate::ui::clock::today;
 use crate::ui::state::AppState;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 /// Plans above this many units open with only the top two levels shown.
@@ -19,7 +19,7 @@ pub struct Index {
     pub phases: Vec<Phase>,
     /// `status[phase][unit]`.
     pub status: Vec<Vec<ParticipationStatus>>,
-    unit_at: HashMap<Id, usize>,
+    unit_at: FxHashMap<Id, usize>,
     pub roots: Vec<Id>,
     children: Vec<Vec<Id>>,
 }
@@ -126,7 +126,7 @@ pub struct Rollout {
     /// one in force today, else the first.
     pub phase: Memo<Option<usize>>,
     pub risks: Memo<Arc<Vec<Risk>>>,
-    pub expanded: RwSignal<HashSet<Id>>,
+    pub expanded: RwSignal<FxHashSet<Id>>,
     /// The unit being dragged onto a phase.
     pub dragging: RwSignal<Option<Id>>,
     /// Where proposals and comparisons start.
@@ -194,7 +194,7 @@ impl Rollout {
 }
 
 /// Small plans open fully expanded; big ones show the roots and their children.
-fn initially_expanded(plan: &Plan) -> HashSet<Id> {
+fn initially_expanded(plan: &Plan) -> FxHashSet<Id> {
     let small = plan.units.len() <= EXPAND_ALL_UP_TO;
     plan.units
         .iter()

@@ -1,7 +1,7 @@
 //! What the parts of the scoring view share: the cycle, the scores, filters.
 
 use crate::model::scoring::Scores;
-use crate::model::Id;
+use crate::model::{Aspects, Id};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -28,12 +28,11 @@ pub struct Scoring {
 impl Scoring {
     pub fn new(state: AppState) -> Self {
         let cycle = CycleChoice::new(state);
-        let scores = Memo::new_with_compare(
-            move |_| {
-                let current = cycle.current.get();
-                state.with_plan(|p| Arc::new(current.map(|c| Scores::new(p, &c))))
-            },
-            |_, _| true,
+        let scores = state.index_of(
+            Aspects::UNITS
+                .union(Aspects::LAYOUT)
+                .union(Aspects::MEASURES),
+            move |p| cycle.current.get().map(|c| Scores::new(p, &c)),
         );
         Scoring {
             state,

@@ -7,7 +7,7 @@ use crate::ui::ids::new_id;
 use crate::ui::widgets::Modal;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use leptos::prelude::*;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// The cycle after `cycle`: an existing one starting the next day, else a new
 /// cycle of the same length and kind.
@@ -92,7 +92,7 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
         return ().into_any();
     };
     let name = RwSignal::new(next.name.clone());
-    let chosen: RwSignal<HashSet<Id>> = RwSignal::new(
+    let chosen: RwSignal<FxHashSet<Id>> = RwSignal::new(
         candidates
             .iter()
             .flat_map(|c| {

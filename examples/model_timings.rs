@@ -1,0 +1,55 @@
+//! Times the pure model's whole-plan passes on a plan file, natively: which
+//! of them an edit or a load pays for. `scripts/bench` runs it on the
+//! generated 10,000-objective plan; the browser (wasm) is slower by ~1.5–2×.
+//!   cargo run --release --example model_timings -- plan.okrplan.json
+
+use okrplan::io::json::{read_plan, to_compact_text};
+use okrplan::model::quality::warnings;
+use okrplan::model::scoring::Scores;
+use okrplan::model::{unit_paths, validate, CascadeIndex};
+use std::time::Instant;
+
+/// The median of `runs` timings of `f`, in milliseconds.
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: model_timings PLAN.json");
+    let text = std::fs::read_to_string(&path).expect("readable plan file");
+    let plan = read_plan(&text).expect("a valid plan");
+    let cycle = plan.cycles.last().expect("a cycle").id.clone();
+    println!(
+        "{} units, {} objectives, {:.1} MB",
+        plan.units.len(),
+        plan.objectives.len(),
+        text.len() as f64 / 1e6
+    );
+    let rows: Vec<(&str, f64)> = vec![
+        ("read_plan (parse + validate)", time(5, || read_plan(&text))),
+        ("validate", time(9, || validate(&plan))),
+        ("to_compact_text", time(9, || to_compact_text(&plan))),
+        ("clone", time(9, || plan.clone())),
+        (
+            "CascadeIndex::new",
+            time(9, || CascadeIndex::new(&plan, Some(&cycle))),
+        ),
+        ("quality::warnings", time(9, || warnings(&plan, &cycle))),
+        ("Scores::new", time(9, || Scores::new(&plan, &cycle))),
+        ("unit_paths", time(9, || unit_paths(&plan))),
+    ];
+    println!("| pass | ms |\n|---|---:|");
+    for (name, ms) in rows {
+        println!("| {name} | {ms:.2} |");
+    }
+}
