@@ -64,14 +64,8 @@ impl Problems {
         }
     }
 
-    fn require_ref(
-        &mut self,
-        path: impl FnOnce() -> String,
-        id: &Id,
-        known: &FxHashSet<&str>,
-        what: &str,
-    ) {
-        if !known.contains(id.as_str()) {
+    fn require_ref(&mut self, path: impl FnOnce() -> String, id: &Id, exists: bool, what: &str) {
+        if !exists {
             self.add(
                 path(),
                 ProblemKind::DanglingReference,
@@ -84,29 +78,7 @@ impl Problems {
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Problems::default();
     problems.require_text(|| "meta.name".into(), &plan.meta.name, "the plan name");
-    check_unique_ids(plan, &mut problems);
-
-    let unit_ids: FxHashSet<&str> = plan.units.iter().map(|u| u.id.as_str()).collect();
-    let cycle_ids: FxHashSet<&str> = plan.cycles.iter().map(|c| c.id.as_str()).collect();
-    // Links may point at objectives outside a partial plan, through its references.
-    let objective_ids: FxHashSet<&str> = plan
-        .objectives
-        .iter()
-        .map(|o| o.id.as_str())
-        .chain(plan.references.iter().map(|r| r.id.as_str()))
-        .collect();
-    let kr_ids: FxHashSet<&str> = plan
-        .objectives
-        .iter()
-        .flat_map(|o| o.key_results.iter().map(|k| k.id.as_str()))
-        .chain(
-            plan.references
-                .iter()
-                .flat_map(|r| r.key_results.iter().map(|k| k.id.as_str())),
-        )
-        .collect();
-    let phase_ids: FxHashSet<&str> = plan.rollout.phases.iter().map(|p| p.id.as_str()).collect();
-
+    let ids = check_unique_ids(plan, &mut problems);
     for (i, cycle) in plan.cycles.iter().enumerate() {
         problems.require_text(
             || format!("cycles[{i}].name"),
@@ -125,7 +97,8 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     for (i, unit) in plan.units.iter().enumerate() {
         problems.require_text(|| format!("units[{i}].name"), &unit.name, "the unit name");
         if let Some(parent) = &unit.parent {
-            problems.require_ref(|| format!("units[{i}].parent"), parent, &unit_ids, "unit");
+            let exists = ids.is_in(parent, "units");
+            problems.require_ref(|| format!("units[{i}].parent"), parent, exists, "unit");
         }
     }
     check_unit_cycles(plan, &mut problems);
@@ -133,17 +106,20 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     for (i, objective) in plan.objectives.iter().enumerate() {
         let at = |field: &str| format!("objectives[{i}].{field}");
         problems.require_text(|| at("title"), &objective.title, "the objective title");
-        problems.require_ref(|| at("unit"), &objective.unit, &unit_ids, "unit");
-        problems.require_ref(|| at("cycle"), &objective.cycle, &cycle_ids, "cycle");
+        let unit = &objective.unit;
+        problems.require_ref(|| at("unit"), unit, ids.is_in(unit, "units"), "unit");
+        let cycle = &objective.cycle;
+        problems.require_ref(|| at("cycle"), cycle, ids.is_in(cycle, "cycles"), "cycle");
+        // Links may point at objectives outside a partial plan, through its references.
         match &objective.aligned_to {
-            Some(Alignment::Objective(id)) => problems.require_ref(
-                || at("aligned_to.objective"),
-                id,
-                &objective_ids,
-                "objective",
-            ),
+            Some(Alignment::Objective(id)) => {
+                let exists = ids.objective(id).is_some() || ids.referenced.contains(id.as_str());
+                problems.require_ref(|| at("aligned_to.objective"), id, exists, "objective")
+            }
             Some(Alignment::KeyResult(id)) => {
-                problems.require_ref(|| at("aligned_to.key_result"), id, &kr_ids, "key result")
+                let exists =
+                    ids.key_result_owner(id).is_some() || ids.referenced.contains(id.as_str());
+                problems.require_ref(|| at("aligned_to.key_result"), id, exists, "key result")
             }
             None => {}
         }
@@ -151,8 +127,8 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             check_key_result((i, k), kr, &mut problems);
         }
     }
-    check_alignment_cycles(plan, &mut problems);
-    check_rollout(plan, &unit_ids, &phase_ids, &mut problems);
+    check_alignment_cycles(plan, &ids, &mut problems);
+    check_rollout(plan, &ids, &mut problems);
     problems.0
 }
 
@@ -216,7 +192,37 @@ fn listed<'a>(
         .map(move |(i, id)| (id, Place::List(list, i)))
 }
 
-fn check_unique_ids(plan: &Plan, problems: &mut Problems) {
+/// Every id of the plan at the place it is first used: one map answers both
+/// "is this id unique" and "does this reference point at a unit", where a
+/// map per kind would hash a plan of 10,000 objectives several times over.
+struct Ids<'a> {
+    first_use: FxHashMap<&'a str, Place>,
+    /// Objectives and key results outside a partial plan that it may link to.
+    referenced: FxHashSet<&'a str>,
+}
+
+impl Ids<'_> {
+    /// Whether the id is one of the list's items (`units`, `cycles`, …).
+    fn is_in(&self, id: &Id, list: &str) -> bool {
+        matches!(self.first_use.get(id.as_str()), Some(Place::List(l, _)) if *l == list)
+    }
+
+    fn objective(&self, id: &Id) -> Option<usize> {
+        match self.first_use.get(id.as_str()) {
+            Some(&Place::List("objectives", i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    fn key_result_owner(&self, id: &Id) -> Option<usize> {
+        match self.first_use.get(id.as_str()) {
+            Some(&Place::KeyResult(i, _)) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+fn check_unique_ids<'a>(plan: &'a Plan, problems: &mut Problems) -> Ids<'a> {
     let mut places: Vec<(&Id, Place)> = Vec::new();
     places.extend(listed("cycles", plan.cycles.iter().map(|c| &c.id)));
     places.extend(listed("units", plan.units.iter().map(|u| &u.id)));
@@ -256,6 +262,16 @@ fn check_unique_ids(plan: &Plan, problems: &mut Problems) {
                 first_use.insert(id.as_str(), place);
             }
         }
+    }
+    let referenced = plan
+        .references
+        .iter()
+        .flat_map(|r| std::iter::once(&r.id).chain(r.key_results.iter().map(|k| &k.id)))
+        .map(Id::as_str)
+        .collect();
+    Ids {
+        first_use,
+        referenced,
     }
 }
 
@@ -319,25 +335,13 @@ fn check_unit_cycles(plan: &Plan, problems: &mut Problems) {
     }
 }
 
-fn check_alignment_cycles(plan: &Plan, problems: &mut Problems) {
-    let index: FxHashMap<&str, usize> = plan
-        .objectives
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.as_str(), i))
-        .collect();
-    let kr_owner: FxHashMap<&str, usize> = plan
-        .objectives
-        .iter()
-        .enumerate()
-        .flat_map(|(i, o)| o.key_results.iter().map(move |k| (k.id.as_str(), i)))
-        .collect();
+fn check_alignment_cycles(plan: &Plan, ids: &Ids, problems: &mut Problems) {
     let next: Vec<Option<usize>> = plan
         .objectives
         .iter()
         .map(|o| match &o.aligned_to {
-            Some(Alignment::Objective(id)) => index.get(id.as_str()).copied(),
-            Some(Alignment::KeyResult(id)) => kr_owner.get(id.as_str()).copied(),
+            Some(Alignment::Objective(id)) => ids.objective(id),
+            Some(Alignment::KeyResult(id)) => ids.key_result_owner(id),
             None => None,
         })
         .collect();
@@ -353,12 +357,7 @@ fn check_alignment_cycles(plan: &Plan, problems: &mut Problems) {
     }
 }
 
-fn check_rollout(
-    plan: &Plan,
-    unit_ids: &FxHashSet<&str>,
-    phase_ids: &FxHashSet<&str>,
-    problems: &mut Problems,
-) {
+fn check_rollout(plan: &Plan, ids: &Ids, problems: &mut Problems) {
     let rollout = &plan.rollout;
     for (i, phase) in rollout.phases.iter().enumerate() {
         let at = || format!("rollout.phases[{i}]");
@@ -374,8 +373,15 @@ fn check_rollout(
     let mut pairs = FxHashSet::default();
     for (i, p) in rollout.participation.iter().enumerate() {
         let at = || format!("rollout.participation[{i}]");
-        problems.require_ref(|| format!("{}.unit", at()), &p.unit, unit_ids, "unit");
-        problems.require_ref(|| format!("{}.phase", at()), &p.phase, phase_ids, "phase");
+        let (unit, phase) = (&p.unit, &p.phase);
+        problems.require_ref(
+            || format!("{}.unit", at()),
+            unit,
+            ids.is_in(unit, "units"),
+            "unit",
+        );
+        let exists = ids.is_in(phase, "rollout.phases");
+        problems.require_ref(|| format!("{}.phase", at()), phase, exists, "phase");
         if !pairs.insert((p.unit.as_str(), p.phase.as_str())) {
             problems.add(
                 at(),
@@ -395,7 +401,8 @@ fn check_rollout(
             "the person's name",
         );
         if let Some(unit) = &role.unit {
-            problems.require_ref(|| format!("{}.unit", at()), unit, unit_ids, "unit");
+            let exists = ids.is_in(unit, "units");
+            problems.require_ref(|| format!("{}.unit", at()), unit, exists, "unit");
         }
     }
     for (i, item) in rollout.readiness.iter().enumerate() {
@@ -405,11 +412,7 @@ fn check_rollout(
             &item.text,
             "the readiness item",
         );
-        problems.require_ref(
-            || format!("{}.phase", at()),
-            &item.phase,
-            phase_ids,
-            "phase",
-        );
+        let exists = ids.is_in(&item.phase, "rollout.phases");
+        problems.require_ref(|| format!("{}.phase", at()), &item.phase, exists, "phase");
     }
 }

@@ -9,6 +9,7 @@ mod fatal;
 mod fields;
 mod files;
 mod ids;
+mod paint;
 mod recovery;
 mod rollout;
 mod route;
@@ -25,4 +26,8 @@ pub fn start() {
     fatal::install_panic_hook();
     theme::restore();
     leptos::mount::mount_to_body(app::App);
+    // The page's own "Loading…" line, shown until the app had drawn.
+    if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
+        loading.remove();
+    }
 }

@@ -33,7 +33,13 @@ pub fn ImportDialogs() -> impl IntoView {
     let import = FileImport::expect();
     let state = AppState::expect();
     let close = Callback::new(move |()| import.outcome.set(None));
-    move || {
+    let reading = move || {
+        import
+            .reading
+            .get()
+            .map(|what| view! { <p class="busy" role="status">{what}</p> })
+    };
+    let dialogs = move || {
         import.outcome.get().map(|outcome| match outcome {
             ImportOutcome::Failed { file, failure } => view! {
                 <Modal title=format!("Cannot open {file}") role="alertdialog" on_close=close>
@@ -95,5 +101,6 @@ pub fn ImportDialogs() -> impl IntoView {
             }
             .into_any(),
         })
-    }
+    };
+    view! { {reading} {dialogs} }
 }

@@ -12,6 +12,7 @@ pub use share::ShareLinkButton;
 
 use super::clock::today;
 use super::ids::new_id;
+use super::paint::after_paint;
 use super::state::AppState;
 use crate::io::csv::{read_csv, to_csv};
 use crate::io::items::fill_synced;
@@ -48,6 +49,8 @@ pub enum ImportOutcome {
 #[derive(Clone, Copy)]
 pub struct FileImport {
     pub outcome: RwSignal<Option<ImportOutcome>>,
+    /// What is being read, while a file is read and checked ("Opening x.json (11 MB)…").
+    pub reading: RwSignal<Option<String>>,
     /// The plan files are read against (a CSV edits it); kept here because
     /// reading finishes in a task that has no reactive context to look it up.
     state: AppState,
@@ -57,6 +60,7 @@ impl FileImport {
     pub fn new(state: AppState) -> Self {
         FileImport {
             outcome: RwSignal::new(None),
+            reading: RwSignal::new(None),
             state,
         }
     }
@@ -76,31 +80,43 @@ impl FileImport {
             }));
             return;
         }
+        let megabytes = file.size() / 1e6;
+        self.reading.set(Some(if megabytes < 0.1 {
+            format!("Opening {name}…")
+        } else {
+            format!("Opening {name} ({megabytes:.1} MB)…")
+        }));
         spawn_local(async move {
             let text = JsFuture::from(file.text())
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
-            if name.to_lowercase().ends_with(".csv") {
-                let outcome = match text {
-                    Some(text) => self.csv_outcome(name, &text),
-                    None => unreadable(name),
-                };
-                return self.outcome.set(Some(outcome));
-            }
-            let outcome = match text.map(|t| read_plan(&t)) {
-                Some(Ok(plan)) => ImportOutcome::Ready {
-                    file: name,
-                    plan: Box::new(plan),
-                },
-                Some(Err(failure)) => ImportOutcome::Failed {
-                    file: name,
-                    failure,
-                },
-                None => unreadable(name),
-            };
+            // Checking a large plan takes a moment: show what is happening first.
+            after_paint().await;
+            let outcome = self.outcome_of(name, text);
+            self.reading.set(None);
             self.outcome.set(Some(outcome));
         });
+    }
+
+    fn outcome_of(self, name: String, text: Option<String>) -> ImportOutcome {
+        if name.to_lowercase().ends_with(".csv") {
+            return match text {
+                Some(text) => self.csv_outcome(name, &text),
+                None => unreadable(name),
+            };
+        }
+        match text.map(|t| read_plan(&t)) {
+            Some(Ok(plan)) => ImportOutcome::Ready {
+                file: name,
+                plan: Box::new(plan),
+            },
+            Some(Err(failure)) => ImportOutcome::Failed {
+                file: name,
+                failure,
+            },
+            None => unreadable(name),
+        }
     }
 
     fn csv_outcome(self, file: String, text: &str) -> ImportOutcome {
