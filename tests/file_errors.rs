@@ -81,3 +81,28 @@ fn file_names_are_safe_everywhere() {
     plan.meta.name = "///".into();
     assert_eq!(file_name(&plan), "plan.okrplan.json");
 }
+
+#[test]
+fn a_missing_field_reports_the_object_that_lacks_it() {
+    let text =
+        to_file_text(&sample_plan()).replacen("\"title\": \"Raise NPS from 32 to 50\",", "", 1);
+    let failure = read_plan(&text).unwrap_err();
+    assert_eq!(failure.problems[0].path, "objectives[0].key_results[0]");
+    assert_eq!(failure.problems[0].message, "missing field `title`");
+}
+
+#[test]
+fn an_unknown_choice_reports_its_field() {
+    let text = to_file_text(&sample_plan()).replacen("\"kind\": \"team\"", "\"kind\": 7", 1);
+    let failure = read_plan(&text).unwrap_err();
+    assert!(
+        failure.problems[0].path.starts_with("units["),
+        "{:?}",
+        failure.problems
+    );
+    assert!(
+        failure.problems[0].path.ends_with("].kind"),
+        "{:?}",
+        failure.problems
+    );
+}

@@ -1,6 +1,7 @@
 //! The `.okrplan.json` file: export, and an import that checks everything
 //! before it changes anything.
 
+use super::json_path::{offset_of, path_at};
 use crate::model::{validate, Plan, FORMAT_NAME, SCHEMA_VERSION};
 use serde::Deserialize;
 use std::fmt;
@@ -147,13 +148,20 @@ fn diagnose(text: &str) -> ReadFailure {
     if let Err(failure) = check_header(&header) {
         return failure;
     }
-    let deserializer = &mut serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, Plan>(deserializer) {
-        Err(e) => ReadFailure::single(
-            "The file does not have the shape of an okrplan plan.",
-            &e.path().to_string(),
-            e.into_inner().to_string(),
-        ),
+    match serde_json::from_str::<Plan>(text) {
+        Err(e) => {
+            let path = path_at(text, offset_of(text, e.line(), e.column()));
+            // The parser's own message ends with the line and column; the path says more.
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(what, _)| what);
+            ReadFailure::single(
+                "The file does not have the shape of an okrplan plan.",
+                &path,
+                message.to_owned(),
+            )
+        }
         Ok(_) => ReadFailure::single(
             "The file could not be read.",
             "(file)",

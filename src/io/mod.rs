@@ -3,6 +3,7 @@
 pub mod csv;
 pub mod items;
 pub mod json;
+mod json_path;
 pub mod link;
 pub mod merge;
 pub mod packed;

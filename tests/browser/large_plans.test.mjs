@@ -1,0 +1,76 @@
+// A large organisation, as its OKR champion meets it: opening the file shows
+// progress, unit lists stay short until needed, and moving a unit updates them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, openFile } from './support.mjs';
+import { generatePlan } from '../../scripts/benchmark/generate.mjs';
+
+let app;
+before(async () => {
+  app = await setup();
+});
+after(() => app.close());
+
+// Remembers every progress message shown, however briefly.
+const WATCH_PROGRESS = () => {
+  window.__progress = [];
+  new MutationObserver(() => {
+    const busy = document.querySelector('.busy');
+    if (busy && !window.__progress.includes(busy.textContent)) window.__progress.push(busy.textContent);
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+};
+
+const HOSTILE = 'Ops "A&B" <i>';
+
+test('a large organisation: progress while opening, unit lists filled when needed, a move updates them', async () => {
+  const plan = generatePlan(1500);
+  assert.ok(plan.units.length > 200, 'more units than the filter lists up front');
+  plan.units[20].name = HOSTILE;
+  const page = await app.open({ init: WATCH_PROGRESS });
+  assert.equal(await page.locator('#loading').count(), 0, 'the loading line is gone once the app shows');
+
+  await openFile(page, 'big.okrplan.json', JSON.stringify(plan));
+  const dialog = page.getByRole('dialog', { name: 'Open big.okrplan.json' });
+  await dialog.getByRole('button', { name: 'Replace current plan' }).click();
+  await page.getByRole('button', { name: 'Expand Department 2' }).waitFor();
+  const progress = await page.evaluate(() => window.__progress);
+  assert.ok(progress.some((m) => /^Opening big\.okrplan\.json \(\d+\.\d MB\)…$/.test(m)), JSON.stringify(progress));
+  assert.equal(await page.locator('.busy').count(), 0, 'the progress message goes when the file is read');
+
+  // The unit filter lists every unit only while it has focus.
+  const filter = page.getByRole('combobox', { name: 'Show unit' });
+  assert.equal(await filter.locator('option').count(), 1, 'only "Whole organisation" before use');
+  await filter.focus();
+  assert.equal(await filter.locator('option').count(), plan.units.length + 1);
+  await filter.selectOption({ label: 'Company › Department 3' });
+  await page.getByRole('button', { name: 'Department 3', exact: true }).focus();
+  assert.deepEqual(await filter.locator('option').allTextContents(), ['Whole organisation', 'Company › Department 3']);
+  assert.equal(await filter.inputValue(), 'u-3');
+  await page.getByRole('button', { name: 'Department 2', exact: true }).waitFor({ state: 'detached' });
+  await filter.focus();
+  await filter.selectOption({ label: 'Whole organisation' });
+
+  // Unit pickers suggest the units matching what was typed, a few at a time, names as written.
+  await page.getByRole('button', { name: 'Department 2', exact: true }).click();
+  const panel = page.getByRole('complementary', { name: 'Unit: Department 2' });
+  const moveTo = panel.getByRole('combobox', { name: 'Move to' });
+  const suggestions = () => page.locator('#unit-choices option').evaluateAll((options) => options.map((o) => o.value));
+  await moveTo.fill('');
+  assert.equal((await suggestions()).length, 50);
+  await moveTo.pressSequentially('A&B');
+  const hostile = await suggestions();
+  assert.equal(hostile.length, 1);
+  assert.ok(hostile[0].endsWith(` › ${HOSTILE}`), hostile[0]);
+
+  await moveTo.fill('Company › Department 4');
+  await moveTo.press('Enter');
+  await panel.locator('.path').filter({ hasText: 'Company › Department 4 › Department 2' }).waitFor();
+  await moveTo.fill('');
+  await moveTo.pressSequentially('Department 4 › Department 2');
+  const moved = await suggestions();
+  assert.ok(moved.length > 0 && moved.every((p) => p.includes('Company › Department 4 › Department 2')), JSON.stringify(moved));
+  await filter.focus();
+  const paths = await filter.locator('option').allTextContents();
+  assert.ok(paths.includes('Company › Department 4 › Department 2'));
+  assert.ok(!paths.includes('Company › Department 2'));
+});
