@@ -42,6 +42,15 @@ impl ObjectiveIndex {
             supporters,
         }
     }
+
+    pub fn objective(&self, id: &Id) -> Option<usize> {
+        self.objective_position.get(id).copied()
+    }
+
+    /// The objective owning a key result, and the key result's position in it.
+    pub fn key_result(&self, id: &Id) -> Option<(usize, usize)> {
+        self.key_result_position.get(id).copied()
+    }
 }
 
 pub struct CascadeIndex {
@@ -117,12 +126,12 @@ impl CascadeIndex {
     }
 
     pub fn objective(&self, id: &Id) -> Option<usize> {
-        self.objectives.objective_position.get(id).copied()
+        self.objectives.objective(id)
     }
 
     /// The objective owning a key result, and the key result's position in it.
     pub fn key_result(&self, id: &Id) -> Option<(usize, usize)> {
-        self.objectives.key_result_position.get(id).copied()
+        self.objectives.key_result(id)
     }
 
     pub fn children(&self, unit: usize) -> &[usize] {

@@ -1,10 +1,11 @@
 //! What the parts of the scoring view share: the cycle, the scores, filters.
 
 use crate::model::scoring::Scores;
-use crate::model::{Aspects, Id};
+use crate::model::{Aspects, Id, KeyResult, Objective, ObjectiveIndex};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -23,7 +24,14 @@ pub struct Scoring {
     /// Show only this unit and the units below it.
     pub subtree: RwSignal<Option<Id>>,
     pub order: RwSignal<Order>,
+    /// How many of the visible objectives are drawn; "Show more" adds a page.
+    pub shown: RwSignal<usize>,
+    /// Where each objective and key result sits, for lookups in O(1).
+    positions: Memo<Arc<ObjectiveIndex>>,
 }
+
+/// Objectives drawn at first, and added by each "Show more".
+pub const PAGE: usize = 50;
 
 impl Scoring {
     pub fn new(state: AppState) -> Self {
@@ -40,11 +48,33 @@ impl Scoring {
             scores,
             subtree: RwSignal::new(None),
             order: RwSignal::new(Order::Plan),
+            shown: RwSignal::new(PAGE),
+            positions: state.index_of(Aspects::LAYOUT, ObjectiveIndex::new),
         }
     }
 
     pub fn expect() -> Self {
         expect_context::<Scoring>()
+    }
+
+    /// A copy of one objective, tracked.
+    pub fn objective(&self, id: &Id) -> Option<Objective> {
+        let position = self.positions.with(|ix| ix.objective(id))?;
+        self.state
+            .with_plan(|p| p.objectives.get(position).filter(|o| &o.id == id).cloned())
+    }
+
+    /// A copy of one key result, tracked.
+    pub fn key_result(&self, id: &Id) -> Option<KeyResult> {
+        let (o, k) = self.positions.with(|ix| ix.key_result(id))?;
+        self.state.with_plan(|p| {
+            let objective = p.objectives.get(o)?;
+            objective
+                .key_results
+                .get(k)
+                .filter(|kr| &kr.id == id)
+                .cloned()
+        })
     }
 
     pub fn objective_score(&self, id: &Id) -> Option<f64> {
@@ -58,7 +88,7 @@ impl Scoring {
         let subtree = self.subtree.get();
         let order = self.order.get();
         let mut ids: Vec<(Id, Option<f64>)> = self.state.with_plan(|p| {
-            let units: Option<Vec<&Id>> = subtree.as_ref().map(|root| {
+            let units: Option<FxHashSet<&Id>> = subtree.as_ref().map(|root| {
                 p.subtree(root)
                     .into_iter()
                     .map(|i| &p.units[i].id)
@@ -67,7 +97,7 @@ impl Scoring {
             p.objectives
                 .iter()
                 .filter(|o| Some(&o.cycle) == cycle.as_ref())
-                .filter(|o| units.as_ref().is_none_or(|units| units.contains(&&o.unit)))
+                .filter(|o| units.as_ref().is_none_or(|units| units.contains(&o.unit)))
                 .map(|o| (o.id.clone(), None))
                 .collect()
         });

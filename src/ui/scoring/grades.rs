@@ -24,7 +24,7 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
     let state = scoring.state;
     let objective = {
         let id = id.clone();
-        Memo::new(move |_| state.with_plan(|p| p.objective(&id).cloned()))
+        Memo::new(move |_| scoring.objective(&id))
     };
     let unit = move || {
         objective
@@ -128,12 +128,7 @@ fn KeyResultRow(id: Id) -> impl IntoView {
     let state = scoring.state;
     let kr = {
         let id = id.clone();
-        Memo::new(move |_| {
-            state.with_plan(|p| {
-                p.key_result_position(&id)
-                    .map(|(o, k)| p.objectives[o].key_results[k].clone())
-            })
-        })
+        Memo::new(move |_| scoring.key_result(&id))
     };
     let score = {
         let id = id.clone();
@@ -284,15 +279,9 @@ fn focus_next_entry(current: &web_sys::HtmlInputElement, backwards: bool) {
 fn OverrideDialog(kr: Id, on_close: Callback<()>) -> impl IntoView {
     let scoring = Scoring::expect();
     let state = scoring.state;
-    let (title, current) = state.editor.with_untracked(|e| {
-        let p = e.plan();
-        p.key_result_position(&kr)
-            .map(|(o, k)| {
-                let k = &p.objectives[o].key_results[k];
-                (k.title.clone(), k.score_override.clone())
-            })
-            .unwrap_or_default()
-    });
+    let (title, current) = untrack(|| scoring.key_result(&kr))
+        .map(|k| (k.title, k.score_override))
+        .unwrap_or_default();
     let score = RwSignal::new(
         current
             .as_ref()

@@ -25,12 +25,9 @@ pub fn KeyResultHistory(kr: Id) -> impl IntoView {
         let kr = kr.clone();
         Memo::new(move |_| {
             let cycle = scoring.cycle.current.get();
-            state.with_plan(|p| {
-                let (o, k) = p.key_result_position(&kr)?;
-                let key_result = p.objectives[o].key_results[k].clone();
-                let cycle = cycle.and_then(|c| p.cycle(&c).cloned())?;
-                Some((key_result, cycle))
-            })
+            let key_result = scoring.key_result(&kr)?;
+            let cycle = state.with_plan(|p| cycle.and_then(|c| p.cycle(&c).cloned()))?;
+            Some((key_result, cycle))
         })
     };
     let (date, value, confidence, comment) = (

@@ -14,7 +14,7 @@ use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::{unit_choices, SubtreeSelect};
 use badge::ScoreBadge;
-use context::{Order, Scoring};
+use context::{Order, Scoring, PAGE};
 use leptos::prelude::*;
 use review::{CycleSummaryPanel, ReviewNotes};
 use rollover::RolloverDialog;
@@ -36,6 +36,8 @@ pub fn ScoringView() -> impl IntoView {
     let tab = RwSignal::new(Tab::Grades);
     let rolling_over = RwSignal::new(false);
     let units = unit_choices(state);
+    // Drawn a page at a time: a cycle of a large organisation has thousands.
+    let visible = Memo::new(move |_| scoring.visible_objectives());
     let headline = move || {
         let subtree = scoring.subtree.get();
         scoring.scores.with(|s| {
@@ -97,9 +99,19 @@ pub fn ScoringView() -> impl IntoView {
             {move || match tab.get() {
                 Tab::Grades => view! {
                     <p class="hint">"Type a key result's new value and press Enter: it is checked in for today and the next key result's field is focused (Shift+Enter goes back)."</p>
-                    <For each=move || scoring.visible_objectives() key=|id| id.clone() let:id>
+                    <For each=move || visible.with(|ids| ids.iter().take(scoring.shown.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
                         <ObjectiveScores id />
                     </For>
+                    {move || {
+                        let total = visible.with(Vec::len);
+                        let shown = scoring.shown.get().min(total);
+                        (shown < total).then(|| view! {
+                            <p class="more">
+                                {format!("Showing {shown} of {total} objectives. ")}
+                                <button on:click=move |_| scoring.shown.update(|n| *n += PAGE)>{format!("Show {} more", PAGE.min(total - shown))}</button>
+                            </p>
+                        })
+                    }}
                 }.into_any(),
                 Tab::Review => view! {
                     <CycleSummaryPanel />
