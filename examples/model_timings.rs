@@ -4,9 +4,10 @@
 //!   cargo run --release --example model_timings -- plan.okrplan.json
 
 use okrplan::io::json::{read_plan, to_compact_text};
-use okrplan::model::quality::warnings;
+use okrplan::model::quality::{plan_warnings, warnings};
 use okrplan::model::scoring::Scores;
-use okrplan::model::{unit_paths, validate, CascadeIndex};
+use okrplan::model::{unit_paths, validate, CascadeIndex, ObjectiveIndex};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// The median of `runs` timings of `f`, in milliseconds.
@@ -35,6 +36,7 @@ fn main() {
         plan.objectives.len(),
         text.len() as f64 / 1e6
     );
+    let positions = Arc::new(ObjectiveIndex::new(&plan));
     let rows: Vec<(&str, f64)> = vec![
         ("read_plan (parse + validate)", time(5, || read_plan(&text))),
         ("validate", time(9, || validate(&plan))),
@@ -45,7 +47,20 @@ fn main() {
             time(9, || CascadeIndex::new(&plan, Some(&cycle))),
         ),
         ("quality::warnings", time(9, || warnings(&plan, &cycle))),
-        ("Scores::new", time(9, || Scores::new(&plan, &cycle))),
+        (
+            "ObjectiveIndex::new",
+            time(9, || ObjectiveIndex::new(&plan)),
+        ),
+        (
+            "Scores::with_positions (what a new value costs)",
+            time(9, || {
+                Scores::with_positions(&plan, &cycle, positions.clone())
+            }),
+        ),
+        (
+            "quality::plan_warnings",
+            time(9, || plan_warnings(&plan, &cycle)),
+        ),
         ("unit_paths", time(9, || unit_paths(&plan))),
     ];
     println!("| pass | ms |\n|---|---:|");

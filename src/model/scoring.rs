@@ -4,11 +4,12 @@
 //! [`Command`] for the editor to apply, so it undoes like any other edit.
 
 use super::{
-    Alignment, Command, Commitment, Cycle, EditError, Id, KeyResult, MeasureKind, Objective, Plan,
-    Review, UnitTree,
+    Alignment, Command, Commitment, Cycle, EditError, Id, KeyResult, MeasureKind, Objective,
+    ObjectiveIndex, Plan, Review, UnitTree,
 };
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
 /// Where a key result's score comes from, so a view can say more than the number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -321,12 +322,19 @@ impl<'a> RollUp<'a> {
 }
 
 /// Every score of one cycle, computed once in time linear in the plan's size.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Scores are kept by position and found through an [`ObjectiveIndex`],
+/// which views keep across edits that do not move objectives around: a new
+/// value re-scores the cycle without re-hashing every id.
 pub struct Scores {
-    objectives: FxHashMap<Id, f64>,
-    key_results: FxHashMap<Id, KrScore>,
-    units: FxHashMap<Id, f64>,
-    subtrees: FxHashMap<Id, f64>,
+    positions: Arc<ObjectiveIndex>,
+    unit_position: FxHashMap<Id, usize>,
+    /// By objective position; `None` outside the cycle or without key results.
+    objectives: Vec<Option<f64>>,
+    /// By objective position, then key result; empty outside the cycle.
+    key_results: Vec<Vec<KrScore>>,
+    /// By unit position: the mean of its own objectives, and of its subtree's.
+    units: Vec<Option<f64>>,
+    subtrees: Vec<Option<f64>>,
 }
 
 impl Scores {
@@ -336,28 +344,32 @@ impl Scores {
     /// it has a check-in or an override) and the objectives cascaded from it.
     /// Children count when their cycle lies within the parent's.
     pub fn new(plan: &Plan, cycle: &Id) -> Self {
-        let in_cycle: Vec<usize> = (0..plan.objectives.len())
-            .filter(|&i| &plan.objectives[i].cycle == cycle)
-            .collect();
+        Self::with_positions(plan, cycle, Arc::new(ObjectiveIndex::new(plan)))
+    }
+
+    /// The scores, given the plan's [`ObjectiveIndex`].
+    pub fn with_positions(plan: &Plan, cycle: &Id, positions: Arc<ObjectiveIndex>) -> Self {
         let mut roll_up = RollUp::new(plan);
-        for &i in &in_cycle {
+        let in_cycle = |i: &usize| &plan.objectives[*i].cycle == cycle;
+        for i in (0..plan.objectives.len()).filter(in_cycle) {
             roll_up.score(i);
         }
+        // Objectives outside the cycle may have been scored as supporters: they do not show.
+        for i in (0..plan.objectives.len()).filter(|i| !in_cycle(i)) {
+            roll_up.objectives[i] = None;
+            roll_up.key_results[i] = Vec::new();
+        }
 
-        let mut scores = Scores::default();
-        let unit_at: FxHashMap<&Id, usize> = plan.unit_positions();
+        let unit_position: FxHashMap<Id, usize> = plan
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.clone(), i))
+            .collect();
         // Per unit: sum and count of its own objectives' scores.
         let mut own = vec![(0.0, 0usize); plan.units.len()];
-        for &i in &in_cycle {
-            let objective = &plan.objectives[i];
-            for (kr, score) in objective.key_results.iter().zip(&roll_up.key_results[i]) {
-                scores.key_results.insert(kr.id.clone(), *score);
-            }
-            let Some(score) = roll_up.objectives[i] else {
-                continue;
-            };
-            scores.objectives.insert(objective.id.clone(), score);
-            if let Some(&u) = unit_at.get(&objective.unit) {
+        for (objective, score) in plan.objectives.iter().zip(&roll_up.objectives) {
+            if let (Some(score), Some(&u)) = (score, unit_position.get(&objective.unit)) {
                 own[u].0 += score;
                 own[u].1 += 1;
             }
@@ -378,36 +390,37 @@ impl Scores {
                 subtree[u].1 += subtree[child].1;
             }
         }
-        let mean = |(sum, count): (f64, usize)| (count > 0).then(|| sum / count as f64);
-        for (u, unit) in plan.units.iter().enumerate() {
-            if let Some(score) = mean(own[u]) {
-                scores.units.insert(unit.id.clone(), score);
-            }
-            if let Some(score) = mean(subtree[u]) {
-                scores.subtrees.insert(unit.id.clone(), score);
-            }
+        let mean = |&(sum, count): &(f64, usize)| (count > 0).then(|| sum / count as f64);
+        Scores {
+            positions,
+            unit_position,
+            objectives: roll_up.objectives,
+            key_results: roll_up.key_results,
+            units: own.iter().map(mean).collect(),
+            subtrees: subtree.iter().map(mean).collect(),
         }
-        scores
     }
 
     /// `None` for an objective without key results (or supporters), or outside the cycle.
     pub fn objective(&self, id: &Id) -> Option<f64> {
-        self.objectives.get(id).copied()
+        // `get`: an index built for another version of the plan finds nothing rather than panics.
+        *self.objectives.get(self.positions.objective(id)?)?
     }
 
     pub fn key_result(&self, id: &Id) -> Option<KrScore> {
-        self.key_results.get(id).copied()
+        let (o, k) = self.positions.key_result(id)?;
+        self.key_results.get(o)?.get(k).copied()
     }
 
     /// The mean score of the unit's own objectives in the cycle.
     pub fn unit(&self, id: &Id) -> Option<f64> {
-        self.units.get(id).copied()
+        *self.units.get(*self.unit_position.get(id)?)?
     }
 
     /// The mean score of the cycle's objectives in the unit and every unit
     /// below it; the root's subtree score is the company score.
     pub fn subtree(&self, id: &Id) -> Option<f64> {
-        self.subtrees.get(id).copied()
+        *self.subtrees.get(*self.unit_position.get(id)?)?
     }
 }
 

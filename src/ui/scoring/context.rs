@@ -36,11 +36,18 @@ pub const PAGE: usize = 50;
 impl Scoring {
     pub fn new(state: AppState) -> Self {
         let cycle = CycleChoice::new(state);
+        let positions = state.index_of(Aspects::LAYOUT, ObjectiveIndex::new);
         let scores = state.index_of(
             Aspects::UNITS
                 .union(Aspects::LAYOUT)
                 .union(Aspects::MEASURES),
-            move |p| cycle.current.get().map(|c| Scores::new(p, &c)),
+            move |p| {
+                let positions = positions.get();
+                cycle
+                    .current
+                    .get()
+                    .map(|c| Scores::with_positions(p, &c, positions))
+            },
         );
         Scoring {
             state,
@@ -49,7 +56,7 @@ impl Scoring {
             subtree: RwSignal::new(None),
             order: RwSignal::new(Order::Plan),
             shown: RwSignal::new(PAGE),
-            positions: state.index_of(Aspects::LAYOUT, ObjectiveIndex::new),
+            positions,
         }
     }
 
