@@ -44,3 +44,16 @@ pub fn Modal(
         </div>
     }
 }
+
+/// A count with thousands separated, as people read it ("9,156").
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}

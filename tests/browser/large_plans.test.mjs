@@ -73,4 +73,14 @@ test('a large organisation: progress while opening, unit lists filled when neede
   const paths = await filter.locator('option').allTextContents();
   assert.ok(paths.includes('Company › Department 4 › Department 2'));
   assert.ok(!paths.includes('Company › Department 2'));
+
+  // The scoring view draws a page of objectives at a time.
+  await page.getByRole('link', { name: 'Scoring' }).click();
+  const more = page.locator('p.more');
+  assert.match(await more.innerText(), /^Showing 50 of \d,\d{3} objectives\. Show 50 more$/);
+  const fields = page.locator('input.grade-input');
+  const firstPage = await fields.count();
+  await more.getByRole('button', { name: 'Show 50 more' }).click();
+  await more.filter({ hasText: /^Showing 100 of / }).waitFor();
+  assert.ok((await fields.count()) > firstPage, 'more key results to check in');
 });

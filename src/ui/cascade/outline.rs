@@ -4,6 +4,7 @@
 use super::context::Cascade;
 use crate::model::quality::Subject;
 use crate::model::{ops, Commitment, Id, Objective};
+use crate::ui::widgets::thousands;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -80,7 +81,7 @@ fn UnitNode(id: Id) -> impl IntoView {
             d.as_ref().map(|d| {
                 let own = plural(d.own, "objective");
                 if d.in_subtree > d.own {
-                    format!("{own} · {} including units below", d.in_subtree)
+                    format!("{own} · {} including units below", thousands(d.in_subtree))
                 } else {
                     own
                 }
@@ -261,6 +262,6 @@ pub fn plural(count: usize, noun: &str) -> String {
     if count == 1 {
         format!("1 {noun}")
     } else {
-        format!("{count} {noun}s")
+        format!("{} {noun}s", thousands(count))
     }
 }

@@ -13,6 +13,7 @@ use crate::model::Command;
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::{unit_choices, SubtreeSelect};
+use crate::ui::widgets::thousands;
 use badge::ScoreBadge;
 use context::{Order, Scoring, PAGE};
 use leptos::prelude::*;
@@ -107,7 +108,7 @@ pub fn ScoringView() -> impl IntoView {
                         let shown = scoring.shown.get().min(total);
                         (shown < total).then(|| view! {
                             <p class="more">
-                                {format!("Showing {shown} of {total} objectives. ")}
+                                {format!("Showing {shown} of {} objectives. ", thousands(total))}
                                 <button on:click=move |_| scoring.shown.update(|n| *n += PAGE)>{format!("Show {} more", PAGE.min(total - shown))}</button>
                             </p>
                         })
