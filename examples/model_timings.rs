@@ -7,6 +7,7 @@ use okrplan::io::json::{read_plan, to_compact_text};
 use okrplan::model::quality::{plan_warnings, warnings};
 use okrplan::model::scoring::Scores;
 use okrplan::model::{unit_paths, validate, CascadeIndex, ObjectiveIndex};
+use okrplan::storage::saved_text;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -41,6 +42,10 @@ fn main() {
         ("read_plan (parse + validate)", time(5, || read_plan(&text))),
         ("validate", time(9, || validate(&plan))),
         ("to_compact_text", time(9, || to_compact_text(&plan))),
+        (
+            "storage::saved_text (JSON, deflated)",
+            time(5, || saved_text(&plan)),
+        ),
         ("clone", time(9, || plan.clone())),
         (
             "CascadeIndex::new",
