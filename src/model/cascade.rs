@@ -93,14 +93,7 @@ impl CascadeIndex {
             }
         }
         let mut subtree_objectives: Vec<usize> = objectives_by_unit.iter().map(Vec::len).collect();
-        // Children before parents: walk a breadth-first order backwards.
-        let mut order: Vec<usize> = tree.roots.clone();
-        let mut next = 0;
-        while next < order.len() {
-            order.extend_from_slice(tree.children(order[next]));
-            next += 1;
-        }
-        for &u in order.iter().rev() {
+        for u in tree.bottom_up() {
             let below: usize = tree
                 .children(u)
                 .iter()

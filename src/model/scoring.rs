@@ -377,14 +377,7 @@ impl Scores {
 
         let mut subtree = own.clone();
         let tree = UnitTree::new(plan);
-        // Children before parents: a breadth-first order, walked backwards.
-        let mut order = tree.roots.clone();
-        let mut next = 0;
-        while next < order.len() {
-            order.extend_from_slice(tree.children(order[next]));
-            next += 1;
-        }
-        for &u in order.iter().rev() {
+        for u in tree.bottom_up() {
             for &child in tree.children(u) {
                 subtree[u].0 += subtree[child].0;
                 subtree[u].1 += subtree[child].1;

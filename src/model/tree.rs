@@ -27,6 +27,19 @@ impl UnitTree {
     pub fn children(&self, unit: usize) -> &[usize] {
         &self.children[unit]
     }
+
+    /// Every unit reachable from a root, children before their parents (a
+    /// breadth-first order reversed), for sums that roll up the tree.
+    pub fn bottom_up(&self) -> Vec<usize> {
+        let mut order = self.roots.clone();
+        let mut next = 0;
+        while next < order.len() {
+            order.extend_from_slice(self.children(order[next]));
+            next += 1;
+        }
+        order.reverse();
+        order
+    }
 }
 
 /// Each unit's place in the hierarchy ("Company › Engineering › Platform"), in
