@@ -29,6 +29,11 @@ enum Op {
     AddCheckIn(Index, f64),
     ToggleCommitment(Index),
     DescribeObjective(Index, String),
+    ChangeOwner(Index, Index),
+    SetWeight(Index, f64),
+    WriteReview(Index, String),
+    RenamePlan(String),
+    ToggleRollUp,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -54,6 +59,11 @@ fn op() -> impl Strategy<Value = Op> {
         (any::<Index>(), 0.0..50.0f64).prop_map(|(k, v)| Op::AddCheckIn(k, v)),
         any::<Index>().prop_map(Op::ToggleCommitment),
         (any::<Index>(), name).prop_map(|(o, d)| Op::DescribeObjective(o, d)),
+        (any::<Index>(), any::<Index>()).prop_map(|(o, u)| Op::ChangeOwner(o, u)),
+        (any::<Index>(), 0.0..5.0f64).prop_map(|(k, w)| Op::SetWeight(k, w)),
+        (any::<Index>(), name).prop_map(|(o, t)| Op::WriteReview(o, t)),
+        name.prop_map(Op::RenamePlan),
+        Just(Op::ToggleRollUp),
     ]
 }
 
@@ -182,6 +192,29 @@ fn command_for(plan: &Plan, op: &Op, serial: u64) -> Option<Result<Command, Edit
         }),
         Op::DescribeObjective(o, text) => {
             edit_objective(plan, &objective_id(o)?, |o| o.description = text.clone())
+        }
+        Op::ChangeOwner(o, u) => {
+            let unit = unit_id(u)?;
+            edit_objective(plan, &objective_id(o)?, |o| o.unit = unit)
+        }
+        Op::SetWeight(k, weight) => {
+            let krs = all_key_results(plan);
+            let kr = &krs[pick(&krs, k)?];
+            let (o, _) = plan.key_result_position(kr)?;
+            edit_objective(plan, &plan.objectives[o].id.clone(), |o| {
+                for key_result in o.key_results.iter_mut().filter(|k| &k.id == kr) {
+                    key_result.weight = *weight;
+                }
+            })
+        }
+        Op::WriteReview(o, text) => {
+            edit_review(plan, &objective_id(o)?, |r| r.lessons = text.clone())
+        }
+        Op::RenamePlan(name) => Ok(Command::RenamePlan(name.clone())),
+        Op::ToggleRollUp => {
+            let mut settings = plan.settings.clone();
+            settings.roll_up_aligned = !settings.roll_up_aligned;
+            Ok(Command::SetSettings(settings))
         }
     })
 }
@@ -325,6 +358,11 @@ proptest! {
         for _ in 0..applied {
             let (before, counted) = (projections(editor.plan()), revisions(&editor));
             prop_assert!(editor.undo().is_some());
+            check_reported(&before, &editor, counted)?;
+        }
+        for _ in 0..applied {
+            let (before, counted) = (projections(editor.plan()), revisions(&editor));
+            prop_assert!(editor.redo().is_some());
             check_reported(&before, &editor, counted)?;
         }
     }

@@ -1,6 +1,8 @@
 //! Quality warnings: each rule fires where it should, with its reason.
 
-use okrplan::model::quality::{warnings, Subject, WarningKind};
+use okrplan::model::quality::{
+    own_warnings, plan_warnings, warnings, Subject, Warning, WarningKind,
+};
 use okrplan::model::*;
 
 const Q4: &str = "q4-2026";
@@ -127,4 +129,27 @@ fn a_unit_active_in_the_rollout_without_okrs() {
     assert!(!found
         .iter()
         .any(|w| w.subject == Subject::Unit("u-marketing".into())));
+}
+
+#[test]
+fn plan_wide_and_own_warnings_together_are_all_warnings() {
+    let mut plan = sample_plan();
+    objective_mut(&mut plan, "o-cs").aligned_to = None;
+    let kr = &mut objective_mut(&mut plan, "o-sales").key_results[0];
+    kr.target = kr.start;
+    let cycle: Id = Q4.into();
+    let mut split = plan_warnings(&plan, &cycle);
+    for objective in plan.objectives.iter().filter(|o| o.cycle == cycle) {
+        split.extend(own_warnings(objective));
+    }
+    let key = |w: &Warning| format!("{:?}", (&w.subject, w.kind, &w.why));
+    let mut split: Vec<String> = split.iter().map(key).collect();
+    let mut all: Vec<String> = warnings(&plan, &cycle).iter().map(key).collect();
+    split.sort();
+    all.sort();
+    assert_eq!(split, all);
+    assert!(
+        all.len() >= 2,
+        "an unaligned objective and a key result without a target: {all:?}"
+    );
 }

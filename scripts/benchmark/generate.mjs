@@ -76,9 +76,10 @@ export function generatePlan(objectiveCount, seed = 42) {
         target,
         unit_of_measure: 'points',
         weight: 1,
+        // On the cycle's first days, so a check-in entered today is the latest.
         check_ins: [0, 1].map((c) => ({
           id: `ci-${i}-${k}-${c}`,
-          date: `2026-${10 + c}-15`,
+          date: `2026-${cycle === 'q4' ? '10' : '07'}-0${1 + c}`,
           value: start + Math.round(rnd() * (target - start)),
           confidence: 0.7,
         })),
@@ -115,7 +116,7 @@ export function generatePlan(objectiveCount, seed = 42) {
     format: 'okrplan',
     schema_version: 1,
     meta: { name: `Benchmark plan (${objectiveCount} objectives)` },
-    settings: { roll_up_aligned: false },
+    settings: { roll_up_aligned: true },
     cycles,
     units,
     objectives,

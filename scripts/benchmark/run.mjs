@@ -55,7 +55,10 @@ async function timeInPage(page, act, done) {
       // Leptos updates the page in microtasks: wait in those first, so the
       // time is the work's own and not the wait for the next frame.
       for (let i = 0; i < 10000 && !done(); i++) await Promise.resolve();
-      while (!done()) await new Promise((r) => setTimeout(r, 1));
+      while (!done()) {
+        if (performance.now() - t0 > 30000) throw new Error(`not done after 30 s: ${doneSource}`);
+        await new Promise((r) => setTimeout(r, 1));
+      }
       const ready = performance.now() - t0;
       await new Promise((r) => requestAnimationFrame(() => r()));
       return { sync, ready, frame: performance.now() - t0 };
@@ -122,11 +125,14 @@ async function measure(app, size) {
     // A key result's new value in the scoring view, until its score shows it.
     await page.getByRole('link', { name: 'Scoring' }).click();
     await page.locator('input.grade-input').first().waitFor();
+    const scoreCell = 'tbody.kr-row td:nth-of-type(2)';
     for (let round = 0; round < EDITS_PER_RUN; round++) {
-      const [value, score] = round % 2 ? ['1000', '1.0'] : ['0', '0.0'];
+      // The value that changes the score: the target when it shows 0.0, the start otherwise.
+      const atZero = await page.locator(scoreCell).first().evaluate((cell) => cell.textContent.includes('0.0'));
+      const [value, score] = atZero ? ['1000', '1.0'] : ['-1000', '0.0'];
       checkIns.push((await timeInPage(page,
         new Function(`const i = document.querySelector('input.grade-input'); i.value = '${value}'; i.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));`),
-        new Function(`return document.querySelector('tbody.kr-row td:nth-of-type(2)').textContent.includes('${score}');`))).ready);
+        new Function(`return document.querySelector('${scoreCell}').textContent.includes('${score}');`))).ready);
     }
     await page.getByRole('link', { name: 'Cascade' }).click();
 

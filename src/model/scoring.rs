@@ -137,7 +137,7 @@ struct Supporters {
 
 impl Supporters {
     /// Empty when roll-up is off, so every objective scores on its own key results.
-    fn new(plan: &Plan) -> Self {
+    fn new(plan: &Plan, positions: &ObjectiveIndex) -> Self {
         let count = plan.objectives.len();
         let mut supporters = Supporters {
             classic: vec![Vec::new(); count],
@@ -146,19 +146,6 @@ impl Supporters {
         if !plan.settings.roll_up_aligned {
             return supporters;
         }
-        let objective_at = objective_positions(plan);
-        let key_result_at: FxHashMap<&Id, (usize, usize)> = plan
-            .objectives
-            .iter()
-            .enumerate()
-            .flat_map(|(o, objective)| {
-                objective
-                    .key_results
-                    .iter()
-                    .enumerate()
-                    .map(move |(k, kr)| (&kr.id, (o, k)))
-            })
-            .collect();
         let cycles: FxHashMap<&Id, &Cycle> = plan.cycles.iter().map(|c| (&c.id, c)).collect();
         for (child, objective) in plan.objectives.iter().enumerate() {
             let counts_into = |parent: usize| {
@@ -166,14 +153,14 @@ impl Supporters {
             };
             match &objective.aligned_to {
                 Some(Alignment::Objective(target)) => {
-                    if let Some(&parent) = objective_at.get(target) {
+                    if let Some(parent) = positions.objective(target) {
                         if counts_into(parent) {
                             supporters.classic[parent].push(child);
                         }
                     }
                 }
                 Some(Alignment::KeyResult(target)) => {
-                    if let Some(&(parent, kr)) = key_result_at.get(target) {
+                    if let Some((parent, kr)) = positions.key_result(target) {
                         if counts_into(parent) {
                             supporters.cascaded[parent].push((kr, child));
                         }
@@ -233,11 +220,11 @@ struct RollUp<'a> {
 }
 
 impl<'a> RollUp<'a> {
-    fn new(plan: &'a Plan) -> Self {
+    fn new(plan: &'a Plan, positions: &ObjectiveIndex) -> Self {
         let count = plan.objectives.len();
         RollUp {
             plan,
-            supporters: Supporters::new(plan),
+            supporters: Supporters::new(plan, positions),
             visit: vec![Visit::New; count],
             objectives: vec![None; count],
             key_results: vec![Vec::new(); count],
@@ -324,7 +311,8 @@ impl<'a> RollUp<'a> {
 /// Every score of one cycle, computed once in time linear in the plan's size.
 /// Scores are kept by position and found through an [`ObjectiveIndex`],
 /// which views keep across edits that do not move objectives around: a new
-/// value re-scores the cycle without re-hashing every id.
+/// value re-scores the cycle without re-hashing its objectives and key
+/// results (only the units, a fifth as many).
 pub struct Scores {
     positions: Arc<ObjectiveIndex>,
     unit_position: FxHashMap<Id, usize>,
@@ -349,7 +337,7 @@ impl Scores {
 
     /// The scores, given the plan's [`ObjectiveIndex`].
     pub fn with_positions(plan: &Plan, cycle: &Id, positions: Arc<ObjectiveIndex>) -> Self {
-        let mut roll_up = RollUp::new(plan);
+        let mut roll_up = RollUp::new(plan, &positions);
         let in_cycle = |i: &usize| &plan.objectives[*i].cycle == cycle;
         for i in (0..plan.objectives.len()).filter(in_cycle) {
             roll_up.score(i);

@@ -113,12 +113,13 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         // Links may point at objectives outside a partial plan, through its references.
         match &objective.aligned_to {
             Some(Alignment::Objective(id)) => {
-                let exists = ids.objective(id).is_some() || ids.referenced.contains(id.as_str());
+                let exists =
+                    ids.objective(id).is_some() || ids.referenced_objectives.contains(id.as_str());
                 problems.require_ref(|| at("aligned_to.objective"), id, exists, "objective")
             }
             Some(Alignment::KeyResult(id)) => {
-                let exists =
-                    ids.key_result_owner(id).is_some() || ids.referenced.contains(id.as_str());
+                let exists = ids.key_result_owner(id).is_some()
+                    || ids.referenced_key_results.contains(id.as_str());
                 problems.require_ref(|| at("aligned_to.key_result"), id, exists, "key result")
             }
             None => {}
@@ -197,8 +198,9 @@ fn listed<'a>(
 /// map per kind would hash a plan of 10,000 objectives several times over.
 struct Ids<'a> {
     first_use: FxHashMap<&'a str, Place>,
-    /// Objectives and key results outside a partial plan that it may link to.
-    referenced: FxHashSet<&'a str>,
+    /// Objectives outside a partial plan that it may link to, and their key results.
+    referenced_objectives: FxHashSet<&'a str>,
+    referenced_key_results: FxHashSet<&'a str>,
 }
 
 impl Ids<'_> {
@@ -263,15 +265,14 @@ fn check_unique_ids<'a>(plan: &'a Plan, problems: &mut Problems) -> Ids<'a> {
             }
         }
     }
-    let referenced = plan
-        .references
-        .iter()
-        .flat_map(|r| std::iter::once(&r.id).chain(r.key_results.iter().map(|k| &k.id)))
-        .map(Id::as_str)
-        .collect();
+    let references = &plan.references;
     Ids {
         first_use,
-        referenced,
+        referenced_objectives: references.iter().map(|r| r.id.as_str()).collect(),
+        referenced_key_results: references
+            .iter()
+            .flat_map(|r| r.key_results.iter().map(|k| k.id.as_str()))
+            .collect(),
     }
 }
 

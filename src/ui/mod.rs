@@ -26,7 +26,7 @@ pub fn start() {
     fatal::install_panic_hook();
     theme::restore();
     leptos::mount::mount_to_body(app::App);
-    // The page's own "Loading…" line, shown until the app had drawn.
+    // The page's own "Loading…" line, shown until the app has drawn.
     if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
         loading.remove();
     }

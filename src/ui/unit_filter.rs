@@ -25,14 +25,14 @@ pub fn SubtreeSelect(
     };
     // Chromium measures every option of a select to lay it out (a quarter
     // of a second for 2,000 paths), so a large organisation's list is only
-    // filled while the select has focus, which it gets before it opens.
+    // filled while the select is in use: focused, pressed or keyed, each of
+    // which comes before it opens.
     let focused = RwSignal::new(false);
     let options = move || {
         let selected = subtree.get();
         choices.with(|choices| {
-            let listed = |id: &Id| {
-                focused.get() || choices.len() <= ALWAYS_LISTED || selected.as_ref() == Some(id)
-            };
+            let all = choices.len() <= ALWAYS_LISTED || focused.get();
+            let listed = |id: &Id| all || selected.as_ref() == Some(id);
             let mut html = String::from("<option value=\"\">Whole organisation</option>");
             for (id, path) in choices.iter().filter(|(id, _)| listed(id)) {
                 let mark = if selected.as_ref() == Some(id) {
@@ -57,6 +57,8 @@ pub fn SubtreeSelect(
                 class="unit-filter"
                 on:change=choose
                 on:focus=move |_| focused.set(true)
+                on:pointerdown=move |_| focused.set(true)
+                on:keydown=move |_| focused.set(true)
                 on:blur=move |_| focused.set(false)
                 inner_html=options
             ></select>

@@ -33,12 +33,8 @@ pub fn ImportDialogs() -> impl IntoView {
     let import = FileImport::expect();
     let state = AppState::expect();
     let close = Callback::new(move |()| import.outcome.set(None));
-    let reading = move || {
-        import
-            .reading
-            .get()
-            .map(|what| view! { <p class="busy" role="status">{what}</p> })
-    };
+    // Always in the page, so screen readers announce the text when it comes.
+    let reading = move || import.reading.get().unwrap_or_default();
     let dialogs = move || {
         import.outcome.get().map(|outcome| match outcome {
             ImportOutcome::Failed { file, failure } => view! {
@@ -102,5 +98,8 @@ pub fn ImportDialogs() -> impl IntoView {
             .into_any(),
         })
     };
-    view! { {reading} {dialogs} }
+    view! {
+        <p class="busy" role="status">{reading}</p>
+        {dialogs}
+    }
 }

@@ -39,6 +39,18 @@ pub fn ScoringView() -> impl IntoView {
     let units = unit_choices(state);
     // Drawn a page at a time: a cycle of a large organisation has thousands.
     let visible = Memo::new(move |_| scoring.visible_objectives());
+    // Another cycle, unit or order starts again from the first page.
+    Effect::watch(
+        move || {
+            (
+                scoring.cycle.current.get(),
+                scoring.subtree.get(),
+                scoring.order.get(),
+            )
+        },
+        move |_, _, _| scoring.shown.set(PAGE),
+        false,
+    );
     let headline = move || {
         let subtree = scoring.subtree.get();
         scoring.scores.with(|s| {
@@ -108,7 +120,7 @@ pub fn ScoringView() -> impl IntoView {
                         let shown = scoring.shown.get().min(total);
                         (shown < total).then(|| view! {
                             <p class="more">
-                                {format!("Showing {shown} of {} objectives. ", thousands(total))}
+                                {format!("Showing {} of {} objectives. ", thousands(shown), thousands(total))}
                                 <button on:click=move |_| scoring.shown.update(|n| *n += PAGE)>{format!("Show {} more", PAGE.min(total - shown))}</button>
                             </p>
                         })
