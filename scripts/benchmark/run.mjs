@@ -125,13 +125,19 @@ async function measure(app, size) {
     // A key result's new value in the scoring view, until its score shows it.
     await page.getByRole('link', { name: 'Scoring' }).click();
     await page.locator('input.grade-input').first().waitFor();
-    const scoreCell = 'tbody.kr-row td:nth-of-type(2)';
+    // A key result scored on its own check-ins (roll-up is on: others average in aligned objectives).
+    await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('tbody.kr-row')];
+      const own = rows.find((row) => !row.querySelector('.basis')?.textContent.includes('aligned'));
+      own.dataset.bench = 'check-in';
+    });
+    const scoreCell = 'tbody[data-bench] td:nth-of-type(2)';
     for (let round = 0; round < EDITS_PER_RUN; round++) {
       // The value that changes the score: the target when it shows 0.0, the start otherwise.
-      const atZero = await page.locator(scoreCell).first().evaluate((cell) => cell.textContent.includes('0.0'));
+      const atZero = await page.locator(scoreCell).evaluate((cell) => cell.textContent.includes('0.0'));
       const [value, score] = atZero ? ['1000', '1.0'] : ['-1000', '0.0'];
       checkIns.push((await timeInPage(page,
-        new Function(`const i = document.querySelector('input.grade-input'); i.value = '${value}'; i.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));`),
+        new Function(`const i = document.querySelector('tbody[data-bench] input.grade-input'); i.value = '${value}'; i.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));`),
         new Function(`return document.querySelector('${scoreCell}').textContent.includes('${score}');`))).ready);
     }
     await page.getByRole('link', { name: 'Cascade' }).click();
