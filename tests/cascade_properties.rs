@@ -163,16 +163,7 @@ fn command_for(plan: &Plan, op: &Op, serial: u64) -> Option<Result<Command, Edit
             let kr = &objective.key_results[pick(&objective.key_results, k)?];
             shift_key_result(plan, &kr.id, *up)
         }
-        Op::SetTarget(k, target) => {
-            let krs = all_key_results(plan);
-            let kr = &krs[pick(&krs, k)?];
-            let (o, _) = plan.key_result_position(kr)?;
-            edit_objective(plan, &plan.objectives[o].id.clone(), |o| {
-                for key_result in o.key_results.iter_mut().filter(|k| &k.id == kr) {
-                    key_result.target = *target;
-                }
-            })
-        }
+        Op::SetTarget(k, target) => edit_key_result(plan, k, |kr| kr.target = *target)?,
         Op::AddCheckIn(k, value) => {
             let krs = all_key_results(plan);
             let check_in = CheckIn {
@@ -197,16 +188,7 @@ fn command_for(plan: &Plan, op: &Op, serial: u64) -> Option<Result<Command, Edit
             let unit = unit_id(u)?;
             edit_objective(plan, &objective_id(o)?, |o| o.unit = unit)
         }
-        Op::SetWeight(k, weight) => {
-            let krs = all_key_results(plan);
-            let kr = &krs[pick(&krs, k)?];
-            let (o, _) = plan.key_result_position(kr)?;
-            edit_objective(plan, &plan.objectives[o].id.clone(), |o| {
-                for key_result in o.key_results.iter_mut().filter(|k| &k.id == kr) {
-                    key_result.weight = *weight;
-                }
-            })
-        }
+        Op::SetWeight(k, weight) => edit_key_result(plan, k, |kr| kr.weight = *weight)?,
         Op::WriteReview(o, text) => {
             edit_review(plan, &objective_id(o)?, |r| r.lessons = text.clone())
         }
@@ -217,6 +199,20 @@ fn command_for(plan: &Plan, op: &Op, serial: u64) -> Option<Result<Command, Edit
             Ok(Command::SetSettings(settings))
         }
     })
+}
+
+/// An edit of the picked key result, through its objective; `None` without key results.
+fn edit_key_result(
+    plan: &Plan,
+    k: &Index,
+    change: impl FnOnce(&mut KeyResult),
+) -> Option<Result<Command, EditError>> {
+    let krs = all_key_results(plan);
+    let kr = &krs[pick(&krs, k)?];
+    let (o, position) = plan.key_result_position(kr)?;
+    Some(edit_objective(plan, &plan.objectives[o].id, |o| {
+        change(&mut o.key_results[position])
+    }))
 }
 
 /// What each aspect covers, as a comparable projection of the plan.

@@ -4,7 +4,7 @@
 //! objective and key result: [`ObjectiveIndex`] reads only the plan's
 //! layout (see [`super::Aspects`]), [`CascadeIndex`] adds the units.
 
-use super::{Alignment, Id, Plan, UnitTree};
+use super::{Alignment, Id, KeyResult, Objective, Plan, UnitTree};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -51,6 +51,20 @@ impl ObjectiveIndex {
     pub fn key_result(&self, id: &Id) -> Option<(usize, usize)> {
         self.key_result_position.get(id).copied()
     }
+
+    /// The objective with this id in `plan`, which the index was built for
+    /// (`None`, never a wrong one, if the plan has changed since).
+    pub fn objective_in<'p>(&self, plan: &'p Plan, id: &Id) -> Option<&'p Objective> {
+        let objective = plan.objectives.get(self.objective(id)?)?;
+        (&objective.id == id).then_some(objective)
+    }
+
+    /// The key result with this id in `plan`, as [`Self::objective_in`].
+    pub fn key_result_in<'p>(&self, plan: &'p Plan, id: &Id) -> Option<&'p KeyResult> {
+        let (o, k) = self.key_result(id)?;
+        let kr = plan.objectives.get(o)?.key_results.get(k)?;
+        (&kr.id == id).then_some(kr)
+    }
 }
 
 pub struct CascadeIndex {
@@ -75,12 +89,7 @@ impl CascadeIndex {
         objectives: Arc<ObjectiveIndex>,
     ) -> Self {
         let tree = UnitTree::new(plan);
-        let unit_position: FxHashMap<Id, usize> = plan
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.clone(), i))
-            .collect();
+        let unit_position = plan.unit_positions_owned();
         let mut objectives_by_unit = vec![Vec::new(); plan.units.len()];
         let in_cycle = plan
             .objectives
@@ -110,21 +119,17 @@ impl CascadeIndex {
         }
     }
 
+    /// Where each objective and key result is.
+    pub fn objectives(&self) -> &ObjectiveIndex {
+        &self.objectives
+    }
+
     pub fn roots(&self) -> &[usize] {
         &self.tree.roots
     }
 
     pub fn unit(&self, id: &Id) -> Option<usize> {
         self.unit_position.get(id).copied()
-    }
-
-    pub fn objective(&self, id: &Id) -> Option<usize> {
-        self.objectives.objective(id)
-    }
-
-    /// The objective owning a key result, and the key result's position in it.
-    pub fn key_result(&self, id: &Id) -> Option<(usize, usize)> {
-        self.objectives.key_result(id)
     }
 
     pub fn children(&self, unit: usize) -> &[usize] {

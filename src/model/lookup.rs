@@ -17,6 +17,15 @@ impl Plan {
             .collect()
     }
 
+    /// The same as [`Plan::unit_positions`], for an index that outlives this borrow.
+    pub fn unit_positions_owned(&self) -> FxHashMap<Id, usize> {
+        self.units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.clone(), i))
+            .collect()
+    }
+
     pub fn objective_index(&self, id: &Id) -> Option<usize> {
         self.objectives.iter().position(|o| &o.id == id)
     }

@@ -348,12 +348,7 @@ impl Scores {
             roll_up.key_results[i] = Vec::new();
         }
 
-        let unit_position: FxHashMap<Id, usize> = plan
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.clone(), i))
-            .collect();
+        let unit_position = plan.unit_positions_owned();
         // Per unit: sum and count of its own objectives' scores.
         let mut own = vec![(0.0, 0usize); plan.units.len()];
         for (objective, score) in plan.objectives.iter().zip(&roll_up.objectives) {

@@ -83,9 +83,10 @@ impl Cascade {
 
     /// A copy of one objective, tracked: views re-render only when it changes.
     pub fn objective(&self, id: &Id) -> Option<Objective> {
-        let position = self.index.with(|ix| ix.objective(id))?;
-        self.state
-            .with_plan(|p| p.objectives.get(position).filter(|o| &o.id == id).cloned())
+        self.index.with(|ix| {
+            self.state
+                .with_plan(|p| ix.objectives().objective_in(p, id).cloned())
+        })
     }
 
     /// A unit's path ("Company › Sales"), tracked.
@@ -103,21 +104,17 @@ impl Cascade {
     /// The title of what an alignment points to, tracked: the objective or
     /// key result in this plan, or a reference a unit's part carries.
     pub fn link_title(&self, link: &Alignment) -> String {
-        let position = self.index.with(|ix| match link {
-            Alignment::Objective(id) => ix.objective(id).map(|o| (o, None)),
-            Alignment::KeyResult(id) => ix.key_result(id).map(|(o, k)| (o, Some(k))),
-        });
-        self.state
-            .with_plan(|p| {
-                position
-                    .and_then(|(o, k)| {
-                        let objective = p.objectives.get(o)?;
-                        match k {
-                            None => Some(objective.title.clone()),
-                            Some(k) => objective.key_results.get(k).map(|kr| kr.title.clone()),
-                        }
-                    })
+        self.index
+            .with(|ix| {
+                let here = ix.objectives();
+                self.state.with_plan(|p| {
+                    match link {
+                        Alignment::Objective(id) => here.objective_in(p, id).map(|o| &o.title),
+                        Alignment::KeyResult(id) => here.key_result_in(p, id).map(|k| &k.title),
+                    }
+                    .cloned()
                     .or_else(|| p.referenced_title(link))
+                })
             })
             .unwrap_or_else(|| "(missing)".into())
     }

@@ -66,22 +66,14 @@ impl Scoring {
 
     /// A copy of one objective, tracked.
     pub fn objective(&self, id: &Id) -> Option<Objective> {
-        let position = self.positions.with(|ix| ix.objective(id))?;
-        self.state
-            .with_plan(|p| p.objectives.get(position).filter(|o| &o.id == id).cloned())
+        self.positions
+            .with(|ix| self.state.with_plan(|p| ix.objective_in(p, id).cloned()))
     }
 
     /// A copy of one key result, tracked.
     pub fn key_result(&self, id: &Id) -> Option<KeyResult> {
-        let (o, k) = self.positions.with(|ix| ix.key_result(id))?;
-        self.state.with_plan(|p| {
-            let objective = p.objectives.get(o)?;
-            objective
-                .key_results
-                .get(k)
-                .filter(|kr| &kr.id == id)
-                .cloned()
-        })
+        self.positions
+            .with(|ix| self.state.with_plan(|p| ix.key_result_in(p, id).cloned()))
     }
 
     pub fn objective_score(&self, id: &Id) -> Option<f64> {
