@@ -106,3 +106,23 @@ fn an_unknown_choice_reports_its_field() {
         failure.problems
     );
 }
+
+#[test]
+fn a_date_in_another_format_says_how_dates_are_written() {
+    let plan = sample_plan();
+    let start = plan.cycles[0].start.to_string();
+    let text = to_file_text(&plan).replacen(
+        &format!("\"start\": \"{start}\""),
+        "\"start\": \"31/03/2026\"",
+        1,
+    );
+    let failure = read_plan(&text).unwrap_err();
+    assert_eq!(failure.problems[0].path, "cycles[0].start");
+    assert!(
+        failure.problems[0]
+            .message
+            .contains("\"31/03/2026\", expected a date written as YYYY-MM-DD"),
+        "{:?}",
+        failure.problems
+    );
+}

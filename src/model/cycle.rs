@@ -17,7 +17,9 @@ pub struct Cycle {
     pub id: Id,
     pub name: String,
     pub kind: CycleKind,
+    #[serde(with = "super::date::iso")]
     pub start: NaiveDate,
+    #[serde(with = "super::date::iso")]
     pub end: NaiveDate,
 }
 

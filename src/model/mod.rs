@@ -4,6 +4,7 @@ mod aspect;
 mod cascade;
 mod command;
 mod cycle;
+pub mod date;
 mod editor;
 mod id;
 mod lookup;

@@ -110,6 +110,7 @@ fn one() -> f64 {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckIn {
     pub id: Id,
+    #[serde(with = "super::date::iso")]
     pub date: NaiveDate,
     pub value: f64,
     /// How likely the team thinks the target is, 0.0–1.0.

@@ -44,7 +44,9 @@ impl Strategy {
 pub struct Phase {
     pub id: Id,
     pub name: String,
+    #[serde(with = "super::date::iso")]
     pub start: NaiveDate,
+    #[serde(with = "super::date::iso")]
     pub end: NaiveDate,
 }
 
@@ -104,6 +106,7 @@ pub enum ProgrammeEventKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProgrammeEvent {
     pub id: Id,
+    #[serde(with = "super::date::iso")]
     pub date: NaiveDate,
     pub kind: ProgrammeEventKind,
     #[serde(default, skip_serializing_if = "String::is_empty")]

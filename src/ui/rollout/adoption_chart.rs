@@ -5,6 +5,7 @@
 
 use super::context::Rollout;
 use super::timeline::{ACTIVE, GRID, INK, MUTED, VIEW_ONLY};
+use crate::model::date::day_month_year;
 use crate::model::rollout_plan::{adoption, AdoptionPoint};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -105,7 +106,7 @@ pub fn AdoptionChart() -> impl IntoView {
         }).into_iter().collect_view();
         let dates = points.iter().map(|p| view! {
             <line x1=x(p.start) x2=x(p.start) y1=TOP y2=HEIGHT - BOTTOM stroke=GRID stroke-width="1" />
-            <text x=x(p.start) y=HEIGHT - BOTTOM + 20.0 font-size="13" text-anchor="middle" fill=MUTED>{p.start.format("%-d %b %Y").to_string()}</text>
+            <text x=x(p.start) y=HEIGHT - BOTTOM + 20.0 font-size="13" text-anchor="middle" fill=MUTED>{day_month_year(p.start)}</text>
         }).collect_view();
         let lines = shown.iter().map(|&s| {
             let series = &SERIES[s];

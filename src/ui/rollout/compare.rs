@@ -3,6 +3,7 @@
 
 use super::context::Rollout;
 use super::strategy::StrategySelect;
+use crate::model::date::day_month_year;
 use crate::model::rollout_plan::{compare, StrategyMetrics};
 use crate::model::Strategy;
 use leptos::prelude::*;
@@ -50,7 +51,7 @@ pub fn Compare() -> impl IntoView {
     view! {
         <section class="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">"Compare strategies"</h2>
-            <p class="hint">"Both proposed from " {move || rollout.start.get().format("%-d %b %Y").to_string()} " for this organisation, with its roles and readiness; the plan itself does not change."</p>
+            <p class="hint">"Both proposed from " {move || day_month_year(rollout.start.get())} " for this organisation, with its roles and readiness; the plan itself does not change."</p>
             <table aria-label="Strategy comparison">
                 <thead>
                     <tr>

@@ -1,7 +1,7 @@
 //! Programme events: a pause "until there is full buy-in" and a relaunch (seed 003).
 
 use super::context::Rollout;
-use super::strategy::parse_date;
+use crate::model::date::{day_month_year, parse_iso};
 use crate::model::rollout_plan::{add_event, remove_event};
 use crate::model::{ProgrammeEvent, ProgrammeEventKind};
 use crate::ui::ids::new_id;
@@ -23,7 +23,7 @@ pub fn Events() -> impl IntoView {
     let day = RwSignal::new(rollout.today.to_string());
     let note = RwSignal::new(String::new());
     let add = move || {
-        let Some(date) = parse_date(&day.get_untracked()) else {
+        let Some(date) = parse_iso(&day.get_untracked()) else {
             state.status.set("Enter the date of the event.".into());
             return;
         };
@@ -42,7 +42,7 @@ pub fn Events() -> impl IntoView {
             <h2 id="events-title">"Pauses and relaunches"</h2>
             <ul aria-label="Programme events">
                 {move || events().into_iter().map(|e| {
-                    let what = format!("{} on {}", kind_label(e.kind), e.date.format("%-d %b %Y"));
+                    let what = format!("{} on {}", kind_label(e.kind), day_month_year(e.date));
                     let id = e.id.clone();
                     view! {
                         <li>

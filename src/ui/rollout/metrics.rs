@@ -2,6 +2,7 @@
 //! computed from the plan where it can be.
 
 use super::context::Rollout;
+use crate::model::date::day_month_year;
 use crate::model::rollout_plan::{adoption, rollout_metrics};
 use leptos::prelude::*;
 
@@ -35,9 +36,7 @@ pub fn RolloutOkrs() -> impl IntoView {
             out.push(Measure {
                 title: format!(
                     "Every unit active by {}",
-                    last_end.map_or("the last phase".into(), |d| d
-                        .format("%-d %b %Y")
-                        .to_string())
+                    last_end.map_or("the last phase".into(), day_month_year)
                 ),
                 now: format!("{} of units active today", percent(active_now)),
                 progress: Some(active_now),

@@ -3,7 +3,7 @@
 //! the picked phase's name and dates.
 
 use super::context::Rollout;
-use super::strategy::parse_date;
+use crate::model::date::{day_month_year, parse_iso};
 use crate::model::rollout_plan::{edit_phase, move_unit_to_phase};
 use crate::model::Id;
 use crate::ui::fields::TextField;
@@ -70,7 +70,7 @@ fn PhaseTab(id: Id) -> impl IntoView {
                 Some((
                     k,
                     phase.name.clone(),
-                    format!("{} – {}", phase.start.format("%-d %b %Y"), phase.end.format("%-d %b %Y")),
+                    format!("{} – {}", day_month_year(phase.start), day_month_year(phase.end)),
                     format!(
                         "+{} newly active · {active} active, {view_only} view-only, {waiting} not started",
                         ix.newly_active(k)
@@ -166,7 +166,7 @@ fn PhaseFields(id: Id) -> impl IntoView {
     let set_date = move |is_start: bool| {
         let id = id.clone();
         move |ev: ev::Event| {
-            let applied = parse_date(&event_target_value(&ev)).is_some_and(|day| {
+            let applied = parse_iso(&event_target_value(&ev)).is_some_and(|day| {
                 state.edit(|p| {
                     edit_phase(p, &id, |ph| {
                         if is_start {

@@ -2,16 +2,12 @@
 //! A phase plan edited by hand is only replaced after asking.
 
 use super::context::Rollout;
+use crate::model::date::parse_iso;
 use crate::model::rollout_plan::{apply_proposal, hand_edited, propose};
 use crate::model::{CheckInCadence, Command, Strategy};
 use crate::ui::ids::new_id;
 use crate::ui::widgets::Modal;
-use chrono::NaiveDate;
 use leptos::prelude::*;
-
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
 
 pub fn strategy_from(value: &str) -> Strategy {
     value
@@ -75,7 +71,7 @@ pub fn StrategyChooser() -> impl IntoView {
     };
     let close = Callback::new(move |()| confirming.set(false));
     let phase_count = move || state.with_plan(|p| p.rollout.phases.len());
-    let set_start = move |ev| match parse_date(&event_target_value(&ev)) {
+    let set_start = move |ev| match parse_iso(&event_target_value(&ev)) {
         Some(date) => rollout.start.set(date),
         None => state.status.set("Enter a start date.".into()),
     };

@@ -6,6 +6,7 @@
 
 use super::context::{Index, Rollout};
 use super::phases::{accept_unit, drop_on_phase};
+use crate::model::date::{day_month, month_name, month_year};
 use crate::model::{CheckInCadence, CycleKind, Plan, ProgrammeEventKind};
 use crate::ui::svg::wrap;
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -174,9 +175,9 @@ fn months(scale: &Scale, from: NaiveDate, to: NaiveDate) -> Vec<(f64, String)> {
     let mut month = from;
     while month < to {
         let label = if month.month() == 1 || month == from {
-            month.format("%b %Y").to_string()
+            month_year(month)
         } else {
-            month.format("%b").to_string()
+            month_name(month).to_owned()
         };
         out.push((scale.x(month), label));
         month = next_month(month);
@@ -335,7 +336,7 @@ pub fn Timeline() -> impl IntoView {
                     <title>{format!("{word} on {date}{}", if note.is_empty() { String::new() } else { format!(": {note}") })}</title>
                     <line x1=*x x2=*x y1=TOP - 8.0 y2=y stroke=colour stroke-width="2" stroke-dasharray="6 4" />
                     {mark}
-                    <text x=x + 10.0 y=y + 13.0 font-size="13" font-weight="600" fill=INK>{format!("{word} {}", date.format("%-d %b"))}</text>
+                    <text x=x + 10.0 y=y + 13.0 font-size="13" font-weight="600" fill=INK>{format!("{word} {}", day_month(*date))}</text>
                 </g>
             }
         }).collect_view();

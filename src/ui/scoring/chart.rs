@@ -1,6 +1,7 @@
 //! Progress over a cycle as an SVG line chart, with the expected pace drawn
 //! as a dashed diagonal; large type so a projector audience can read it.
 
+use crate::model::date::{day_month, month_name};
 use crate::model::Cycle;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
@@ -31,7 +32,7 @@ pub fn ProgressChart(
         .join(" ");
     let latest = points
         .last()
-        .map(|&(d, p)| format!("{p:.1} on {}", d.format("%-d %b")));
+        .map(|&(d, p)| format!("{p:.1} on {}", day_month(d)));
     let description = format!(
         "Progress of {title}: {}. The dashed line is the expected pace.",
         latest.unwrap_or_else(|| "no check-ins yet".into())
@@ -56,7 +57,7 @@ pub fn ProgressChart(
                 <text x=LEFT - 8.0 y=y(p) + 5.0 text-anchor="end" class="axis">{format!("{p:.1}")}</text>
             }).collect_view()}
             {ticks.into_iter().map(|t| view! {
-                <text x=x(t) y=H - 12.0 class="axis">{t.format("%b").to_string()}</text>
+                <text x=x(t) y=H - 12.0 class="axis">{month_name(t)}</text>
             }).collect_view()}
             <line x1=x(cycle.start) y1=y(0.0) x2=x(cycle.end) y2=y(1.0) class="pace" />
             {today_x.map(|tx| view! {

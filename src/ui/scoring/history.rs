@@ -2,6 +2,7 @@
 
 use super::chart::ProgressChart;
 use super::context::Scoring;
+use crate::model::date::{day_month, day_month_year, parse_iso};
 use crate::model::scoring::progress_series;
 use crate::model::{ops, CheckIn, Id};
 use crate::ui::clock::today;
@@ -51,8 +52,8 @@ pub fn KeyResultHistory(kr: Id) -> impl IntoView {
                 state.status.set("Enter the value to check in.".into());
                 return;
             };
-            let when = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d")
-                .unwrap_or_else(|_| check_in_date(cycle.start, cycle.end));
+            let when = parse_iso(&date.get_untracked())
+                .unwrap_or_else(|| check_in_date(cycle.start, cycle.end));
             let check_in = CheckIn {
                 id: new_id("ci"),
                 date: when,
@@ -109,11 +110,11 @@ pub fn KeyResultHistory(kr: Id) -> impl IntoView {
                             let confidence = c.confidence.map(|v| CONFIDENCE.iter().min_by(|a, b| (a.1 - v).abs().total_cmp(&(b.1 - v).abs())).map(|(w, _)| *w).unwrap_or("")).unwrap_or("");
                             view! {
                                 <tr>
-                                    <td>{c.date.format("%-d %b %Y").to_string()}</td>
+                                    <td>{day_month_year(c.date)}</td>
                                     <td>{format!("{} {}", c.value, unit)}</td>
                                     <td>{confidence}</td>
                                     <td>{c.comment.clone()}</td>
-                                    <td><button on:click=move |_| remove(id.clone()) aria-label=format!("Remove check-in of {}", c.date.format("%-d %b"))>"Remove"</button></td>
+                                    <td><button on:click=move |_| remove(id.clone()) aria-label=format!("Remove check-in of {}", day_month(c.date))>"Remove"</button></td>
                                 </tr>
                             }
                         }).collect_view()}

@@ -1,11 +1,12 @@
 //! Starting the next cycle and carrying the unfinished objectives into it.
 
 use super::context::Scoring;
+use crate::model::date::day_month_year;
 use crate::model::scoring::{rollover, Pick};
 use crate::model::{Cycle, CycleKind, Id};
 use crate::ui::ids::new_id;
 use crate::ui::widgets::Modal;
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months};
 use leptos::prelude::*;
 use rustc_hash::FxHashSet;
 
@@ -152,7 +153,11 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
             }
         }
     };
-    let dates = format!("{} – {}", fmt(next.start), fmt(next.end));
+    let dates = format!(
+        "{} – {}",
+        day_month_year(next.start),
+        day_month_year(next.end)
+    );
     view! {
         <Modal title=format!("Start the cycle after {}", current.name) on_close>
             <div class="form-grid">
@@ -188,8 +193,4 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
         </Modal>
     }
     .into_any()
-}
-
-fn fmt(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
 }
