@@ -1,11 +1,22 @@
 // okrplan's service worker: after a first visit the app opens without a network.
 // Pages are fetched network-first (so a new build is picked up as soon as the
-// network is there); the hashed assets they name are cached and served from
-// the cache, and assets no current page names are dropped.
+// network is there); the hashed assets they name, and the modules their
+// scripts import, are cached and served from the cache; others are dropped.
 const CACHE = 'okrplan';
 const ASSET = /\.\/([\w.-]+\.(?:js|wasm|css|svg))/g;
+// The app's script imports small modules of its own (wasm-bindgen snippets).
+const IMPORT = /from '\.\/(snippets\/[\w./-]+\.js)'/g;
 
 const assetsOf = (html) => [...html.matchAll(ASSET)].map((m) => new URL(m[1], self.registration.scope).href);
+
+async function importsOf(cache, scripts) {
+  const imports = [];
+  for (const script of scripts) {
+    const text = await (await cache.match(script))?.text() ?? '';
+    imports.push(...[...text.matchAll(IMPORT)].map((m) => new URL(m[1], script).href));
+  }
+  return imports;
+}
 
 async function refreshPage(request) {
   const response = await fetch(request);
@@ -15,6 +26,9 @@ async function refreshPage(request) {
     const wanted = new Set(assetsOf(html));
     await cache.put(request, response.clone());
     await cache.addAll([...wanted].filter((url) => url.includes('/public/') === false));
+    const imports = await importsOf(cache, [...wanted].filter((url) => url.endsWith('.js')));
+    await cache.addAll(imports);
+    imports.forEach((url) => wanted.add(url));
     for (const cached of await cache.keys()) {
       const isAsset = /\.(js|wasm|css)$/.test(new URL(cached.url).pathname);
       if (isAsset && !wanted.has(cached.url)) await cache.delete(cached);

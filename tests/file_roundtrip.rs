@@ -2,7 +2,9 @@
 
 mod common;
 
+use okrplan::io::compact_writer::CompactWriter;
 use okrplan::io::json::{read_plan, to_compact_text, to_file_text};
+use okrplan::model::Plan;
 use okrplan::model::{sample_plan, validate};
 use proptest::prelude::*;
 
@@ -15,8 +17,30 @@ fn the_sample_plan_survives_a_round_trip() {
     assert_eq!(read_plan(&text).unwrap(), plan);
 }
 
+/// The compact text as autosave writes it, `per_slice` objectives at a time.
+fn written_in_slices(plan: &Plan, per_slice: usize) -> String {
+    let mut writer = CompactWriter::new(plan);
+    while !writer.write(plan, per_slice) {}
+    writer.finish()
+}
+
+#[test]
+fn text_written_in_slices_is_the_compact_text_even_when_names_look_like_json() {
+    let mut plan = sample_plan();
+    plan.units[0].name = r#""objectives":[]"#.into();
+    plan.synced.insert(r#""objectives":[]"#.into(), "[]".into());
+    for per_slice in [1, 2, 1000] {
+        assert_eq!(written_in_slices(&plan, per_slice), to_compact_text(&plan));
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn text_written_in_slices_is_the_compact_text(plan in common::valid_plan(), per_slice in 1usize..4) {
+        prop_assert_eq!(written_in_slices(&plan, per_slice), to_compact_text(&plan));
+    }
 
     #[test]
     fn generated_plans_are_valid(plan in common::valid_plan()) {

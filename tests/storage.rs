@@ -82,15 +82,15 @@ fn unreadable_text_can_be_set_aside() {
 
 #[test]
 fn a_save_never_overwrites_what_another_tab_saved_meanwhile() {
-    use okrplan::storage::{save_checked, stamp, SaveError};
+    use okrplan::storage::{save_checked, saved_text, stamp, SaveError};
     let store = MemoryStore::default();
     // Both tabs open on an empty store; tab B saves first.
-    save_checked(&store, &sample_plan(), None, "b:1").unwrap();
+    save_checked(&store, &saved_text(&sample_plan()), None, "b:1").unwrap();
     assert_eq!(stamp(&store).as_deref(), Some("b:1"));
     let mut mine = sample_plan();
     mine.meta.name = "Tab A's plan".into();
     assert_eq!(
-        save_checked(&store, &mine, None, "a:1"),
+        save_checked(&store, &saved_text(&mine), None, "a:1"),
         Err(SaveError::ChangedElsewhere)
     );
     match load(&store) {
@@ -98,7 +98,7 @@ fn a_save_never_overwrites_what_another_tab_saved_meanwhile() {
         other => panic!("expected B's plan, got {other:?}"),
     }
     // Once tab A knows B's stamp, it may save.
-    save_checked(&store, &mine, Some("b:1"), "a:1").unwrap();
+    save_checked(&store, &saved_text(&mine), Some("b:1"), "a:1").unwrap();
     assert_eq!(stamp(&store).as_deref(), Some("a:1"));
 }
 

@@ -1,5 +1,6 @@
 //! File formats: reading and writing plans as files, and merging them.
 
+pub mod compact_writer;
 pub mod csv;
 pub mod items;
 pub mod json;

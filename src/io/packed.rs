@@ -13,24 +13,36 @@ pub enum UnpackError {
 
 /// Deflates `text` at `level` (1 fast … 9 small) and encodes it as base64url.
 pub fn pack(text: &str, level: u8) -> String {
-    base64url(&miniz_oxide::deflate::compress_to_vec(
-        text.as_bytes(),
-        level,
-    ))
+    base64url(&deflate(text.as_bytes(), level))
 }
 
 /// The text `pack` made, refusing anything that would inflate beyond `limit` bytes.
 pub fn unpack(data: &str, limit: usize) -> Result<String, UnpackError> {
-    let packed = from_base64url(data).ok_or(UnpackError::NotBase64)?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, limit)
+    inflate(&from_base64url(data)?, limit)
+}
+
+/// Raw deflate (RFC 1951, no header): what the browser's `CompressionStream`
+/// calls "deflate-raw", so either side can read the other's.
+pub fn deflate(bytes: &[u8], level: u8) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(bytes, level)
+}
+
+/// Inflates raw deflate into text, refusing anything beyond `limit` bytes.
+pub fn inflate(deflated: &[u8], limit: usize) -> Result<String, UnpackError> {
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, limit)
         .map_err(|_| UnpackError::NotDeflate)?;
+    text(bytes)
+}
+
+/// Inflated bytes as text.
+pub fn text(bytes: Vec<u8>) -> Result<String, UnpackError> {
     String::from_utf8(bytes).map_err(|_| UnpackError::NotText)
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Base64 with the URL-safe alphabet and no padding (RFC 4648, section 5).
-fn base64url(bytes: &[u8]) -> String {
+pub fn base64url(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk
@@ -57,12 +69,13 @@ const DECODE: [u8; 256] = {
 };
 const INVALID: u8 = 0xff;
 
-fn from_base64url(text: &str) -> Option<Vec<u8>> {
+/// The bytes `base64url` encoded.
+pub fn from_base64url(text: &str) -> Result<Vec<u8>, UnpackError> {
     let mut out = Vec::with_capacity(text.len() * 3 / 4);
     let (mut bits, mut count) = (0u32, 0u32);
     for c in text.bytes() {
         let value = match DECODE[usize::from(c)] {
-            INVALID => return None,
+            INVALID => return Err(UnpackError::NotBase64),
             value => u32::from(value),
         };
         bits = bits << 6 | value;
@@ -74,7 +87,9 @@ fn from_base64url(text: &str) -> Option<Vec<u8>> {
         }
     }
     // Leftover bits are padding and must be zero; one leftover character is never valid.
-    (count < 6 && bits == 0).then_some(out)
+    (count < 6 && bits == 0)
+        .then_some(out)
+        .ok_or(UnpackError::NotBase64)
 }
 
 #[cfg(test)]
@@ -87,11 +102,15 @@ mod tests {
             let bytes: Vec<u8> = (0..len)
                 .map(|i| i.wrapping_mul(97).wrapping_add(len))
                 .collect();
-            assert_eq!(from_base64url(&base64url(&bytes)), Some(bytes));
+            assert_eq!(from_base64url(&base64url(&bytes)), Ok(bytes));
         }
         assert_eq!(base64url(b"\xfb\xff"), "-_8");
-        assert_eq!(from_base64url("A"), None);
-        assert_eq!(from_base64url("AB"), None, "non-zero padding bits");
-        assert_eq!(from_base64url("a+b"), None);
+        assert_eq!(from_base64url("A"), Err(UnpackError::NotBase64));
+        assert_eq!(
+            from_base64url("AB"),
+            Err(UnpackError::NotBase64),
+            "non-zero padding bits"
+        );
+        assert_eq!(from_base64url("a+b"), Err(UnpackError::NotBase64));
     }
 }

@@ -96,6 +96,23 @@ impl Plan {
         }
     }
 
+    /// A copy of everything but the objectives (to write those apart).
+    pub fn without_objectives(&self) -> Plan {
+        Plan {
+            format: FormatTag,
+            schema_version: self.schema_version,
+            meta: self.meta.clone(),
+            settings: self.settings.clone(),
+            cycles: self.cycles.clone(),
+            units: self.units.clone(),
+            objectives: Vec::new(),
+            rollout: self.rollout.clone(),
+            scope: self.scope.clone(),
+            references: self.references.clone(),
+            synced: self.synced.clone(),
+        }
+    }
+
     /// A plan to start from scratch: one organisation and the quarter running on `today`.
     pub fn blank(today: NaiveDate, organisation: Id, quarter: Id) -> Self {
         let mut plan = Plan::new("New plan");

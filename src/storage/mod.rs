@@ -3,6 +3,8 @@
 //! localStorage is one implementation of [`KeyValueStore`]; tests use memory.
 
 #[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
 mod local;
 mod memory;
 
@@ -11,7 +13,7 @@ pub use local::LocalStore;
 pub use memory::MemoryStore;
 
 use crate::io::json::{read_plan, to_compact_text, FileProblem, ReadFailure, MAX_FILE_BYTES};
-use crate::io::packed::{pack, unpack};
+use crate::io::packed::{base64url, deflate, from_base64url, inflate, UnpackError};
 use crate::model::Plan;
 use std::fmt;
 
@@ -65,40 +67,70 @@ pub enum Saved {
     },
 }
 
+/// Reads the saved plan, inflating it here when it is packed (the browser
+/// inflates faster: see `browser::load`).
 pub fn load(store: &dyn KeyValueStore) -> Saved {
-    match store.get(PLAN_KEY) {
-        Ok(Some(raw)) => match read_saved(&raw) {
-            Ok(plan) => Saved::Plan(Box::new(plan)),
-            Err(failure) => Saved::Unreadable { raw, failure },
-        },
-        Ok(None) | Err(_) => Saved::Nothing,
+    match saved_raw(store) {
+        Some(raw) => open_saved(raw, None),
+        None => Saved::Nothing,
     }
 }
 
-fn read_saved(raw: &str) -> Result<Plan, ReadFailure> {
-    match raw.strip_prefix(PACKED_PREFIX) {
-        Some(packed) => {
-            let text = unpack(packed, MAX_FILE_BYTES).map_err(|e| ReadFailure {
-                headline: "The saved plan is damaged.".into(),
-                problems: vec![FileProblem {
-                    path: "(saved data)".into(),
-                    message: format!("the packed plan does not unpack ({e:?})"),
-                }],
-            })?;
-            read_plan(&text)
-        }
-        None => read_plan(raw),
+/// Opens saved text; `inflated` is its JSON when the browser already inflated it.
+fn open_saved(raw: String, inflated: Option<String>) -> Saved {
+    let result = match inflated {
+        Some(json) => read_plan(&json),
+        None => match packed_bytes(&raw) {
+            None => read_plan(&raw),
+            Some(deflated) => deflated
+                .and_then(|d| inflate(&d, MAX_FILE_BYTES).map_err(damaged))
+                .and_then(|json| read_plan(&json)),
+        },
+    };
+    match result {
+        Ok(plan) => Saved::Plan(Box::new(plan)),
+        Err(failure) => Saved::Unreadable { raw, failure },
     }
+}
+
+fn saved_raw(store: &dyn KeyValueStore) -> Option<String> {
+    store.get(PLAN_KEY).ok().flatten()
+}
+
+/// The deflated bytes of a packed saved plan; `None` when it is plain JSON.
+fn packed_bytes(raw: &str) -> Option<Result<Vec<u8>, ReadFailure>> {
+    let packed = raw.strip_prefix(PACKED_PREFIX)?;
+    Some(from_base64url(packed).map_err(damaged))
+}
+
+fn damaged(why: UnpackError) -> ReadFailure {
+    ReadFailure {
+        headline: "The saved plan is damaged.".into(),
+        problems: vec![FileProblem {
+            path: "(saved data)".into(),
+            message: format!("the packed plan does not unpack ({why:?})"),
+        }],
+    }
+}
+
+/// Whether a plan's JSON is stored packed.
+fn is_large(json: &str) -> bool {
+    json.len() > PACK_ABOVE_BYTES
+}
+
+/// The saved text of a plan whose JSON deflated to `deflated`.
+fn packed_text(deflated: &[u8]) -> String {
+    format!("{PACKED_PREFIX}{}", base64url(deflated))
 }
 
 /// The text a plan is saved as: JSON, packed when it is large.
 pub fn saved_text(plan: &Plan) -> String {
-    let text = to_compact_text(plan);
-    if text.len() <= PACK_ABOVE_BYTES {
-        return text;
+    let json = to_compact_text(plan);
+    if !is_large(&json) {
+        return json;
     }
-    // The fastest level: it runs on every autosave of a large plan.
-    format!("{PACKED_PREFIX}{}", pack(&text, 1))
+    // The fastest level: this runs as the page closes, or without the browser's deflate.
+    packed_text(&deflate(json.as_bytes(), 1))
 }
 
 /// Saves the plan unconditionally (the user chose to keep this tab's version).
@@ -118,18 +150,18 @@ pub fn stamp(store: &dyn KeyValueStore) -> Option<String> {
     store.get(STAMP_KEY).ok().flatten()
 }
 
-/// Saves only if nobody else saved since the stamp this tab knows, then
-/// records `new_stamp` as the latest save.
+/// Saves `text` (from [`saved_text`]) only if nobody else saved since the
+/// stamp this tab knows, then records `new_stamp` as the latest save.
 pub fn save_checked(
     store: &dyn KeyValueStore,
-    plan: &Plan,
+    text: &str,
     expected: Option<&str>,
     new_stamp: &str,
 ) -> Result<(), SaveError> {
     if stamp(store).as_deref() != expected {
         return Err(SaveError::ChangedElsewhere);
     }
-    save(store, plan).map_err(SaveError::Store)?;
+    store.set(PLAN_KEY, text).map_err(SaveError::Store)?;
     store.set(STAMP_KEY, new_stamp).map_err(SaveError::Store)
 }
 

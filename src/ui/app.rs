@@ -8,7 +8,7 @@ use super::shell::Planner;
 use crate::io::json::ReadFailure;
 use crate::io::link;
 use crate::model::{sample_plan, Plan};
-use crate::storage::{self, LocalStore, Saved};
+use crate::storage::Saved;
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -22,9 +22,10 @@ enum Screen {
     Planner,
 }
 
-/// What the user's own plan is, once the planner first needs it.
-fn saved_plan() -> (Plan, Option<Screen>, bool) {
-    match storage::load(&LocalStore) {
+/// The user's own plan from what storage held, whether it needs recovering,
+/// and whether this is a first visit.
+fn own_plan(saved: Saved) -> (Plan, Option<Screen>, bool) {
+    match saved {
         Saved::Nothing => (sample_plan(), None, true),
         Saved::Plan(plan) => (*plan, None, false),
         Saved::Unreadable { raw, failure } => (
@@ -35,9 +36,10 @@ fn saved_plan() -> (Plan, Option<Screen>, bool) {
     }
 }
 
+/// `saved` is what storage held when the page opened.
 #[component]
-pub fn App() -> impl IntoView {
-    let (own_plan, recovery, first_visit) = saved_plan();
+pub fn App(saved: Saved) -> impl IntoView {
+    let (own_plan, recovery, first_visit) = own_plan(saved);
     // A dialog to show when the planner opens: a broken link, or a shared plan to save.
     let opening = StoredValue::new(None::<ImportOutcome>);
     let hash = window().location().hash().unwrap_or_default();

@@ -2,13 +2,18 @@
 //! overwrites what another tab saved meanwhile, and other tabs' saves shown here.
 
 use super::ids::new_id;
+use super::paint::next_task;
 use super::state::AppState;
+use crate::io::compact_writer::CompactWriter;
 use crate::storage::{self, LocalStore, SaveError, Saved, STAMP_KEY};
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::time::Duration;
 
 const DEBOUNCE: Duration = Duration::from_millis(400);
+/// Objectives a large plan's save writes per task: about 10 ms of work.
+const OBJECTIVES_PER_TASK: usize = 500;
 
 #[derive(Clone, Copy)]
 pub struct Autosave {
@@ -20,6 +25,8 @@ pub struct Autosave {
     known_stamp: StoredValue<Option<String>>,
     tab: StoredValue<String>,
     saves: StoredValue<u64>,
+    /// Whether a large plan's save is under way.
+    packing: StoredValue<bool>,
 }
 
 impl Autosave {
@@ -31,6 +38,7 @@ impl Autosave {
             known_stamp: StoredValue::new(storage::stamp(&LocalStore)),
             tab: StoredValue::new(new_id("tab").to_string()),
             saves: StoredValue::new(0),
+            packing: StoredValue::new(false),
         };
         Effect::new(move |_| {
             let revision = state.editor.with(|e| e.revision());
@@ -40,8 +48,8 @@ impl Autosave {
         });
         // Leaving the page must not lose the last edit still waiting for its timer.
         let leave = window_event_listener(ev::pagehide, move |_| {
-            if autosave.cancel_timer() {
-                autosave.save_now();
+            if autosave.cancel_timer() || autosave.packing.get_value() {
+                autosave.save_before_leaving();
             }
         });
         let other_tab = window_event_listener(ev::storage, move |ev| {
@@ -73,21 +81,81 @@ impl Autosave {
         }
     }
 
+    /// Saves now. A large plan is written a slice per task and deflated by
+    /// the browser, so the page stays responsive; edits made meanwhile get a
+    /// save of their own.
     fn save_now(self) {
         self.pending.set_value(None);
         let state = self.state;
-        if state.conflict.get_untracked() {
-            return; // the user decides first
+        if state.conflict.get_untracked() || self.packing.get_value() {
+            return; // the user decides first, or the save under way reschedules
+        }
+        let started = js_sys::Date::now();
+        let (revision, objectives) = state
+            .editor
+            .with_untracked(|e| (e.revision(), e.plan().objectives.len()));
+        if objectives <= OBJECTIVES_PER_TASK {
+            let text = state
+                .editor
+                .with_untracked(|e| storage::saved_text(e.plan()));
+            self.write(revision, &text, started);
+            return;
+        }
+        self.packing.set_value(true);
+        spawn_local(async move {
+            if let Some(json) = self.json_in_slices(revision).await {
+                let text = storage::browser::saved_text(json).await;
+                self.write(revision, &text, started);
+            }
+            self.packing.set_value(false);
+            // Edits made meanwhile found this save under way and did not save.
+            let edited = state
+                .editor
+                .try_with_untracked(|e| e.revision() != revision);
+            if edited == Some(true) {
+                self.schedule();
+            }
+        });
+    }
+
+    /// The plan's compact JSON, a slice per task; `None` if it changed meanwhile
+    /// (the save that change schedules takes over).
+    async fn json_in_slices(self, revision: u64) -> Option<String> {
+        let editor = self.state.editor;
+        let mut writer = editor.with_untracked(|e| CompactWriter::new(e.plan()));
+        loop {
+            next_task().await;
+            let done = editor
+                .try_with_untracked(|e| {
+                    (e.revision() == revision).then(|| writer.write(e.plan(), OBJECTIVES_PER_TASK))
+                })
+                .flatten()?;
+            if done {
+                return Some(writer.finish());
+            }
+        }
+    }
+
+    /// Saves at once, deflating in wasm: the page is going away.
+    fn save_before_leaving(self) {
+        let (revision, text) = self
+            .state
+            .editor
+            .with_untracked(|e| (e.revision(), storage::saved_text(e.plan())));
+        self.write(revision, &text, js_sys::Date::now());
+    }
+
+    /// Stores the saved text of `revision`, unless storage already holds a
+    /// later one or another tab saved meanwhile.
+    fn write(self, revision: u64, text: &str, started: f64) {
+        let state = self.state;
+        if revision <= self.saved_revision.get_value() || state.conflict.get_untracked() {
+            return;
         }
         let count = self.saves.get_value() + 1;
         let stamp = format!("{}:{count}", self.tab.get_value());
         let expected = self.known_stamp.get_value();
-        let started = js_sys::Date::now();
-        let (revision, result) = state.editor.with_untracked(|e| {
-            let result = storage::save_checked(&LocalStore, e.plan(), expected.as_deref(), &stamp);
-            (e.revision(), result)
-        });
-        match result {
+        match storage::save_checked(&LocalStore, text, expected.as_deref(), &stamp) {
             Ok(()) => {
                 self.saves.set_value(count);
                 self.known_stamp.set_value(Some(stamp));

@@ -1,5 +1,7 @@
 //! The Leptos front end. Components read the model and send it commands, nothing more.
 
+use crate::storage;
+
 mod app;
 mod autosave;
 mod cascade;
@@ -25,9 +27,13 @@ mod workshop;
 pub fn start() {
     fatal::install_panic_hook();
     theme::restore();
-    leptos::mount::mount_to_body(app::App);
-    // The page's own "Loading…" line, shown until the app has drawn.
-    if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
-        loading.remove();
-    }
+    // Reading storage waits for the browser to inflate a large saved plan.
+    wasm_bindgen_futures::spawn_local(async {
+        let saved = storage::browser::load(&storage::LocalStore).await;
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App saved /> });
+        // The page's own "Loading…" line, shown until the app has drawn.
+        if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
+            loading.remove();
+        }
+    });
 }

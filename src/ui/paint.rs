@@ -1,5 +1,6 @@
 //! Letting the browser paint before long work, so a message such as
-//! "Opening plan.json…" is on screen while a large file is read.
+//! "Opening plan.json…" is on screen while a large file is read, and
+//! between the slices of work that would otherwise hold the page.
 
 use wasm_bindgen_futures::JsFuture;
 
@@ -11,8 +12,14 @@ pub async fn after_paint() {
         let _ = window.request_animation_frame(&resolve);
     });
     let _ = JsFuture::from(frame).await;
-    let painted = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window.set_timeout_with_callback(&resolve);
+    next_task().await;
+}
+
+/// Resolves in a task of its own, after the browser has handled what waits
+/// (input, a paint). Unlike a frame callback, it also runs in a hidden tab.
+pub async fn next_task() {
+    let next = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window().set_timeout_with_callback(&resolve);
     });
-    let _ = JsFuture::from(painted).await;
+    let _ = JsFuture::from(next).await;
 }

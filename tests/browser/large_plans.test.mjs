@@ -2,7 +2,8 @@
 // progress, unit lists stay short until needed, and moving a unit updates them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openFile } from './support.mjs';
+import { inflateRawSync } from 'node:zlib';
+import { setup, openFile, planName, rename } from './support.mjs';
 import { generatePlan } from '../../scripts/benchmark/generate.mjs';
 
 let app;
@@ -83,4 +84,36 @@ test('a large organisation: progress while opening, unit lists filled when neede
   await more.getByRole('button', { name: 'Show 50 more' }).click();
   await more.filter({ hasText: /^Showing 100 of / }).waitFor();
   assert.ok((await fields.count()) > firstPage, 'more key results to check in');
+});
+
+// What the page saved, read here with Node's zlib: plain JSON, or "deflate:" and base64url of raw deflate.
+async function storedPlan(page) {
+  const raw = await page.evaluate(() => localStorage.getItem('okrplan.plan'));
+  const packed = raw.startsWith('deflate:');
+  const json = packed ? inflateRawSync(Buffer.from(raw.slice('deflate:'.length), 'base64url')).toString() : raw;
+  return { packed, plan: JSON.parse(json) };
+}
+
+test('a large plan is saved deflated, keeps the last of quick edits, and opens again after a reload', async () => {
+  const page = await app.open();
+  await openFile(page, 'big.okrplan.json', JSON.stringify(generatePlan(1500)));
+  await page.getByRole('dialog', { name: 'Open big.okrplan.json' }).getByRole('button', { name: 'Replace current plan' }).click();
+  await page.getByRole('button', { name: 'Expand Department 2' }).waitFor();
+  // Two names in quick succession: the second may arrive while the first is being deflated.
+  await rename(page, 'Packed once');
+  await page.waitForFunction(() => localStorage.getItem('okrplan.plan')?.startsWith('deflate:'));
+  await rename(page, 'Packed twice');
+  let stored;
+  for (let tries = 0; tries < 100; tries++) {
+    stored = await storedPlan(page);
+    if (stored.plan.meta.name === 'Packed twice') break;
+    await page.waitForTimeout(100);
+  }
+  assert.ok(stored.packed, 'a plan over 1 MB is stored deflated');
+  assert.equal(stored.plan.meta.name, 'Packed twice');
+  assert.equal(stored.plan.objectives.length, 1500);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Expand Department 2' }).waitFor();
+  assert.equal(await planName(page).inputValue(), 'Packed twice');
 });
