@@ -65,7 +65,7 @@ fn main() {
         ),
         (
             "quality::plan_warnings",
-            time(15, || plan_warnings(&plan, &cycle)),
+            time(15, || plan_warnings(&plan, &cycle, &positions)),
         ),
         ("unit_paths", time(15, || unit_paths(&plan))),
     ];

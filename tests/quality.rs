@@ -138,7 +138,7 @@ fn plan_wide_and_own_warnings_together_are_all_warnings() {
     let kr = &mut objective_mut(&mut plan, "o-sales").key_results[0];
     kr.target = kr.start;
     let cycle: Id = Q4.into();
-    let mut split = plan_warnings(&plan, &cycle);
+    let mut split = plan_warnings(&plan, &cycle, &ObjectiveIndex::new(&plan));
     for objective in plan.objectives.iter().filter(|o| o.cycle == cycle) {
         split.extend(own_warnings(objective));
     }

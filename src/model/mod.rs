@@ -13,6 +13,7 @@ pub mod ops;
 mod plan;
 pub mod quality;
 mod reference;
+mod roll_up;
 mod rollout;
 pub mod rollout_plan;
 mod sample;

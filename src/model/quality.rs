@@ -1,7 +1,7 @@
 //! Quality warnings for a cycle's OKRs, each with a one-line why
 //! (DOMAIN.md, "Cascading": problems worth surfacing).
 
-use super::{Alignment, Id, MeasureKind, Objective, ParticipationStatus, Plan};
+use super::{Alignment, Id, MeasureKind, Objective, ObjectiveIndex, ParticipationStatus, Plan};
 use rustc_hash::FxHashMap;
 
 /// Conventions, not laws (DOMAIN.md: "~5"): a unit or objective above these gets a warning.
@@ -35,15 +35,16 @@ pub struct Warning {
 
 /// Every warning of the cycle.
 pub fn warnings(plan: &Plan, cycle: &Id) -> Vec<Warning> {
-    collect(plan, cycle, true)
+    collect(plan, cycle, &ObjectiveIndex::new(plan), true)
 }
 
 /// The warnings that depend on more than one objective: alignment, links
 /// across cycles, objectives per unit, active units without OKRs. They read
 /// units, layout and rollout, never key results' numbers or words, so a
 /// view keeps them across most edits and adds [`own_warnings`] per objective.
-pub fn plan_warnings(plan: &Plan, cycle: &Id) -> Vec<Warning> {
-    collect(plan, cycle, false)
+/// `positions` is the plan's objective index (views keep one already).
+pub fn plan_warnings(plan: &Plan, cycle: &Id, positions: &ObjectiveIndex) -> Vec<Warning> {
+    collect(plan, cycle, positions, false)
 }
 
 /// The warnings an objective earns on its own: too many key results, key
@@ -73,16 +74,10 @@ pub fn own_warnings(objective: &Objective) -> Vec<Warning> {
     found
 }
 
-fn collect(plan: &Plan, cycle: &Id, with_own: bool) -> Vec<Warning> {
+fn collect(plan: &Plan, cycle: &Id, positions: &ObjectiveIndex, with_own: bool) -> Vec<Warning> {
     let mut found = Vec::new();
     let units: FxHashMap<&Id, usize> = plan.unit_positions();
     let mut per_unit: FxHashMap<&Id, usize> = FxHashMap::default();
-    // Objective or key-result id → the objective it belongs to, for link checks in O(1).
-    let mut owner_of: FxHashMap<&Id, usize> = FxHashMap::default();
-    for (i, o) in plan.objectives.iter().enumerate() {
-        owner_of.insert(&o.id, i);
-        owner_of.extend(o.key_results.iter().map(|k| (&k.id, i)));
-    }
 
     for objective in plan.objectives.iter().filter(|o| &o.cycle == cycle) {
         *per_unit.entry(&objective.unit).or_default() += 1;
@@ -99,10 +94,12 @@ fn collect(plan: &Plan, cycle: &Id, with_own: bool) -> Vec<Warning> {
             }),
             Some(link) => {
                 let target = match link {
-                    Alignment::Objective(id) | Alignment::KeyResult(id) => owner_of.get(id),
+                    Alignment::Objective(id) => positions.objective(id),
+                    Alignment::KeyResult(id) => positions.key_result(id).map(|(o, _)| o),
                 };
-                if let Some(why) =
-                    target.and_then(|&t| cross_cycle(plan, &plan.objectives[t], cycle))
+                if let Some(why) = target
+                    .and_then(|t| plan.objectives.get(t))
+                    .and_then(|target| cross_cycle(plan, target, cycle))
                 {
                     found.push(Warning {
                         subject: subject(),

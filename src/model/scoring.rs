@@ -4,12 +4,13 @@
 //! [`Command`] for the editor to apply, so it undoes like any other edit.
 
 use super::{
-    Alignment, Command, Commitment, Cycle, EditError, Id, KeyResult, MeasureKind, Objective,
-    ObjectiveIndex, Plan, Review, UnitTree,
+    Alignment, Command, Commitment, Cycle, EditError, Id, KeyResult, MeasureKind, Objective, Plan,
+    Review,
 };
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::Arc;
+
+pub use super::roll_up::Scores;
 
 /// Where a key result's score comes from, so a view can say more than the number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,7 +98,7 @@ pub fn key_result_score(kr: &KeyResult) -> KrScore {
 /// validate reports) count as zero; when the weights add up to nothing
 /// usable, every item counts the same, so zero weights never divide by zero.
 /// `None` when there is nothing to average.
-fn weighted_mean(items: impl IntoIterator<Item = (f64, f64)>) -> Option<f64> {
+pub(super) fn weighted_mean(items: impl IntoIterator<Item = (f64, f64)>) -> Option<f64> {
     let (mut weighted, mut total_weight, mut plain, mut count) = (0.0, 0.0, 0.0, 0usize);
     for (score, weight) in items {
         let weight = weight.max(0.0);
@@ -127,277 +128,12 @@ pub fn objective_score(objective: &Objective) -> Option<f64> {
     )
 }
 
-/// Objectives that count into an objective's score when roll-up is on, by position in the plan.
-struct Supporters {
-    /// Classic: objectives aligned to the objective itself.
-    classic: Vec<Vec<usize>>,
-    /// Duality: `(key result position, objective)` for objectives cascaded from one of its key results.
-    cascaded: Vec<Vec<(usize, usize)>>,
-}
-
-impl Supporters {
-    /// Empty when roll-up is off, so every objective scores on its own key results.
-    fn new(plan: &Plan, positions: &ObjectiveIndex) -> Self {
-        let count = plan.objectives.len();
-        let mut supporters = Supporters {
-            classic: vec![Vec::new(); count],
-            cascaded: vec![Vec::new(); count],
-        };
-        if !plan.settings.roll_up_aligned {
-            return supporters;
-        }
-        let cycles: FxHashMap<&Id, &Cycle> = plan.cycles.iter().map(|c| (&c.id, c)).collect();
-        for (child, objective) in plan.objectives.iter().enumerate() {
-            let counts_into = |parent: usize| {
-                within_cycle(&cycles, &objective.cycle, &plan.objectives[parent].cycle)
-            };
-            match &objective.aligned_to {
-                Some(Alignment::Objective(target)) => {
-                    if let Some(parent) = positions.objective(target) {
-                        if counts_into(parent) {
-                            supporters.classic[parent].push(child);
-                        }
-                    }
-                }
-                Some(Alignment::KeyResult(target)) => {
-                    if let Some((parent, kr)) = positions.key_result(target) {
-                        if counts_into(parent) {
-                            supporters.cascaded[parent].push((kr, child));
-                        }
-                    }
-                }
-                None => {}
-            }
-        }
-        supporters
-    }
-
-    fn of(&self, objective: usize) -> impl Iterator<Item = usize> + '_ {
-        let cascaded = self.cascaded[objective].iter().map(|&(_, child)| child);
-        self.classic[objective].iter().copied().chain(cascaded)
-    }
-}
-
-/// Whether a child objective's cycle lies within its parent's (the same
-/// cycle, or a quarter inside the year), so that its score belongs in the
-/// parent's. Links into other cycles are a quality warning, not a roll-up.
-fn within_cycle(cycles: &FxHashMap<&Id, &Cycle>, child: &Id, parent: &Id) -> bool {
-    if child == parent {
-        return true;
-    }
-    match (cycles.get(child), cycles.get(parent)) {
-        (Some(child), Some(parent)) => parent.start <= child.start && child.end <= parent.end,
-        _ => false,
-    }
-}
-
 fn objective_positions(plan: &Plan) -> FxHashMap<&Id, usize> {
     plan.objectives
         .iter()
         .enumerate()
         .map(|(i, o)| (&o.id, i))
         .collect()
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Visit {
-    New,
-    /// Its supporters are being scored; meeting it again means an alignment loop.
-    Open,
-    Done,
-}
-
-/// Scores of objectives and key results, with roll-up applied as the
-/// plan's settings say. Each objective is scored after its supporters; a
-/// supporter met again while still open sits on an alignment loop and is
-/// left out, so bad data ends the walk instead of hanging it.
-struct RollUp<'a> {
-    plan: &'a Plan,
-    supporters: Supporters,
-    visit: Vec<Visit>,
-    objectives: Vec<Option<f64>>,
-    key_results: Vec<Vec<KrScore>>,
-}
-
-impl<'a> RollUp<'a> {
-    fn new(plan: &'a Plan, positions: &ObjectiveIndex) -> Self {
-        let count = plan.objectives.len();
-        RollUp {
-            plan,
-            supporters: Supporters::new(plan, positions),
-            visit: vec![Visit::New; count],
-            objectives: vec![None; count],
-            key_results: vec![Vec::new(); count],
-        }
-    }
-
-    /// Scores the objective and everything that counts into it, each once.
-    /// Walks with an explicit stack: a chain of thousands of aligned
-    /// objectives must not overflow the call stack.
-    fn score(&mut self, root: usize) {
-        let mut stack = vec![(root, false)];
-        while let Some((objective, supporters_scored)) = stack.pop() {
-            if supporters_scored {
-                self.finish(objective);
-                continue;
-            }
-            if self.visit[objective] != Visit::New {
-                continue;
-            }
-            self.visit[objective] = Visit::Open;
-            stack.push((objective, true));
-            stack.extend(
-                self.supporters
-                    .of(objective)
-                    .filter(|&child| self.visit[child] == Visit::New)
-                    .map(|child| (child, false)),
-            );
-        }
-    }
-
-    /// A supporter's score if it has one; `None` too for one still open (a loop).
-    fn scored(&self, objective: usize) -> Option<f64> {
-        if self.visit[objective] == Visit::Done {
-            self.objectives[objective]
-        } else {
-            None
-        }
-    }
-
-    fn finish(&mut self, index: usize) {
-        let objective = &self.plan.objectives[index];
-        // Per key result: sum and count of the cascaded objectives' scores.
-        let mut cascaded = vec![(0.0, 0usize); objective.key_results.len()];
-        for &(kr, child) in &self.supporters.cascaded[index] {
-            if let Some(score) = self.scored(child) {
-                cascaded[kr].0 += score;
-                cascaded[kr].1 += 1;
-            }
-        }
-        let key_results: Vec<KrScore> = objective
-            .key_results
-            .iter()
-            .zip(cascaded)
-            .map(|(kr, (sum, count))| {
-                let own = key_result_score(kr);
-                if count == 0 {
-                    return own;
-                }
-                let (sum, count) = if own.basis == Basis::NoCheckIns {
-                    (sum, count)
-                } else {
-                    (sum + own.value, count + 1)
-                };
-                KrScore {
-                    value: sum / count as f64,
-                    basis: Basis::RolledUp,
-                }
-            })
-            .collect();
-        let classic = self.supporters.classic[index]
-            .iter()
-            .filter_map(|&child| self.scored(child))
-            .map(|score| (score, 1.0));
-        let own = key_results
-            .iter()
-            .zip(&objective.key_results)
-            .map(|(score, kr)| (score.value, kr.weight));
-        self.objectives[index] = weighted_mean(own.chain(classic));
-        self.key_results[index] = key_results;
-        self.visit[index] = Visit::Done;
-    }
-}
-
-/// Every score of one cycle, computed once in time linear in the plan's size.
-/// Scores are kept by position and found through an [`ObjectiveIndex`],
-/// which views keep across edits that do not move objectives around: a new
-/// value re-scores the cycle without re-hashing its objectives and key
-/// results (only the units, a fifth as many).
-pub struct Scores {
-    positions: Arc<ObjectiveIndex>,
-    unit_position: FxHashMap<Id, usize>,
-    /// By objective position; `None` outside the cycle or without key results.
-    objectives: Vec<Option<f64>>,
-    /// By objective position, then key result; empty outside the cycle.
-    key_results: Vec<Vec<KrScore>>,
-    /// By unit position: the mean of its own objectives, and of its subtree's.
-    units: Vec<Option<f64>>,
-    subtrees: Vec<Option<f64>>,
-}
-
-impl Scores {
-    /// With `plan.settings.roll_up_aligned` on, an objective's score also
-    /// averages in each classic-aligned child objective (weight 1), and a
-    /// key result's score becomes the plain average of its own score (when
-    /// it has a check-in or an override) and the objectives cascaded from it.
-    /// Children count when their cycle lies within the parent's.
-    pub fn new(plan: &Plan, cycle: &Id) -> Self {
-        Self::with_positions(plan, cycle, Arc::new(ObjectiveIndex::new(plan)))
-    }
-
-    /// The scores, given the plan's [`ObjectiveIndex`].
-    pub fn with_positions(plan: &Plan, cycle: &Id, positions: Arc<ObjectiveIndex>) -> Self {
-        let mut roll_up = RollUp::new(plan, &positions);
-        let in_cycle = |i: &usize| &plan.objectives[*i].cycle == cycle;
-        for i in (0..plan.objectives.len()).filter(in_cycle) {
-            roll_up.score(i);
-        }
-        // Objectives outside the cycle may have been scored as supporters: they do not show.
-        for i in (0..plan.objectives.len()).filter(|i| !in_cycle(i)) {
-            roll_up.objectives[i] = None;
-            roll_up.key_results[i] = Vec::new();
-        }
-
-        let unit_position = plan.unit_positions_owned();
-        // Per unit: sum and count of its own objectives' scores.
-        let mut own = vec![(0.0, 0usize); plan.units.len()];
-        for (objective, score) in plan.objectives.iter().zip(&roll_up.objectives) {
-            if let (Some(score), Some(&u)) = (score, unit_position.get(&objective.unit)) {
-                own[u].0 += score;
-                own[u].1 += 1;
-            }
-        }
-
-        let mut subtree = own.clone();
-        let tree = UnitTree::new(plan);
-        for u in tree.bottom_up() {
-            for &child in tree.children(u) {
-                subtree[u].0 += subtree[child].0;
-                subtree[u].1 += subtree[child].1;
-            }
-        }
-        let mean = |&(sum, count): &(f64, usize)| (count > 0).then(|| sum / count as f64);
-        Scores {
-            positions,
-            unit_position,
-            objectives: roll_up.objectives,
-            key_results: roll_up.key_results,
-            units: own.iter().map(mean).collect(),
-            subtrees: subtree.iter().map(mean).collect(),
-        }
-    }
-
-    /// `None` for an objective without key results (or supporters), or outside the cycle.
-    pub fn objective(&self, id: &Id) -> Option<f64> {
-        // `get`: an index built for another version of the plan finds nothing rather than panics.
-        *self.objectives.get(self.positions.objective(id)?)?
-    }
-
-    pub fn key_result(&self, id: &Id) -> Option<KrScore> {
-        let (o, k) = self.positions.key_result(id)?;
-        self.key_results.get(o)?.get(k).copied()
-    }
-
-    /// The mean score of the unit's own objectives in the cycle.
-    pub fn unit(&self, id: &Id) -> Option<f64> {
-        *self.units.get(*self.unit_position.get(id)?)?
-    }
-
-    /// The mean score of the cycle's objectives in the unit and every unit
-    /// below it; the root's subtree score is the company score.
-    pub fn subtree(&self, id: &Id) -> Option<f64> {
-        *self.subtrees.get(*self.unit_position.get(id)?)?
-    }
 }
 
 /// A score rounded to one decimal, as tenths (0–10). Half-way scores round

@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap;
 
 /// Children of each unit, in list order. Built in one pass; units whose parent
 /// is missing count as roots so that nothing ever disappears from view.
+#[derive(Clone)]
 pub struct UnitTree {
     pub roots: Vec<usize>,
     children: Vec<Vec<usize>>,

@@ -52,7 +52,7 @@ impl Cascade {
             move |p| {
                 let mut by_subject: FxHashMap<Subject, Vec<Warning>> = FxHashMap::default();
                 if let Some(cycle) = cycle.get() {
-                    for w in plan_warnings(p, &cycle) {
+                    for w in plan_warnings(p, &cycle, &objectives.get()) {
                         by_subject.entry(w.subject.clone()).or_default().push(w);
                     }
                 }

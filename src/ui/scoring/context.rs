@@ -19,7 +19,7 @@ pub enum Order {
 pub struct Scoring {
     pub state: AppState,
     pub cycle: CycleChoice,
-    /// Every score of the cycle, computed once per change of plan or cycle.
+    /// Every score of the cycle, kept current edit by edit.
     pub scores: Memo<Arc<Option<Scores>>>,
     /// Show only this unit and the units below it.
     pub subtree: RwSignal<Option<Id>>,
@@ -33,22 +33,51 @@ pub struct Scoring {
 /// Objectives drawn at first, and added by each "Show more".
 pub const PAGE: usize = 50;
 
+/// What the scores are built on: units and layout, a re-score from scratch each.
+const STRUCTURE: Aspects = Aspects::UNITS.union(Aspects::LAYOUT);
+
+/// The cycle's scores: built afresh when the cycle, units or layout change;
+/// after check-ins and new values, brought up to date for just the
+/// objectives changed (a check-in at 10,000 objectives re-scores a handful).
+fn cycle_scores(
+    state: AppState,
+    cycle: Memo<Option<Id>>,
+    positions: Memo<Arc<ObjectiveIndex>>,
+) -> Memo<Arc<Option<Scores>>> {
+    let editor = state.editor;
+    let structure = Memo::new(move |_| editor.with(|e| e.revision_of(STRUCTURE)));
+    let measures = Memo::new(move |_| editor.with(|e| e.revision_of(Aspects::MEASURES)));
+    // What the current scores were built for: cycle, structure and measures revisions.
+    let built = StoredValue::new(None::<(Option<Id>, u64, u64)>);
+    Memo::new_owning(move |previous: Option<Arc<Option<Scores>>>| {
+        let now = (cycle.get(), structure.get(), measures.get());
+        let positions = positions.get();
+        let scores = editor.with_untracked(|e| {
+            let same_structure = built
+                .get_value()
+                .filter(|(cycle, structure, _)| (cycle, *structure) == (&now.0, now.1));
+            let changed = same_structure.and_then(|(_, _, since)| e.measures_changed_since(since));
+            if let (Some(mut scores), Some(changed)) = (previous, changed) {
+                let updated = Arc::make_mut(&mut scores)
+                    .as_mut()
+                    .is_some_and(|s| s.rescore(e.plan(), &changed));
+                if updated {
+                    return scores;
+                }
+            }
+            let cycle = now.0.as_ref();
+            Arc::new(cycle.map(|c| Scores::with_positions(e.plan(), c, positions)))
+        });
+        built.set_value(Some(now));
+        (scores, true)
+    })
+}
+
 impl Scoring {
     pub fn new(state: AppState) -> Self {
         let cycle = CycleChoice::new(state);
         let positions = state.index_of(Aspects::LAYOUT, ObjectiveIndex::new);
-        let scores = state.index_of(
-            Aspects::UNITS
-                .union(Aspects::LAYOUT)
-                .union(Aspects::MEASURES),
-            move |p| {
-                let positions = positions.get();
-                cycle
-                    .current
-                    .get()
-                    .map(|c| Scores::with_positions(p, &c, positions))
-            },
-        );
+        let scores = cycle_scores(state, cycle.current, positions);
         Scoring {
             state,
             cycle,
