@@ -18,11 +18,13 @@ const ms = (x) => (x === undefined ? 'n/a' : x < 10 ? x.toFixed(1) : x.toFixed(0
 async function bundleSize() {
   let total = 0;
   const parts = [];
-  for (const file of await readdir(distDir)) {
-    if (!/\.(wasm|js|css)$/.test(file)) continue;
+  // Recursive: the script's own modules (wasm-bindgen snippets) sit in a folder.
+  for (const file of await readdir(distDir, { recursive: true })) {
+    // public/ holds static files (icons; a copy of sw.js, which is counted at the top).
+    if (!/\.(wasm|js|css)$/.test(file) || file.startsWith('public/')) continue;
     const gz = gzipSync(await readFile(join(distDir, file)), { level: 9 }).length;
     total += gz;
-    parts.push(`${file.replace(/-[0-9a-f]{16}/, '')} ${(gz / 1024).toFixed(0)} KB`);
+    parts.push(`${file.replace(/-[0-9a-f]{15,16}/g, '')} ${(gz / 1024).toFixed(1)} KB`);
   }
   return { total, parts };
 }
