@@ -149,6 +149,15 @@ test('a corrupt saved plan opens recovery, offers the text, and is only set asid
   assert.equal(await page.evaluate(() => localStorage.getItem('okrplan.unreadable')), CORRUPT);
 });
 
+test('a damaged packed plan opens recovery too, and stays as it was', async () => {
+  // "deflate:" and base64url of bytes that are not deflate data: the browser's inflate refuses them.
+  const damaged = 'deflate:' + Buffer.from('not deflate at all, just text').toString('base64url');
+  const page = await app.open({ init: seed(damaged), waitForPlanner: false });
+  const screen = page.getByRole('main', { name: 'Your saved plan could not be opened' });
+  assert.match(await screen.innerText(), /The saved plan is damaged\.[\s\S]*does not unpack/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('okrplan.plan')), damaged);
+});
+
 test('a plan saved by a newer version is not opened or overwritten', async () => {
   const newer = JSON.stringify({ format: 'okrplan', schema_version: 99, meta: { name: 'Future' } });
   const page = await app.open({ init: seed(newer), waitForPlanner: false });
