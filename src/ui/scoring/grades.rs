@@ -32,9 +32,10 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
             .and_then(|u| state.with_plan(|p| p.unit(&u).map(|u| u.name.clone())))
             .unwrap_or_default()
     };
+    // A memo: the badge and the expectation redraw only when this score changes.
     let score = {
         let id = id.clone();
-        Signal::derive(move || scoring.objective_score(&id))
+        Memo::new(move |_| scoring.objective_score(&id))
     };
     let expected = move || {
         let commitment = objective.with(|o| o.as_ref().map(|o| o.commitment))?;
