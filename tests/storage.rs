@@ -1,10 +1,17 @@
 //! What a visit finds in storage, and what happens when saving fails.
 
-use okrplan::io::json::to_file_text;
-use okrplan::model::sample_plan;
+use okrplan::io::json::{to_file_text, MAX_FILE_BYTES};
+use okrplan::model::{sample_plan, Plan};
 use okrplan::storage::{
-    load, save, set_aside, KeyValueStore, MemoryStore, Saved, StoreError, PLAN_KEY, SET_ASIDE_KEY,
+    load, save_checked, saved_text, set_aside, stamp, KeyValueStore, MemoryStore, SaveError, Saved,
+    StoreError, PLAN_KEY, SET_ASIDE_KEY,
 };
+
+/// Saves as autosave does, as the tab that saved last.
+fn save(store: &MemoryStore, plan: &Plan) -> Result<(), SaveError> {
+    let text = saved_text(plan).map_err(SaveError::Store)?;
+    save_checked(store, &text, stamp(store).as_deref(), "tab:1")
+}
 
 #[test]
 fn a_first_visit_finds_nothing() {
@@ -66,7 +73,30 @@ fn a_full_store_reports_quota_and_keeps_the_previous_save() {
     store.set_full(true);
     let mut renamed = sample_plan();
     renamed.meta.name = "Renamed".into();
-    assert_eq!(save(&store, &renamed), Err(StoreError::QuotaExceeded));
+    assert_eq!(
+        save(&store, &renamed),
+        Err(SaveError::Store(StoreError::QuotaExceeded))
+    );
+    assert_eq!(store.get(PLAN_KEY).unwrap(), before);
+}
+
+#[test]
+fn a_plan_too_large_to_open_again_is_not_saved_and_the_previous_save_stays() {
+    let store = MemoryStore::default();
+    save(&store, &sample_plan()).unwrap();
+    let before = store.get(PLAN_KEY).unwrap();
+    let mut huge = sample_plan();
+    huge.meta.name = "x".repeat(MAX_FILE_BYTES);
+    let refused = save(&store, &huge).unwrap_err();
+    let SaveError::Store(StoreError::TooLarge(bytes)) = refused else {
+        panic!("expected too large, got {refused:?}");
+    };
+    assert!(bytes > MAX_FILE_BYTES);
+    let message = StoreError::TooLarge(bytes).to_string();
+    assert!(
+        message.ends_with("MB, more than the 32 MB the app can open"),
+        "{message}"
+    );
     assert_eq!(store.get(PLAN_KEY).unwrap(), before);
 }
 
@@ -85,12 +115,12 @@ fn a_save_never_overwrites_what_another_tab_saved_meanwhile() {
     use okrplan::storage::{save_checked, saved_text, stamp, SaveError};
     let store = MemoryStore::default();
     // Both tabs open on an empty store; tab B saves first.
-    save_checked(&store, &saved_text(&sample_plan()), None, "b:1").unwrap();
+    save_checked(&store, &saved_text(&sample_plan()).unwrap(), None, "b:1").unwrap();
     assert_eq!(stamp(&store).as_deref(), Some("b:1"));
     let mut mine = sample_plan();
     mine.meta.name = "Tab A's plan".into();
     assert_eq!(
-        save_checked(&store, &saved_text(&mine), None, "a:1"),
+        save_checked(&store, &saved_text(&mine).unwrap(), None, "a:1"),
         Err(SaveError::ChangedElsewhere)
     );
     match load(&store) {
@@ -98,7 +128,7 @@ fn a_save_never_overwrites_what_another_tab_saved_meanwhile() {
         other => panic!("expected B's plan, got {other:?}"),
     }
     // Once tab A knows B's stamp, it may save.
-    save_checked(&store, &saved_text(&mine), Some("b:1"), "a:1").unwrap();
+    save_checked(&store, &saved_text(&mine).unwrap(), Some("b:1"), "a:1").unwrap();
     assert_eq!(stamp(&store).as_deref(), Some("a:1"));
 }
 

@@ -19,24 +19,17 @@ impl CompactWriter {
     /// Starts writing `plan`; every later call must pass the same plan, unchanged.
     pub fn new(plan: &Plan) -> CompactWriter {
         let mut text = to_compact_text(&plan.without_objectives()).into_bytes();
-        let mut found = text
-            .windows(EMPTY_OBJECTIVES.len())
-            .enumerate()
-            .filter(|(_, window)| *window == EMPTY_OBJECTIVES)
-            .map(|(at, _)| at);
-        match (found.next(), found.next()) {
-            (Some(at), None) => {
-                // Split between "[" and "]".
-                let tail = text.split_off(at + EMPTY_OBJECTIVES.len() - 1);
+        match objectives_split(&text) {
+            Some(at) => {
+                let tail = text.split_off(at);
                 CompactWriter {
                     text,
                     tail,
                     written: 0,
                 }
             }
-            // Not there exactly once (a map key with a list value could repeat it; the
-            // schema has none today): no telling where the field is, so write it all now.
-            _ => CompactWriter {
+            // No telling where the field is: write it all now.
+            None => CompactWriter {
                 text: to_compact_text(plan).into_bytes(),
                 tail: Vec::new(),
                 written: plan.objectives.len(),
@@ -62,5 +55,39 @@ impl CompactWriter {
     pub fn finish(mut self) -> String {
         self.text.append(&mut self.tail);
         String::from_utf8(self.text).unwrap_or_default()
+    }
+}
+
+/// Where objectives go in `text` (between the "[" and "]" of the empty list),
+/// if the empty field is there exactly once. Names cannot fake it (their
+/// quotes are escaped), but a map of lists in a later schema could repeat it.
+fn objectives_split(text: &[u8]) -> Option<usize> {
+    let mut found = text
+        .windows(EMPTY_OBJECTIVES.len())
+        .enumerate()
+        .filter(|(_, window)| *window == EMPTY_OBJECTIVES)
+        .map(|(at, _)| at + EMPTY_OBJECTIVES.len() - 1);
+    match (found.next(), found.next()) {
+        (Some(at), None) => Some(at),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::objectives_split;
+
+    #[test]
+    fn the_split_is_inside_the_one_empty_objectives_list() {
+        let text = br#"{"units":[],"objectives":[],"cycles":[]}"#;
+        let at = objectives_split(text).unwrap();
+        assert_eq!(&text[..at], br#"{"units":[],"objectives":["#);
+    }
+
+    #[test]
+    fn no_split_where_the_field_is_missing_or_repeated() {
+        assert_eq!(objectives_split(br#"{"units":[]}"#), None);
+        let twice = br#"{"objectives":[],"by_unit":{"a":{"objectives":[]}}}"#;
+        assert_eq!(objectives_split(twice), None);
     }
 }

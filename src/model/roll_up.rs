@@ -5,7 +5,7 @@
 
 use super::scoring::{key_result_score, weighted_mean, Basis, KrScore};
 use super::{Alignment, Cycle, Id, Objective, ObjectiveIndex, Plan, UnitTree};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 /// Objectives that count into an objective's score when roll-up is on, by position in the plan.
@@ -309,13 +309,15 @@ impl Scores {
     /// scores afresh.
     pub fn rescore(&mut self, plan: &Plan, changed: &[Id]) -> bool {
         let mut order = Vec::new();
+        // Alignment chains can be thousands long: a set finds a loop in linear time.
+        let mut chain = FxHashSet::default();
         for id in changed {
             let Some(mut at) = self.positions.objective(id) else {
                 return false;
             };
-            let chain_start = order.len();
+            chain.clear();
             loop {
-                if order[chain_start..].contains(&at) {
+                if !chain.insert(at) {
                     return false; // a loop: a full scoring leaves part of it out
                 }
                 order.push(at);

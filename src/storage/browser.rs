@@ -3,7 +3,10 @@
 //! per task, so a large plan neither freezes the page while it saves nor
 //! slows the first screen. Where the browser lacks it, miniz does the work.
 
-use super::{is_large, open_saved, packed_bytes, packed_text, saved_raw, KeyValueStore, Saved};
+use super::{
+    check_fits, is_large, open_saved, packed_bytes, packed_text, saved_raw, stamp, KeyValueStore,
+    Opened, Saved, StoreError,
+};
 use crate::io::packed::{deflate, text};
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -42,9 +45,13 @@ async fn bytes_of(promise: Result<Promise, JsValue>) -> Result<Vec<u8>, JsValue>
 }
 
 /// What a visit finds in storage, inflated by the browser.
-pub async fn load(store: &dyn KeyValueStore) -> Saved {
+pub async fn load(store: &dyn KeyValueStore) -> Opened {
+    let stamp = stamp(store);
     let Some(raw) = saved_raw(store) else {
-        return Saved::Nothing;
+        return Opened {
+            saved: Saved::Nothing,
+            stamp,
+        };
     };
     let inflated = match packed_bytes(&raw) {
         Some(Ok(deflated)) => bytes_of(inflate_raw(&deflated))
@@ -54,17 +61,21 @@ pub async fn load(store: &dyn KeyValueStore) -> Saved {
         // Plain JSON, or damage that `open_saved` describes.
         _ => None,
     };
-    open_saved(raw, inflated)
+    Opened {
+        saved: open_saved(raw, inflated),
+        stamp,
+    }
 }
 
 /// The text a plan with compact JSON `json` is saved as (see `storage::saved_text`).
-pub async fn saved_text(json: String) -> String {
+pub async fn saved_text(json: String) -> Result<String, StoreError> {
+    check_fits(&json)?;
     if !is_large(&json) {
-        return json;
+        return Ok(json);
     }
     let deflated = match bytes_of(deflate_raw(json.as_bytes())).await {
         Ok(bytes) => bytes,
         Err(_) => deflate(json.as_bytes(), 1),
     };
-    packed_text(&deflated)
+    Ok(packed_text(&deflated))
 }

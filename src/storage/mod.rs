@@ -38,6 +38,9 @@ pub enum StoreError {
     QuotaExceeded,
     /// Storage is switched off or not allowed (private mode, policies).
     Unavailable(String),
+    /// The plan's JSON is this many bytes, more than a plan may be to open
+    /// again ([`MAX_FILE_BYTES`]): saving it would leave a plan that cannot load.
+    TooLarge(usize),
 }
 
 impl fmt::Display for StoreError {
@@ -45,6 +48,12 @@ impl fmt::Display for StoreError {
         match self {
             StoreError::QuotaExceeded => f.write_str("the browser's storage is full"),
             StoreError::Unavailable(why) => write!(f, "browser storage is not available ({why})"),
+            StoreError::TooLarge(bytes) => write!(
+                f,
+                "the plan is {:.1} MB, more than the {} MB the app can open",
+                *bytes as f64 / 1e6,
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
         }
     }
 }
@@ -65,6 +74,15 @@ pub enum Saved {
         raw: String,
         failure: ReadFailure,
     },
+}
+
+/// What storage held when the page opened, and the stamp of that save. They
+/// are read together: a tab that learnt the stamp later could take another
+/// tab's save, made while this one was starting, for its own.
+#[derive(Debug)]
+pub struct Opened {
+    pub saved: Saved,
+    pub stamp: Option<String>,
 }
 
 /// Reads the saved plan, inflating it here when it is packed (the browser
@@ -118,24 +136,28 @@ fn is_large(json: &str) -> bool {
     json.len() > PACK_ABOVE_BYTES
 }
 
+/// Refuses to save JSON that loading would refuse.
+fn check_fits(json: &str) -> Result<(), StoreError> {
+    match json.len() {
+        bytes if bytes > MAX_FILE_BYTES => Err(StoreError::TooLarge(bytes)),
+        _ => Ok(()),
+    }
+}
+
 /// The saved text of a plan whose JSON deflated to `deflated`.
 fn packed_text(deflated: &[u8]) -> String {
     format!("{PACKED_PREFIX}{}", base64url(deflated))
 }
 
 /// The text a plan is saved as: JSON, packed when it is large.
-pub fn saved_text(plan: &Plan) -> String {
+pub fn saved_text(plan: &Plan) -> Result<String, StoreError> {
     let json = to_compact_text(plan);
+    check_fits(&json)?;
     if !is_large(&json) {
-        return json;
+        return Ok(json);
     }
     // The fastest level: this runs as the page closes, or without the browser's deflate.
-    packed_text(&deflate(json.as_bytes(), 1))
-}
-
-/// Saves the plan unconditionally (the user chose to keep this tab's version).
-pub fn save(store: &dyn KeyValueStore, plan: &Plan) -> Result<(), StoreError> {
-    store.set(PLAN_KEY, &saved_text(plan))
+    Ok(packed_text(&deflate(json.as_bytes(), 1)))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use super::shell::Planner;
 use crate::io::json::ReadFailure;
 use crate::io::link;
 use crate::model::{sample_plan, Plan};
-use crate::storage::Saved;
+use crate::storage::{Opened, Saved};
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -36,10 +36,12 @@ fn own_plan(saved: Saved) -> (Plan, Option<Screen>, bool) {
     }
 }
 
-/// `saved` is what storage held when the page opened.
+/// `opened` is what storage held when the page opened.
 #[component]
-pub fn App(saved: Saved) -> impl IntoView {
-    let (own_plan, recovery, first_visit) = own_plan(saved);
+pub fn App(opened: Opened) -> impl IntoView {
+    let (own_plan, recovery, first_visit) = own_plan(opened.saved);
+    // Autosave checks against the save the plan came from, however late the planner opens.
+    let stamp = opened.stamp;
     // A dialog to show when the planner opens: a broken link, or a shared plan to save.
     let opening = StoredValue::new(None::<ImportOutcome>);
     let hash = window().location().hash().unwrap_or_default();
@@ -90,7 +92,8 @@ pub fn App(saved: Saved) -> impl IntoView {
                 .flatten()
                 .unwrap_or_else(sample_plan);
             let opening = opening.try_update_value(Option::take).flatten();
-            view! { <Planner plan first_visit opening /> }.into_any()
+            let stamp = stamp.clone();
+            view! { <Planner plan first_visit opening stamp /> }.into_any()
         }
     }
 }

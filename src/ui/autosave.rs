@@ -5,7 +5,7 @@ use super::ids::new_id;
 use super::paint::next_task;
 use super::state::AppState;
 use crate::io::compact_writer::CompactWriter;
-use crate::storage::{self, LocalStore, SaveError, Saved, STAMP_KEY};
+use crate::storage::{self, LocalStore, SaveError, Saved, StoreError, STAMP_KEY};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -30,12 +30,13 @@ pub struct Autosave {
 }
 
 impl Autosave {
-    pub fn install(state: AppState) -> Self {
+    /// Keeps `state` saved; `stamp` is that of the save its plan came from.
+    pub fn install(state: AppState, stamp: Option<String>) -> Self {
         let autosave = Autosave {
             state,
             pending: StoredValue::new(None),
             saved_revision: StoredValue::new(state.editor.with_untracked(|e| e.revision())),
-            known_stamp: StoredValue::new(storage::stamp(&LocalStore)),
+            known_stamp: StoredValue::new(stamp),
             tab: StoredValue::new(new_id("tab").to_string()),
             saves: StoredValue::new(0),
             packing: StoredValue::new(false),
@@ -98,14 +99,14 @@ impl Autosave {
             let text = state
                 .editor
                 .with_untracked(|e| storage::saved_text(e.plan()));
-            self.write(revision, &text, started);
+            self.write(revision, text, started);
             return;
         }
         self.packing.set_value(true);
         spawn_local(async move {
             if let Some(json) = self.json_in_slices(revision).await {
                 let text = storage::browser::saved_text(json).await;
-                self.write(revision, &text, started);
+                self.write(revision, text, started);
             }
             self.packing.set_value(false);
             // Edits made meanwhile found this save under way and did not save.
@@ -142,12 +143,12 @@ impl Autosave {
             .state
             .editor
             .with_untracked(|e| (e.revision(), storage::saved_text(e.plan())));
-        self.write(revision, &text, js_sys::Date::now());
+        self.write(revision, text, js_sys::Date::now());
     }
 
     /// Stores the saved text of `revision`, unless storage already holds a
     /// later one or another tab saved meanwhile.
-    fn write(self, revision: u64, text: &str, started: f64) {
+    fn write(self, revision: u64, text: Result<String, StoreError>, started: f64) {
         let state = self.state;
         if revision <= self.saved_revision.get_value() || state.conflict.get_untracked() {
             return;
@@ -155,7 +156,10 @@ impl Autosave {
         let count = self.saves.get_value() + 1;
         let stamp = format!("{}:{count}", self.tab.get_value());
         let expected = self.known_stamp.get_value();
-        match storage::save_checked(&LocalStore, text, expected.as_deref(), &stamp) {
+        let saved = text.map_err(SaveError::Store).and_then(|text| {
+            storage::save_checked(&LocalStore, &text, expected.as_deref(), &stamp)
+        });
+        match saved {
             Ok(()) => {
                 self.saves.set_value(count);
                 self.known_stamp.set_value(Some(stamp));

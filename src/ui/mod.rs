@@ -29,8 +29,8 @@ pub fn start() {
     theme::restore();
     // Reading storage waits for the browser to inflate a large saved plan.
     wasm_bindgen_futures::spawn_local(async {
-        let saved = storage::browser::load(&storage::LocalStore).await;
-        leptos::mount::mount_to_body(move || leptos::view! { <app::App saved /> });
+        let opened = storage::browser::load(&storage::LocalStore).await;
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App opened /> });
         // The page's own "Loading…" line, shown until the app has drawn.
         if let Some(loading) = leptos::prelude::document().get_element_by_id("loading") {
             loading.remove();

@@ -72,3 +72,20 @@ test('choosing the other tab\'s version can be undone', async () => {
   assert.equal(await planName(b).inputValue(), 'Mine in B');
   await savedPlan(b, (p) => p.meta.name === 'Mine in B');
 });
+
+test('a tab that opened on a share link and saves a copy later does not overwrite a save made meanwhile', async () => {
+  const [a, b] = await twoTabsOnASavedPlan();
+  await a.getByRole('toolbar', { name: 'Plan' }).getByRole('button', { name: 'Share link…' }).click();
+  const share = a.getByRole('dialog', { name: 'Share the plan by link' });
+  const link = await share.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await share.getByRole('button', { name: 'Close' }).click();
+  await b.goto(link); // B opens on the link; its own plan is the one saved now
+  await b.getByRole('region', { name: 'Shared plan' }).waitFor();
+
+  await rename(a, 'Saved by A meanwhile');
+  await savedPlan(a, (p) => p.meta.name === 'Saved by A meanwhile');
+  await b.getByRole('button', { name: 'Save a copy…' }).click();
+  await b.getByRole('dialog', { name: 'Open the shared plan' }).getByRole('button', { name: 'Replace current plan' }).click();
+  await b.getByRole('alert').filter({ hasText: 'This plan was changed in another tab' }).waitFor();
+  assert.equal((await savedPlan(b)).meta.name, 'Saved by A meanwhile', 'B did not overwrite');
+});

@@ -34,13 +34,16 @@ pub fn Planner(
     /// A dialog to show at once (a shared plan to save, a broken link).
     #[prop(default = None)]
     opening: Option<ImportOutcome>,
+    /// The stamp of the save `plan` came from (see `storage::Opened`).
+    #[prop(default = None)]
+    stamp: Option<String>,
 ) -> impl IntoView {
     let state = AppState::new(plan, save_copy.is_some());
     provide_context(state);
     let import = FileImport::new(state);
     import.outcome.set(opening);
     provide_context(import);
-    let autosave = save_copy.is_none().then(|| Autosave::install(state));
+    let autosave = save_copy.is_none().then(|| Autosave::install(state, stamp));
     let help = RwSignal::new(false);
     let welcome = RwSignal::new(first_visit);
     shortcuts::install(state, help);
