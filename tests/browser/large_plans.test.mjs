@@ -71,6 +71,7 @@ test('a large organisation: progress while opening, unit lists filled when neede
   const moved = await suggestions();
   assert.ok(moved.length > 0 && moved.every((p) => p.includes('Company › Department 4 › Department 2')), JSON.stringify(moved));
   await filter.focus();
+  assert.deepEqual(await suggestions(), [], 'no suggestions while no unit picker is in use');
   const paths = await filter.locator('option').allTextContents();
   assert.ok(paths.includes('Company › Department 4 › Department 2'));
   assert.ok(!paths.includes('Company › Department 2'));

@@ -28,8 +28,9 @@ pub struct Cascade {
     pub dragging: RwSignal<Option<Id>>,
     /// Every unit with its path, in unit order; changes only when units do.
     pub unit_choices: Memo<Arc<Vec<(Id, String)>>>,
-    /// What was typed in the unit picker used last: its suggestions match it.
-    pub unit_query: RwSignal<String>,
+    /// What was typed in the unit picker in use: its suggestions match it.
+    /// `None` while no picker has focus, so no edit refills the suggestions.
+    pub unit_query: RwSignal<Option<String>>,
 }
 
 /// Plans above this many units open with only the top level expanded.
@@ -73,7 +74,7 @@ impl Cascade {
             open_by_default,
             dragging: RwSignal::new(None),
             unit_choices,
-            unit_query: RwSignal::new(String::new()),
+            unit_query: RwSignal::new(None),
         }
     }
 

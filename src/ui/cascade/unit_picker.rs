@@ -14,14 +14,19 @@ pub const UNIT_CHOICES: &str = "unit-choices";
 const SUGGESTIONS: usize = 50;
 
 /// The one `<datalist>` all unit pickers of the cascade view share: the
-/// units whose path contains what was typed in the picker last used. Kept
-/// short because Chromium re-reads a datalist whenever it changes, and a
-/// moved unit changes the path of every unit below it.
+/// units whose path contains what was typed in the picker in use, empty
+/// while none is. Kept short because Chromium re-reads a datalist whenever
+/// it changes, and a moved unit changes the path of every unit below it.
 #[component]
 pub fn UnitChoices() -> impl IntoView {
     let cascade = Cascade::expect();
     let options = move || {
-        let typed = cascade.unit_query.with(|q| q.trim().to_lowercase());
+        let typed = cascade
+            .unit_query
+            .with(|q| q.as_deref().map(|q| q.trim().to_lowercase()));
+        let Some(typed) = typed else {
+            return String::new();
+        };
         cascade.unit_choices.with(|choices| {
             let mut html = String::new();
             let matching = choices
@@ -79,8 +84,9 @@ pub fn UnitPicker(
             placeholder=placeholder
             autocomplete="off"
             prop:value=move || value.get()
-            on:focus=move |ev| cascade.unit_query.set(event_target_value(&ev))
-            on:input=move |ev| cascade.unit_query.set(event_target_value(&ev))
+            on:focus=move |ev| cascade.unit_query.set(Some(event_target_value(&ev)))
+            on:input=move |ev| cascade.unit_query.set(Some(event_target_value(&ev)))
+            on:blur=move |_| cascade.unit_query.set(None)
             on:change=on_change
         />
     }
