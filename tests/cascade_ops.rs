@@ -255,3 +255,16 @@ fn ids_already_in_use_and_empty_names_are_refused() {
     assert!(editor.apply(rename).is_err());
     assert_eq!(editor.plan(), &sample_plan());
 }
+
+#[test]
+fn a_position_kept_from_an_earlier_plan_finds_nothing_rather_than_another() {
+    let mut plan = sample_plan();
+    let first = plan.objectives[0].id.clone();
+    let kr = plan.objectives[0].key_results[0].id.clone();
+    assert_eq!(plan.objective_at(0, &first).map(|o| &o.id), Some(&first));
+    assert_eq!(plan.key_result_at((0, 0), &kr).map(|k| &k.id), Some(&kr));
+    plan.objectives.remove(0);
+    assert!(plan.objective_at(0, &first).is_none());
+    assert!(plan.key_result_at((0, 0), &kr).is_none());
+    assert!(plan.objective_at(plan.objectives.len(), &first).is_none());
+}

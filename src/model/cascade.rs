@@ -55,15 +55,12 @@ impl ObjectiveIndex {
     /// The objective with this id in `plan`, which the index was built for
     /// (`None`, never a wrong one, if the plan has changed since).
     pub fn objective_in<'p>(&self, plan: &'p Plan, id: &Id) -> Option<&'p Objective> {
-        let objective = plan.objectives.get(self.objective(id)?)?;
-        (&objective.id == id).then_some(objective)
+        plan.objective_at(self.objective(id)?, id)
     }
 
     /// The key result with this id in `plan`, as [`Self::objective_in`].
     pub fn key_result_in<'p>(&self, plan: &'p Plan, id: &Id) -> Option<&'p KeyResult> {
-        let (o, k) = self.key_result(id)?;
-        let kr = plan.objectives.get(o)?.key_results.get(k)?;
-        (&kr.id == id).then_some(kr)
+        plan.key_result_at(self.key_result(id)?, id)
     }
 }
 

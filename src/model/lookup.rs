@@ -1,6 +1,6 @@
 //! Finding things in a plan by id, and walking the unit tree.
 
-use super::{Alignment, Id, Objective, Plan, UnitTree};
+use super::{Alignment, Id, KeyResult, Objective, Plan, UnitTree};
 use rustc_hash::FxHashMap;
 
 impl Plan {
@@ -32,6 +32,21 @@ impl Plan {
 
     pub fn objective(&self, id: &Id) -> Option<&Objective> {
         self.objectives.iter().find(|o| &o.id == id)
+    }
+
+    /// The objective at position `at`, if it is still `id`: a position kept
+    /// from an earlier version of the plan finds nothing rather than another.
+    pub fn objective_at(&self, at: usize, id: &Id) -> Option<&Objective> {
+        self.objectives.get(at).filter(|o| &o.id == id)
+    }
+
+    /// Key result `k` of the objective at `o`, if it is still `id` (as [`Plan::objective_at`]).
+    pub fn key_result_at(&self, (o, k): (usize, usize), id: &Id) -> Option<&KeyResult> {
+        self.objectives
+            .get(o)?
+            .key_results
+            .get(k)
+            .filter(|kr| &kr.id == id)
     }
 
     /// The objective owning a key result, and the key result's position in it.

@@ -356,14 +356,24 @@ impl Scores {
 
     /// `None` for an objective without key results (or supporters), or outside the cycle.
     pub fn objective(&self, id: &Id) -> Option<f64> {
-        // `get`: an index built for another version of the plan finds nothing rather than panics.
-        let at = self.positions.objective(id)?;
-        self.shown(at)
-            .then(|| self.objectives.get(at).copied().flatten())?
+        self.objective_at(self.positions.objective(id)?)
     }
 
     pub fn key_result(&self, id: &Id) -> Option<KrScore> {
         let (o, k) = self.positions.key_result(id)?;
+        self.key_result_at(o, k)
+    }
+
+    /// The score of the objective at this position in the plan's objectives
+    /// (as the [`ObjectiveIndex`] the scores were built with has it).
+    pub fn objective_at(&self, at: usize) -> Option<f64> {
+        // `get`: a position from another version of the plan finds nothing rather than panics.
+        self.shown(at)
+            .then(|| self.objectives.get(at).copied().flatten())?
+    }
+
+    /// The score of key result `k` of the objective at position `o`.
+    pub fn key_result_at(&self, o: usize, k: usize) -> Option<KrScore> {
         self.shown(o)
             .then(|| self.key_results.get(o)?.get(k).copied())?
     }

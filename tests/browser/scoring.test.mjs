@@ -144,3 +144,25 @@ test('rollover starts the next cycle with the picked unfinished objectives, link
   await page.getByRole('button', { name: 'Undo' }).click();
   await savedPlan(page, (p) => !p.objectives.some((o) => o.cycle === 'q1-2027'));
 });
+
+test('scores stay with their objectives when objectives change places while the view is open', async () => {
+  const page = await app.open();
+  await page.getByRole('list', { name: 'Organisation' }).getByRole('button', { name: 'Fernhill Cycles', exact: true }).click();
+  await page.getByRole('group', { name: 'Objective: Become the most loved e-bike brand in Europe' })
+    .getByRole('button', { name: 'Move objective down' }).click();
+  await page.getByRole('link', { name: 'Scoring' }).click();
+  const titles = () => page.locator('article.score-card h3').allInnerTexts();
+  assert.deepEqual((await titles()).slice(0, 2), ['Make every bike we sell profitable', 'Become the most loved e-bike brand in Europe']);
+  const loved = card(page, 'Become the most loved e-bike brand in Europe');
+  const profit = card(page, 'Make every bike we sell profitable');
+  const margin = await scoreOf(profit, /Increase gross margin/);
+
+  await page.getByRole('button', { name: 'Undo' }).click(); // the two swap back while the view is open
+  assert.deepEqual((await titles()).slice(0, 2), ['Become the most loved e-bike brand in Europe', 'Make every bike we sell profitable']);
+  assert.equal(await scoreOf(loved, /Raise NPS from 32 to 50/), 'score 0.5, 0.4–0.6 yellow');
+  assert.equal(await scoreOf(profit, /Increase gross margin/), margin);
+  await loved.getByRole('textbox', { name: 'New value for Raise NPS from 32 to 50' }).fill('50');
+  await loved.getByRole('textbox', { name: 'New value for Raise NPS from 32 to 50' }).press('Enter');
+  assert.equal(await scoreOf(loved, /Raise NPS from 32 to 50/), 'score 1.0, 0.7–1.0 green');
+  assert.equal(await scoreOf(profit, /Increase gross margin/), margin);
+});

@@ -1,7 +1,7 @@
 //! What the parts of the scoring view share: the cycle, the scores, filters.
 
-use crate::model::scoring::Scores;
-use crate::model::{Aspects, Id, KeyResult, Objective, ObjectiveIndex};
+use crate::model::scoring::{KrScore, Scores};
+use crate::model::{Aspects, Id, KeyResult, Objective, ObjectiveIndex, Plan};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -28,6 +28,9 @@ pub struct Scoring {
     pub shown: RwSignal<usize>,
     /// Where each objective and key result sits, for lookups in O(1).
     positions: Memo<Arc<ObjectiveIndex>>,
+    /// The cycle's objectives under the chosen unit, in plan order, with their
+    /// positions: rebuilt when units, layout, cycle or unit change.
+    in_view: Memo<Arc<Vec<(usize, Id)>>>,
 }
 
 /// Objectives drawn at first, and added by each "Show more".
@@ -78,14 +81,20 @@ impl Scoring {
         let cycle = CycleChoice::new(state);
         let positions = state.index_of(Aspects::LAYOUT, ObjectiveIndex::new);
         let scores = cycle_scores(state, cycle.current, positions);
+        let subtree = RwSignal::new(None);
+        let current = cycle.current;
+        let in_view = state.index_of(STRUCTURE, move |p| {
+            objectives_in_view(p, current.get().as_ref(), subtree.get().as_ref())
+        });
         Scoring {
             state,
             cycle,
             scores,
-            subtree: RwSignal::new(None),
+            subtree,
             order: RwSignal::new(Order::Plan),
             shown: RwSignal::new(PAGE),
             positions,
+            in_view,
         }
     }
 
@@ -93,59 +102,90 @@ impl Scoring {
         expect_context::<Scoring>()
     }
 
-    /// A copy of one objective, tracked.
-    pub fn objective(&self, id: &Id) -> Option<Objective> {
-        self.positions
-            .with(|ix| self.state.with_plan(|p| ix.objective_in(p, id).cloned()))
+    /// Where an objective is in the plan, tracked. It changes only with the
+    /// layout: a row that keeps it reads its objective and score by position
+    /// on every other edit, without hashing its id.
+    pub fn objective_position(&self, id: &Id) -> Option<usize> {
+        self.positions.with(|ix| ix.objective(id))
+    }
+
+    /// Where a key result is (its objective's position, its own), as [`Self::objective_position`].
+    pub fn key_result_position(&self, id: &Id) -> Option<(usize, usize)> {
+        self.positions.with(|ix| ix.key_result(id))
+    }
+
+    /// A copy of the objective at `at` if it is still `id`, tracked.
+    pub fn objective_at(&self, at: usize, id: &Id) -> Option<Objective> {
+        self.state.with_plan(|p| p.objective_at(at, id).cloned())
+    }
+
+    /// A copy of the key result at `at` if it is still `id`, tracked.
+    pub fn key_result_at(&self, at: (usize, usize), id: &Id) -> Option<KeyResult> {
+        self.state.with_plan(|p| p.key_result_at(at, id).cloned())
     }
 
     /// A copy of one key result, tracked.
     pub fn key_result(&self, id: &Id) -> Option<KeyResult> {
-        self.positions
-            .with(|ix| self.state.with_plan(|p| ix.key_result_in(p, id).cloned()))
+        self.key_result_at(self.key_result_position(id)?, id)
     }
 
     pub fn objective_score(&self, id: &Id) -> Option<f64> {
+        self.objective_score_at(self.objective_position(id)?)
+    }
+
+    /// The score of the objective at `at` (see [`Self::objective_position`]), tracked.
+    pub fn objective_score_at(&self, at: usize) -> Option<f64> {
         self.scores
-            .with(|s| s.as_ref().as_ref().and_then(|s| s.objective(id)))
+            .with(|s| s.as_ref().as_ref().and_then(|s| s.objective_at(at)))
+    }
+
+    /// The score of the key result at `(o, k)`, tracked.
+    pub fn key_result_score_at(&self, (o, k): (usize, usize)) -> Option<KrScore> {
+        self.scores
+            .with(|s| s.as_ref().as_ref().and_then(|s| s.key_result_at(o, k)))
     }
 
     /// The objectives shown, filtered by unit subtree and sorted as chosen.
+    /// In plan order a check-in changes nothing here, so nothing is redone.
     pub fn visible_objectives(&self) -> Vec<Id> {
-        let cycle = self.cycle.current.get();
-        let subtree = self.subtree.get();
         let order = self.order.get();
-        let mut ids: Vec<(Id, Option<f64>)> = self.state.with_plan(|p| {
-            let units: Option<FxHashSet<&Id>> = subtree.as_ref().map(|root| {
-                p.subtree(root)
-                    .into_iter()
-                    .map(|i| &p.units[i].id)
-                    .collect()
-            });
-            p.objectives
-                .iter()
-                .filter(|o| Some(&o.cycle) == cycle.as_ref())
-                .filter(|o| units.as_ref().is_none_or(|units| units.contains(&o.unit)))
-                .map(|o| (o.id.clone(), None))
-                .collect()
-        });
-        if order != Order::Plan {
-            for (id, score) in &mut ids {
-                *score = self.objective_score(id);
-            }
-            // Unscored objectives go last either way.
-            ids.sort_by(|(_, a), (_, b)| {
-                let key = |s: &Option<f64>| s.unwrap_or(f64::NAN);
-                match order {
-                    Order::LowestFirst => key(a).total_cmp(&key(b)),
-                    _ => key(b).total_cmp(&key(a)),
-                }
-            });
-            if order == Order::HighestFirst {
-                let unscored = ids.iter().take_while(|(_, s)| s.is_none()).count();
-                ids.rotate_left(unscored);
-            }
+        let in_view = self.in_view.get();
+        if order == Order::Plan {
+            return in_view.iter().map(|(_, id)| id.clone()).collect();
         }
-        ids.into_iter().map(|(id, _)| id).collect()
+        let mut scored: Vec<(Option<f64>, &Id)> = in_view
+            .iter()
+            .map(|(at, id)| (self.objective_score_at(*at), id))
+            .collect();
+        // Unscored objectives go last either way.
+        scored.sort_by(|(a, _), (b, _)| {
+            let key = |s: &Option<f64>| s.unwrap_or(f64::NAN);
+            match order {
+                Order::LowestFirst => key(a).total_cmp(&key(b)),
+                _ => key(b).total_cmp(&key(a)),
+            }
+        });
+        if order == Order::HighestFirst {
+            let unscored = scored.iter().take_while(|(s, _)| s.is_none()).count();
+            scored.rotate_left(unscored);
+        }
+        scored.into_iter().map(|(_, id)| id.clone()).collect()
     }
+}
+
+/// The cycle's objectives in the units chosen, in plan order, with their positions.
+fn objectives_in_view(plan: &Plan, cycle: Option<&Id>, subtree: Option<&Id>) -> Vec<(usize, Id)> {
+    let units: Option<FxHashSet<&Id>> = subtree.map(|root| {
+        plan.subtree(root)
+            .into_iter()
+            .map(|i| &plan.units[i].id)
+            .collect()
+    });
+    plan.objectives
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| Some(&o.cycle) == cycle)
+        .filter(|(_, o)| units.as_ref().is_none_or(|units| units.contains(&o.unit)))
+        .map(|(at, o)| (at, o.id.clone()))
+        .collect()
 }

@@ -22,9 +22,14 @@ const ENTRY: &str = "grade-input";
 pub fn ObjectiveScores(id: Id) -> impl IntoView {
     let scoring = Scoring::expect();
     let state = scoring.state;
+    // Kept by position: an edit that leaves the layout alone finds it without a lookup.
+    let at = {
+        let id = id.clone();
+        Memo::new(move |_| scoring.objective_position(&id))
+    };
     let objective = {
         let id = id.clone();
-        Memo::new(move |_| scoring.objective(&id))
+        Memo::new(move |_| scoring.objective_at(at.get()?, &id))
     };
     let unit = move || {
         objective
@@ -33,10 +38,7 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
             .unwrap_or_default()
     };
     // A memo: the badge and the expectation redraw only when this score changes.
-    let score = {
-        let id = id.clone();
-        Memo::new(move |_| scoring.objective_score(&id))
-    };
+    let score = Memo::new(move |_| scoring.objective_score_at(at.get()?));
     let expected = move || {
         let commitment = objective.with(|o| o.as_ref().map(|o| o.commitment))?;
         score
@@ -127,18 +129,15 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
 fn KeyResultRow(id: Id) -> impl IntoView {
     let scoring = Scoring::expect();
     let state = scoring.state;
+    let at = {
+        let id = id.clone();
+        Memo::new(move |_| scoring.key_result_position(&id))
+    };
     let kr = {
         let id = id.clone();
-        Memo::new(move |_| scoring.key_result(&id))
+        Memo::new(move |_| scoring.key_result_at(at.get()?, &id))
     };
-    let score = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            scoring
-                .scores
-                .with(|s| s.as_ref().as_ref().and_then(|s| s.key_result(&id)))
-        })
-    };
+    let score = Memo::new(move |_| scoring.key_result_score_at(at.get()?));
     let title = move || kr.with(|k| k.as_ref().map(|k| k.title.clone()).unwrap_or_default());
     let latest = move || {
         kr.with(|k| {
