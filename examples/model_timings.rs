@@ -4,7 +4,7 @@
 //!   cargo run --release --example model_timings -- plan.okrplan.json
 
 use okrplan::io::json::{read_plan, to_compact_text};
-use okrplan::model::quality::{plan_warnings, warnings};
+use okrplan::model::quality::{link_warnings, unit_warnings, warnings};
 use okrplan::model::scoring::Scores;
 use okrplan::model::{unit_paths, validate, CascadeIndex, ObjectiveIndex};
 use okrplan::storage::saved_text;
@@ -43,6 +43,7 @@ fn main() {
     // The cycle's last objective: deepest in the tree, the longest roll-up chain.
     let checked_in = plan.objectives.iter().rev().find(|o| o.cycle == cycle);
     let checked_in = [checked_in.expect("an objective in the cycle").id.clone()];
+    let index = CascadeIndex::with_objectives(&plan, Some(&cycle), positions.clone());
     let rows: Vec<(&str, f64)> = vec![
         ("read_plan (parse + validate)", time(5, || read_plan(&text))),
         ("validate", time(15, || validate(&plan))),
@@ -72,8 +73,18 @@ fn main() {
             time(15, || scores.rescore(&plan, &checked_in)),
         ),
         (
-            "quality::plan_warnings",
-            time(15, || plan_warnings(&plan, &cycle, &positions)),
+            "CascadeIndex::with_objectives (after a move)",
+            time(15, || {
+                CascadeIndex::with_objectives(&plan, Some(&cycle), positions.clone())
+            }),
+        ),
+        (
+            "quality::link_warnings (after a change of layout)",
+            time(15, || link_warnings(&plan, &cycle, &positions)),
+        ),
+        (
+            "quality::unit_warnings (after a move)",
+            time(15, || unit_warnings(&plan, &cycle, &index)),
         ),
         ("unit_paths", time(15, || unit_paths(&plan))),
     ];

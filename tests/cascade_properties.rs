@@ -3,10 +3,12 @@
 //! aspect of the plan it changed (views rebuild their indexes from that).
 
 use okrplan::model::ops::*;
+use okrplan::model::quality::{link_warnings, own_warnings, unit_warnings, warnings, Warning};
 use okrplan::model::*;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::strategy::Strategy;
+use std::sync::Arc;
 
 #[derive(Clone, Debug)]
 enum Op {
@@ -360,6 +362,85 @@ proptest! {
             let (before, counted) = (projections(editor.plan()), revisions(&editor));
             prop_assert!(editor.redo().is_some());
             check_reported(&before, &editor, counted)?;
+        }
+    }
+}
+
+/// The sample with an objective in Q3 that three Q4 objectives align to,
+/// so that links into another cycle are there to keep.
+fn with_links_into_q3() -> Plan {
+    let mut plan = sample_plan();
+    let mut earlier = plan.objectives[0].clone();
+    earlier.id = "o-q3".into();
+    earlier.cycle = "q3-2026".into();
+    earlier.aligned_to = None;
+    for (i, kr) in earlier.key_results.iter_mut().enumerate() {
+        kr.id = Id::mint("kr-q3", i as u64);
+        kr.check_ins.clear();
+    }
+    let in_q4 = plan
+        .objectives
+        .iter_mut()
+        .filter(|o| o.cycle.as_str() == "q4-2026");
+    for objective in in_q4.skip(1).take(3) {
+        objective.aligned_to = Some(Alignment::Objective(earlier.id.clone()));
+    }
+    plan.objectives.push(earlier);
+    assert_eq!(validate(&plan), vec![]);
+    plan
+}
+
+/// What the cascade view keeps across edits that leave the layout alone
+/// (the objective index, links into other cycles) combined with what it
+/// rebuilds (the unit side, the other warnings) gives what a fresh start gives.
+fn check_kept_indexes(
+    plan: &Plan,
+    cycle: &Id,
+    kept: &Arc<ObjectiveIndex>,
+    kept_links: &[Warning],
+) -> Result<(), TestCaseError> {
+    let reused = CascadeIndex::with_objectives(plan, Some(cycle), Arc::clone(kept));
+    let fresh = CascadeIndex::new(plan, Some(cycle));
+    for unit in 0..plan.units.len() {
+        prop_assert_eq!(reused.objectives_of(unit), fresh.objectives_of(unit));
+    }
+    let mut combined = kept_links.to_vec();
+    combined.extend(unit_warnings(plan, cycle, &reused));
+    let objectives = plan.objectives.iter().filter(|o| &o.cycle == cycle);
+    combined.extend(objectives.flat_map(own_warnings));
+    let key = |w: &Warning| format!("{w:?}");
+    let mut combined: Vec<String> = combined.iter().map(key).collect();
+    let mut fresh: Vec<String> = warnings(plan, cycle).iter().map(key).collect();
+    combined.sort();
+    fresh.sort();
+    prop_assert_eq!(combined, fresh);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn indexes_kept_while_the_layout_stays_match_fresh_ones(ops in prop::collection::vec(op(), 1..30)) {
+        let mut editor = Editor::new(with_links_into_q3());
+        let cycle: Id = "q4-2026".into();
+        let build = |plan: &Plan| {
+            let index = Arc::new(ObjectiveIndex::new(plan));
+            let links = link_warnings(plan, &cycle, &index);
+            (index, links)
+        };
+        let mut layout = editor.revision_of(Aspects::LAYOUT);
+        let (mut kept, mut kept_links) = build(editor.plan());
+        for (serial, op) in ops.iter().enumerate() {
+            let Some(Ok(command)) = command_for(editor.plan(), op, serial as u64) else { continue };
+            if editor.apply(command).is_err() {
+                continue;
+            }
+            if editor.revision_of(Aspects::LAYOUT) != layout {
+                layout = editor.revision_of(Aspects::LAYOUT);
+                (kept, kept_links) = build(editor.plan());
+            }
+            check_kept_indexes(editor.plan(), &cycle, &kept, &kept_links)?;
         }
     }
 }

@@ -1,8 +1,6 @@
 //! Quality warnings: each rule fires where it should, with its reason.
 
-use okrplan::model::quality::{
-    own_warnings, plan_warnings, warnings, Subject, Warning, WarningKind,
-};
+use okrplan::model::quality::{warnings, Subject, WarningKind};
 use okrplan::model::*;
 
 const Q4: &str = "q4-2026";
@@ -66,14 +64,14 @@ fn more_than_five_objectives_in_a_unit_or_key_results_in_an_objective() {
         found,
         vec![
             (
-                &Subject::Objective("o-cs".into()),
-                WarningKind::TooManyKeyResults,
-                "6 key results: more than 5 dilutes focus."
-            ),
-            (
                 &Subject::Unit("u-sales".into()),
                 WarningKind::TooManyObjectives,
                 "6 objectives: more than 5 means nothing is a priority."
+            ),
+            (
+                &Subject::Objective("o-cs".into()),
+                WarningKind::TooManyKeyResults,
+                "6 key results: more than 5 dilutes focus."
             ),
         ]
     );
@@ -129,27 +127,4 @@ fn a_unit_active_in_the_rollout_without_okrs() {
     assert!(!found
         .iter()
         .any(|w| w.subject == Subject::Unit("u-marketing".into())));
-}
-
-#[test]
-fn plan_wide_and_own_warnings_together_are_all_warnings() {
-    let mut plan = sample_plan();
-    objective_mut(&mut plan, "o-cs").aligned_to = None;
-    let kr = &mut objective_mut(&mut plan, "o-sales").key_results[0];
-    kr.target = kr.start;
-    let cycle: Id = Q4.into();
-    let mut split = plan_warnings(&plan, &cycle, &ObjectiveIndex::new(&plan));
-    for objective in plan.objectives.iter().filter(|o| o.cycle == cycle) {
-        split.extend(own_warnings(objective));
-    }
-    let key = |w: &Warning| format!("{:?}", (&w.subject, w.kind, &w.why));
-    let mut split: Vec<String> = split.iter().map(key).collect();
-    let mut all: Vec<String> = warnings(&plan, &cycle).iter().map(key).collect();
-    split.sort();
-    all.sort();
-    assert_eq!(split, all);
-    assert!(
-        all.len() >= 2,
-        "an unaligned objective and a key result without a target: {all:?}"
-    );
 }

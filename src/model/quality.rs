@@ -1,8 +1,9 @@
 //! Quality warnings for a cycle's OKRs, each with a one-line why
 //! (DOMAIN.md, "Cascading": problems worth surfacing).
 
-use super::{Alignment, Id, MeasureKind, Objective, ObjectiveIndex, ParticipationStatus, Plan};
-use rustc_hash::FxHashMap;
+use super::{
+    Alignment, CascadeIndex, Id, MeasureKind, Objective, ObjectiveIndex, ParticipationStatus, Plan,
+};
 
 /// Conventions, not laws (DOMAIN.md: "~5"): a unit or objective above these gets a warning.
 pub const MAX_OBJECTIVES_PER_UNIT: usize = 5;
@@ -35,16 +36,73 @@ pub struct Warning {
 
 /// Every warning of the cycle.
 pub fn warnings(plan: &Plan, cycle: &Id) -> Vec<Warning> {
-    collect(plan, cycle, &ObjectiveIndex::new(plan), true)
+    let index = CascadeIndex::new(plan, Some(cycle));
+    let mut found = link_warnings(plan, cycle, index.objectives());
+    found.extend(unit_warnings(plan, cycle, &index));
+    let objectives = plan.objectives.iter().filter(|o| &o.cycle == cycle);
+    found.extend(objectives.flat_map(own_warnings));
+    found
 }
 
-/// The warnings that depend on more than one objective: alignment, links
-/// across cycles, objectives per unit, active units without OKRs. They read
-/// units, layout and rollout, never key results' numbers or words, so a
-/// view keeps them across most edits and adds [`own_warnings`] per objective.
-/// `positions` is the plan's objective index (views keep one already).
-pub fn plan_warnings(plan: &Plan, cycle: &Id, positions: &ObjectiveIndex) -> Vec<Warning> {
-    collect(plan, cycle, positions, false)
+/// Links into another cycle. They read only the plan's layout, so a view
+/// keeps them while units move. `positions` is the plan's objective index.
+pub fn link_warnings(plan: &Plan, cycle: &Id, positions: &ObjectiveIndex) -> Vec<Warning> {
+    let linked = plan
+        .objectives
+        .iter()
+        .filter(|o| &o.cycle == cycle)
+        .filter_map(|o| Some((o, o.aligned_to.as_ref()?)));
+    linked
+        .filter_map(|(objective, link)| {
+            let target = match link {
+                Alignment::Objective(id) => positions.objective(id),
+                Alignment::KeyResult(id) => positions.key_result(id).map(|(o, _)| o),
+            };
+            let why = cross_cycle(plan, plan.objectives.get(target?)?, cycle)?;
+            Some(Warning {
+                subject: Subject::Objective(objective.id.clone()),
+                kind: WarningKind::LinkIntoAnotherCycle,
+                why,
+            })
+        })
+        .collect()
+}
+
+/// The warnings that depend on where units are: objectives below the top
+/// aligned to nothing, units with too many objectives, units the rollout
+/// makes active without OKRs. `index` is the cascade index of `cycle`: its
+/// objectives by unit spare a lookup per objective.
+pub fn unit_warnings(plan: &Plan, cycle: &Id, index: &CascadeIndex) -> Vec<Warning> {
+    let mut found = Vec::new();
+    for (u, unit) in plan.units.iter().enumerate() {
+        let objectives = index.objectives_of(u);
+        if unit.parent.is_some() {
+            let unaligned = objectives
+                .iter()
+                .map(|&o| &plan.objectives[o])
+                .filter(|o| o.aligned_to.is_none());
+            found.extend(
+                unaligned.map(|o| Warning {
+                    subject: Subject::Objective(o.id.clone()),
+                    kind: WarningKind::Unaligned,
+                    why: "Aligned to nothing: link it to the objective or key result it supports."
+                        .into(),
+                }),
+            );
+        }
+        let count = objectives.len();
+        if count > MAX_OBJECTIVES_PER_UNIT {
+            found.push(Warning {
+                subject: Subject::Unit(unit.id.clone()),
+                kind: WarningKind::TooManyObjectives,
+                why: format!(
+                    "{count} objectives: more than {MAX_OBJECTIVES_PER_UNIT} means nothing is a priority."
+                ),
+            });
+        }
+    }
+    found.extend(active_without_okrs(plan, cycle, index));
+    found
 }
 
 /// The warnings an objective earns on its own: too many key results, key
@@ -74,63 +132,6 @@ pub fn own_warnings(objective: &Objective) -> Vec<Warning> {
     found
 }
 
-fn collect(plan: &Plan, cycle: &Id, positions: &ObjectiveIndex, with_own: bool) -> Vec<Warning> {
-    let mut found = Vec::new();
-    let units: FxHashMap<&Id, usize> = plan.unit_positions();
-    let mut per_unit: FxHashMap<&Id, usize> = FxHashMap::default();
-
-    for objective in plan.objectives.iter().filter(|o| &o.cycle == cycle) {
-        *per_unit.entry(&objective.unit).or_default() += 1;
-        let subject = || Subject::Objective(objective.id.clone());
-        let below_top = units
-            .get(&objective.unit)
-            .is_some_and(|&u| plan.units[u].parent.is_some());
-        match &objective.aligned_to {
-            None if below_top => found.push(Warning {
-                subject: subject(),
-                kind: WarningKind::Unaligned,
-                why: "Aligned to nothing: link it to the objective or key result it supports."
-                    .into(),
-            }),
-            Some(link) => {
-                let target = match link {
-                    Alignment::Objective(id) => positions.objective(id),
-                    Alignment::KeyResult(id) => positions.key_result(id).map(|(o, _)| o),
-                };
-                if let Some(why) = target
-                    .and_then(|t| plan.objectives.get(t))
-                    .and_then(|target| cross_cycle(plan, target, cycle))
-                {
-                    found.push(Warning {
-                        subject: subject(),
-                        kind: WarningKind::LinkIntoAnotherCycle,
-                        why,
-                    });
-                }
-            }
-            None => {}
-        }
-        if with_own {
-            found.extend(own_warnings(objective));
-        }
-    }
-
-    for unit in &plan.units {
-        let count = per_unit.get(&unit.id).copied().unwrap_or(0);
-        if count > MAX_OBJECTIVES_PER_UNIT {
-            found.push(Warning {
-                subject: Subject::Unit(unit.id.clone()),
-                kind: WarningKind::TooManyObjectives,
-                why: format!(
-                    "{count} objectives: more than {MAX_OBJECTIVES_PER_UNIT} means nothing is a priority."
-                ),
-            });
-        }
-    }
-    found.extend(active_without_okrs(plan, cycle, &per_unit));
-    found
-}
-
 /// A link to an objective of another cycle, unless that cycle spans this one
 /// (a quarter's objective may well support the year's).
 fn cross_cycle(plan: &Plan, target: &Objective, cycle: &Id) -> Option<String> {
@@ -150,7 +151,7 @@ fn cross_cycle(plan: &Plan, target: &Objective, cycle: &Id) -> Option<String> {
 }
 
 /// Units the rollout makes active during the cycle that have no objectives in it.
-fn active_without_okrs(plan: &Plan, cycle: &Id, per_unit: &FxHashMap<&Id, usize>) -> Vec<Warning> {
+fn active_without_okrs(plan: &Plan, cycle: &Id, index: &CascadeIndex) -> Vec<Warning> {
     let Some(cycle) = plan.cycle(cycle) else {
         return Vec::new();
     };
@@ -167,7 +168,11 @@ fn active_without_okrs(plan: &Plan, cycle: &Id, per_unit: &FxHashMap<&Id, usize>
         .participation
         .iter()
         .filter(|p| p.phase == phase.id && p.status == ParticipationStatus::Active)
-        .filter(|p| !per_unit.contains_key(&p.unit))
+        .filter(|p| {
+            index
+                .unit(&p.unit)
+                .is_none_or(|u| index.objectives_of(u).is_empty())
+        })
         .map(|p| Warning {
             subject: Subject::Unit(p.unit.clone()),
             kind: WarningKind::ActiveWithoutOkrs,

@@ -244,4 +244,14 @@ test('quality warnings appear where they apply, each with its reason', async () 
   await unitButton(page, 'Sales').click();
   await panel(page, 'Sales').getByRole('button', { name: 'Add objective' }).click();
   await page.getByText('6 objectives: more than 5 means nothing is a priority.').waitFor();
+
+  // At the top level nothing is above Sales to align to: its objectives' warnings go, and come back.
+  const salesObjectives = page.getByRole('list', { name: 'Objectives of Sales' });
+  const unaligned = () => salesObjectives.getByText('Aligned to nothing', { exact: false }).count();
+  assert.equal(await unaligned(), 5, 'four extra objectives and the new one');
+  await panel(page, 'Sales').getByRole('button', { name: 'Move to top level' }).click();
+  await page.waitForFunction(() => !document.querySelector('[aria-label="Objectives of Sales"]')?.innerText.includes('Aligned to nothing'));
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction(() => document.querySelector('[aria-label="Objectives of Sales"]')?.innerText.includes('Aligned to nothing'));
+  assert.equal(await unaligned(), 5);
 });

@@ -1,7 +1,7 @@
 //! What the parts of the cascade view share: the chosen cycle, the index of
 //! the cascade, warnings, selection and expansion.
 
-use crate::model::quality::{own_warnings, plan_warnings, Subject, Warning};
+use crate::model::quality::{link_warnings, own_warnings, unit_warnings, Subject, Warning};
 use crate::model::{find_unit, Alignment, Aspects, CascadeIndex, Id, Objective, ObjectiveIndex};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
@@ -17,8 +17,9 @@ pub struct Cascade {
     /// The cycle shown (see [`CycleChoice`]).
     pub cycle: Memo<Option<Id>>,
     pub index: Memo<Arc<CascadeIndex>>,
-    /// The plan-wide warnings by subject; each objective adds its own.
-    warnings: Memo<Arc<FxHashMap<Subject, Vec<Warning>>>>,
+    /// The plan-wide warnings by subject (links, then those that depend on
+    /// where units are); each objective adds its own.
+    warnings: [Memo<Arc<WarningsBySubject>>; 2],
     pub selected: RwSignal<Option<Id>>,
     /// Units opened or closed by hand; the rest follow the plan's size.
     toggled: RwSignal<FxHashMap<Id, bool>>,
@@ -31,6 +32,16 @@ pub struct Cascade {
     /// What was typed in the unit picker in use: its suggestions match it.
     /// `None` while no picker has focus, so no edit refills the suggestions.
     pub unit_query: RwSignal<Option<String>>,
+}
+
+type WarningsBySubject = FxHashMap<Subject, Vec<Warning>>;
+
+fn by_subject(warnings: Vec<Warning>) -> WarningsBySubject {
+    let mut by_subject = WarningsBySubject::default();
+    for w in warnings {
+        by_subject.entry(w.subject.clone()).or_default().push(w);
+    }
+    by_subject
 }
 
 /// Plans above this many units open with only the top level expanded.
@@ -46,18 +57,18 @@ impl Cascade {
         let index = state.index_of(Aspects::UNITS.union(Aspects::LAYOUT), move |p| {
             CascadeIndex::with_objectives(p, cycle.get().as_ref(), objectives.get())
         });
-        let warnings = state.index_of(
+        // Links into other cycles outlive moves of units; the rest does not.
+        let link_warnings = state.index_of(Aspects::LAYOUT, move |p| {
+            let found = cycle.get().map(|c| link_warnings(p, &c, &objectives.get()));
+            by_subject(found.unwrap_or_default())
+        });
+        let unit_warnings = state.index_of(
             Aspects::UNITS
                 .union(Aspects::LAYOUT)
                 .union(Aspects::ROLLOUT),
             move |p| {
-                let mut by_subject: FxHashMap<Subject, Vec<Warning>> = FxHashMap::default();
-                if let Some(cycle) = cycle.get() {
-                    for w in plan_warnings(p, &cycle, &objectives.get()) {
-                        by_subject.entry(w.subject.clone()).or_default().push(w);
-                    }
-                }
-                by_subject
+                let found = cycle.get().map(|c| unit_warnings(p, &c, &index.get()));
+                by_subject(found.unwrap_or_default())
             },
         );
         let open_by_default =
@@ -68,7 +79,7 @@ impl Cascade {
             cycle_choice,
             cycle,
             index,
-            warnings,
+            warnings: [link_warnings, unit_warnings],
             selected: RwSignal::new(None),
             toggled: RwSignal::new(FxHashMap::default()),
             open_by_default,
@@ -129,9 +140,11 @@ impl Cascade {
     /// The warnings about a unit, objective or key result, tracked; `owner`
     /// is the objective (itself, or the key result's) whose own warnings count.
     pub fn warnings_for(&self, subject: &Subject, owner: Option<&Objective>) -> Vec<Warning> {
-        let mut found = self
+        let mut found: Vec<Warning> = self
             .warnings
-            .with(|w| w.get(subject).cloned().unwrap_or_default());
+            .iter()
+            .flat_map(|part| part.with(|w| w.get(subject).cloned().unwrap_or_default()))
+            .collect();
         if let Some(objective) = owner {
             found.extend(
                 own_warnings(objective)
