@@ -3,7 +3,7 @@
 
 use super::context::Cascade;
 use crate::model::quality::Subject;
-use crate::model::{ops, Commitment, Id, Objective};
+use crate::model::{ops, Commitment, Id, KeyResult, Objective};
 use crate::ui::widgets::thousands;
 use leptos::ev;
 use leptos::prelude::*;
@@ -209,6 +209,16 @@ pub fn ObjectiveCard(id: Id) -> impl IntoView {
         let subject = Subject::Objective(id.clone());
         move || objective.with(|o| cascade.warnings_for(&subject, o.as_ref()))
     };
+    // A memo: the plan-wide warnings change with every move of a unit, this
+    // card's rarely, and the card redraws only when they do.
+    let kr_warnings = Memo::new(move |_| {
+        objective.with(|o| {
+            let Some(o) = o else { return Vec::new() };
+            let subject = |k: &KeyResult| Subject::KeyResult(k.id.clone());
+            let of = |k| cascade.warnings_for(&subject(k), Some(o));
+            o.key_results.iter().map(of).collect::<Vec<_>>()
+        })
+    });
     move || {
         objective.get().map(|o: Objective| {
             let (supports, supporters) = links.get().unwrap_or((None, 0));
@@ -222,11 +232,8 @@ pub fn ObjectiveCard(id: Id) -> impl IntoView {
                         <span class="aligned">"supported by " {plural(supporters, "objective")}</span>
                     })}
                     <ul class="krs">
-                        {o.key_results.iter().map(|k| {
-                            let kr_warnings = cascade.warnings_for(&Subject::KeyResult(k.id.clone()), Some(&o));
-                            view! {
-                                <li>{k.title.clone()} <WarningBadges warnings=Signal::stored(kr_warnings) /></li>
-                            }
+                        {o.key_results.iter().zip(kr_warnings.get()).map(|(k, warnings)| view! {
+                            <li>{k.title.clone()} <WarningBadges warnings=Signal::stored(warnings) /></li>
                         }).collect_view()}
                     </ul>
                 </li>
@@ -249,6 +256,8 @@ pub fn CommitmentTag(commitment: Commitment) -> impl IntoView {
 pub fn WarningBadges(
     #[prop(into)] warnings: Signal<Vec<crate::model::quality::Warning>>,
 ) -> impl IntoView {
+    // Redrawn only when they change, not whenever the plan-wide warnings are rebuilt.
+    let warnings = Memo::new(move |_| warnings.get());
     move || {
         warnings
             .get()
