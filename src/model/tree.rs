@@ -43,6 +43,9 @@ impl UnitTree {
     }
 }
 
+/// What separates the names in a unit's path.
+const PATH_SEPARATOR: &str = " › ";
+
 /// Each unit's place in the hierarchy ("Company › Engineering › Platform"), in
 /// unit order, computed in one walk. A unit caught in a parent loop (bad data)
 /// shows just its name.
@@ -52,7 +55,13 @@ pub fn unit_paths(plan: &Plan) -> Vec<String> {
     let mut stack = tree.roots.clone();
     while let Some(unit) = stack.pop() {
         for &child in tree.children(unit) {
-            paths[child] = format!("{} › {}", paths[unit], plan.units[child].name);
+            // Pushed, not formatted: a move redraws every path, 2,000 of them in a large plan.
+            let (parent, name) = (&paths[unit], &plan.units[child].name);
+            let mut path = String::with_capacity(parent.len() + PATH_SEPARATOR.len() + name.len());
+            path.push_str(parent);
+            path.push_str(PATH_SEPARATOR);
+            path.push_str(name);
+            paths[child] = path;
             stack.push(child);
         }
     }
@@ -67,7 +76,7 @@ pub fn find_unit<'a>(paths: &'a [(Id, String)], text: &str) -> Option<&'a Id> {
         return Some(id);
     }
     let mut by_name = paths.iter().filter(|(_, path)| {
-        path.rsplit(" › ")
+        path.rsplit(PATH_SEPARATOR)
             .next()
             .is_some_and(|name| name.to_lowercase() == wanted)
     });
