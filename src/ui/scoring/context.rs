@@ -109,24 +109,15 @@ impl Scoring {
         self.positions.with(|ix| ix.objective(id))
     }
 
-    /// Where a key result is (its objective's position, its own), as [`Self::objective_position`].
-    pub fn key_result_position(&self, id: &Id) -> Option<(usize, usize)> {
-        self.positions.with(|ix| ix.key_result(id))
-    }
-
     /// A copy of the objective at `at` if it is still `id`, tracked.
     pub fn objective_at(&self, at: usize, id: &Id) -> Option<Objective> {
         self.state.with_plan(|p| p.objective_at(at, id).cloned())
     }
 
-    /// A copy of the key result at `at` if it is still `id`, tracked.
-    pub fn key_result_at(&self, at: (usize, usize), id: &Id) -> Option<KeyResult> {
-        self.state.with_plan(|p| p.key_result_at(at, id).cloned())
-    }
-
     /// A copy of one key result, tracked.
     pub fn key_result(&self, id: &Id) -> Option<KeyResult> {
-        self.key_result_at(self.key_result_position(id)?, id)
+        self.positions
+            .with(|ix| self.state.with_plan(|p| ix.key_result_in(p, id).cloned()))
     }
 
     pub fn objective_score(&self, id: &Id) -> Option<f64> {

@@ -108,7 +108,7 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
                     </tr>
                 </thead>
                 <For each=key_results key=|id| id.clone() let:kr>
-                    <KeyResultRow id=kr objective />
+                    <KeyResultRow id=kr objective objective_at=at />
                 </For>
             </table>
             <button aria-expanded=move || show_chart.get().to_string() on:click=move |_| show_chart.update(|s| *s = !*s)>
@@ -126,25 +126,26 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn KeyResultRow(id: Id, objective: Memo<Option<Objective>>) -> impl IntoView {
+fn KeyResultRow(
+    id: Id,
+    objective: Memo<Option<Objective>>,
+    /// The objective's position in the plan.
+    objective_at: Memo<Option<usize>>,
+) -> impl IntoView {
     let scoring = Scoring::expect();
     let state = scoring.state;
-    let at = {
-        let id = id.clone();
-        Memo::new(move |_| scoring.key_result_position(&id))
-    };
     // Read from its objective's copy, not the plan: a check-in elsewhere
     // reruns one memo per objective shown, not one per key result.
-    let kr = {
+    let index = {
         let id = id.clone();
         Memo::new(move |_| {
-            objective.with(|o| {
-                let o = o.as_ref()?;
-                o.key_results.iter().find(|k| k.id == id).cloned()
-            })
+            objective.with(|o| o.as_ref()?.key_results.iter().position(|k| k.id == id))
         })
     };
-    let score = Memo::new(move |_| scoring.key_result_score_at(at.get()?));
+    let kr =
+        Memo::new(move |_| objective.with(|o| o.as_ref()?.key_results.get(index.get()?).cloned()));
+    let score =
+        Memo::new(move |_| scoring.key_result_score_at((objective_at.get()?, index.get()?)));
     let title = move || kr.with(|k| k.as_ref().map(|k| k.title.clone()).unwrap_or_default());
     let latest = move || {
         kr.with(|k| {
