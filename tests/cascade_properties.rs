@@ -390,21 +390,27 @@ fn with_links_into_q3() -> Plan {
     plan
 }
 
-/// What the cascade view keeps across edits that leave the layout alone
-/// (the objective index, links into other cycles) combined with what it
-/// rebuilds (the unit side, the other warnings) gives what a fresh start gives.
-fn check_kept_indexes(
-    plan: &Plan,
-    cycle: &Id,
-    kept: &Arc<ObjectiveIndex>,
-    kept_links: &[Warning],
-) -> Result<(), TestCaseError> {
-    let reused = CascadeIndex::with_objectives(plan, Some(cycle), Arc::clone(kept));
+/// What the cascade view keeps while the layout stays (the objective index,
+/// the cycle's objectives by unit, links into other cycles) combined with
+/// what it rebuilds (the units' side, the other warnings) gives what a fresh
+/// start gives.
+fn check_kept_indexes(plan: &Plan, cycle: &Id, kept: &Kept) -> Result<(), TestCaseError> {
+    let reused = CascadeIndex::with_parts(
+        plan,
+        Arc::clone(&kept.objectives),
+        Arc::clone(&kept.cycle_objectives),
+    );
     let fresh = CascadeIndex::new(plan, Some(cycle));
+    prop_assert_eq!(reused.roots(), fresh.roots());
     for unit in 0..plan.units.len() {
         prop_assert_eq!(reused.objectives_of(unit), fresh.objectives_of(unit));
+        prop_assert_eq!(reused.children(unit), fresh.children(unit));
+        prop_assert_eq!(
+            reused.objectives_in_subtree(unit),
+            fresh.objectives_in_subtree(unit)
+        );
     }
-    let mut combined = kept_links.to_vec();
+    let mut combined = kept.links.clone();
     combined.extend(unit_warnings(plan, cycle, &reused));
     let objectives = plan.objectives.iter().filter(|o| &o.cycle == cycle);
     combined.extend(objectives.flat_map(own_warnings));
@@ -417,6 +423,24 @@ fn check_kept_indexes(
     Ok(())
 }
 
+/// The parts the cascade view keeps while the layout stays.
+struct Kept {
+    objectives: Arc<ObjectiveIndex>,
+    cycle_objectives: Arc<CycleObjectives>,
+    links: Vec<Warning>,
+}
+
+impl Kept {
+    fn new(plan: &Plan, cycle: &Id) -> Self {
+        let objectives = Arc::new(ObjectiveIndex::new(plan));
+        Kept {
+            links: link_warnings(plan, cycle, &objectives),
+            objectives,
+            cycle_objectives: Arc::new(CycleObjectives::new(plan, Some(cycle))),
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -424,13 +448,8 @@ proptest! {
     fn indexes_kept_while_the_layout_stays_match_fresh_ones(ops in prop::collection::vec(op(), 1..30)) {
         let mut editor = Editor::new(with_links_into_q3());
         let cycle: Id = "q4-2026".into();
-        let build = |plan: &Plan| {
-            let index = Arc::new(ObjectiveIndex::new(plan));
-            let links = link_warnings(plan, &cycle, &index);
-            (index, links)
-        };
         let mut layout = editor.revision_of(Aspects::LAYOUT);
-        let (mut kept, mut kept_links) = build(editor.plan());
+        let mut kept = Kept::new(editor.plan(), &cycle);
         for (serial, op) in ops.iter().enumerate() {
             let Some(Ok(command)) = command_for(editor.plan(), op, serial as u64) else { continue };
             if editor.apply(command).is_err() {
@@ -438,9 +457,9 @@ proptest! {
             }
             if editor.revision_of(Aspects::LAYOUT) != layout {
                 layout = editor.revision_of(Aspects::LAYOUT);
-                (kept, kept_links) = build(editor.plan());
+                kept = Kept::new(editor.plan(), &cycle);
             }
-            check_kept_indexes(editor.plan(), &cycle, &kept, &kept_links)?;
+            check_kept_indexes(editor.plan(), &cycle, &kept)?;
         }
     }
 }

@@ -192,29 +192,51 @@ fn dates_in_the_wrong_order_and_double_entries_are_found() {
 
 #[test]
 fn units_are_found_by_path_or_by_a_unique_name() {
-    let plan = sample_plan();
-    let paths: Vec<(Id, String)> = plan
-        .units
-        .iter()
-        .map(|u| u.id.clone())
-        .zip(unit_paths(&plan))
-        .collect();
+    let mut plan = sample_plan();
     assert_eq!(
-        paths[3].1,
+        unit_paths(&plan)[3],
         "Fernhill Cycles › Engineering › Platform group › Infrastructure team"
     );
-    let find = |text: &str| find_unit(&paths, text).map(|id| id.to_string());
-    assert_eq!(find("fernhill cycles › sales").as_deref(), Some("u-sales"));
-    assert_eq!(find("  EMEA sales ").as_deref(), Some("u-emea"));
-    assert_eq!(find("Nowhere"), None);
-    let mut twice = paths.clone();
-    twice.push((
-        "u-other".into(),
-        "Fernhill Cycles › Marketing › Sales".into(),
-    ));
+    let find = |plan: &Plan, text: &str| {
+        find_unit(plan, &UnitTree::new(plan), text).map(|id| id.to_string())
+    };
     assert_eq!(
-        find_unit(&twice, "Sales"),
+        find(&plan, "fernhill cycles › sales").as_deref(),
+        Some("u-sales")
+    );
+    assert_eq!(find(&plan, "  EMEA sales ").as_deref(), Some("u-emea"));
+    assert_eq!(
+        find(
+            &plan,
+            "Fernhill Cycles › Engineering › Platform group › INFRASTRUCTURE TEAM"
+        )
+        .as_deref(),
+        Some(plan.units[3].id.as_str())
+    );
+    assert_eq!(find(&plan, "Nowhere"), None);
+    assert_eq!(find(&plan, "Fernhill Cycles › Nowhere"), None);
+    assert_eq!(find(&plan, "Fernhill Cycles ›"), None);
+    let marketing = plan
+        .units
+        .iter()
+        .find(|u| u.name == "Marketing")
+        .unwrap()
+        .id
+        .clone();
+    plan.units.push(Unit {
+        id: "u-other".into(),
+        name: "Sales".into(),
+        kind: UnitKind::Team,
+        parent: Some(marketing),
+        headcount: None,
+    });
+    assert_eq!(
+        find(&plan, "Sales"),
         None,
         "a name two units share is not enough"
+    );
+    assert_eq!(
+        find(&plan, "Fernhill Cycles › Marketing › Sales").as_deref(),
+        Some("u-other")
     );
 }

@@ -64,41 +64,68 @@ impl ObjectiveIndex {
     }
 }
 
-pub struct CascadeIndex {
-    objectives: Arc<ObjectiveIndex>,
-    tree: UnitTree,
-    unit_position: FxHashMap<Id, usize>,
-    /// Per unit (by position): its objectives in the cycle, in plan order.
-    objectives_by_unit: Vec<Vec<usize>>,
-    /// Per unit: objectives in the cycle in its whole subtree.
-    subtree_objectives: Vec<usize>,
+/// One cycle's objectives grouped by the id of their unit, in plan order. It
+/// reads only the layout, so it outlives every change to units (a move
+/// reorders them too).
+pub struct CycleObjectives {
+    group_of: FxHashMap<Id, usize>,
+    groups: Vec<Vec<usize>>,
 }
 
-impl CascadeIndex {
+impl CycleObjectives {
     pub fn new(plan: &Plan, cycle: Option<&Id>) -> Self {
-        Self::with_objectives(plan, cycle, Arc::new(ObjectiveIndex::new(plan)))
-    }
-
-    /// The index over an [`ObjectiveIndex`] already built for this plan.
-    pub fn with_objectives(
-        plan: &Plan,
-        cycle: Option<&Id>,
-        objectives: Arc<ObjectiveIndex>,
-    ) -> Self {
-        let tree = UnitTree::new(plan);
-        let unit_position = plan.unit_positions_owned();
-        let mut objectives_by_unit = vec![Vec::new(); plan.units.len()];
+        let mut group_of = FxHashMap::default();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
         let in_cycle = plan
             .objectives
             .iter()
             .enumerate()
             .filter(|(_, o)| Some(&o.cycle) == cycle);
         for (i, objective) in in_cycle {
-            if let Some(&u) = unit_position.get(&objective.unit) {
-                objectives_by_unit[u].push(i);
-            }
+            let group = *group_of.entry(objective.unit.clone()).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[group].push(i);
         }
-        let mut subtree_objectives: Vec<usize> = objectives_by_unit.iter().map(Vec::len).collect();
+        CycleObjectives { group_of, groups }
+    }
+}
+
+pub struct CascadeIndex {
+    objectives: Arc<ObjectiveIndex>,
+    cycle_objectives: Arc<CycleObjectives>,
+    tree: UnitTree,
+    unit_position: FxHashMap<Id, usize>,
+    /// Per unit (by position): its group in `cycle_objectives`, if it has objectives.
+    unit_group: Vec<Option<usize>>,
+    /// Per unit: objectives in the cycle in its whole subtree.
+    subtree_objectives: Vec<usize>,
+}
+
+impl CascadeIndex {
+    pub fn new(plan: &Plan, cycle: Option<&Id>) -> Self {
+        let objectives = Arc::new(ObjectiveIndex::new(plan));
+        let cycle_objectives = Arc::new(CycleObjectives::new(plan, cycle));
+        Self::with_parts(plan, objectives, cycle_objectives)
+    }
+
+    /// The index over the objective parts already built for this plan: a
+    /// change to units rebuilds only the units' side, in a pass over units.
+    pub fn with_parts(
+        plan: &Plan,
+        objectives: Arc<ObjectiveIndex>,
+        cycle_objectives: Arc<CycleObjectives>,
+    ) -> Self {
+        let unit_position = plan.unit_positions_owned();
+        let tree = UnitTree::with_positions(plan, |id| unit_position.get(id).copied());
+        let unit_group: Vec<Option<usize>> = plan
+            .units
+            .iter()
+            .map(|u| cycle_objectives.group_of.get(&u.id).copied())
+            .collect();
+        let group_size = |g: &Option<usize>| g.map_or(0, |g| cycle_objectives.groups[g].len());
+        let mut subtree_objectives: Vec<usize> = unit_group.iter().map(group_size).collect();
         for u in tree.bottom_up() {
             let below: usize = tree
                 .children(u)
@@ -109,9 +136,10 @@ impl CascadeIndex {
         }
         CascadeIndex {
             objectives,
+            cycle_objectives,
             tree,
             unit_position,
-            objectives_by_unit,
+            unit_group,
             subtree_objectives,
         }
     }
@@ -119,6 +147,10 @@ impl CascadeIndex {
     /// Where each objective and key result is.
     pub fn objectives(&self) -> &ObjectiveIndex {
         &self.objectives
+    }
+
+    pub fn tree(&self) -> &UnitTree {
+        &self.tree
     }
 
     pub fn roots(&self) -> &[usize] {
@@ -134,7 +166,7 @@ impl CascadeIndex {
     }
 
     pub fn objectives_of(&self, unit: usize) -> &[usize] {
-        &self.objectives_by_unit[unit]
+        self.unit_group[unit].map_or(&[], |g| &self.cycle_objectives.groups[g])
     }
 
     pub fn objectives_in_subtree(&self, unit: usize) -> usize {

@@ -86,6 +86,21 @@ impl Plan {
         found
     }
 
+    /// Whether `unit` is `ancestor` or lies below it, found by walking up
+    /// from `unit`: a unit's depth in steps, not a pass over the tree.
+    pub fn is_within(&self, unit: &Id, ancestor: &Id) -> bool {
+        let mut at = Some(unit);
+        // A parent loop (bad data) ends the walk after as many steps as units.
+        for _ in 0..=self.units.len() {
+            match at {
+                Some(id) if id == ancestor => return true,
+                Some(id) => at = self.unit(id).and_then(|u| u.parent.as_ref()),
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// Whether any item of the plan (cycle, unit, objective, key result,
     /// check-in, rollout entry) already has this id.
     pub fn id_in_use(&self, id: &Id) -> bool {

@@ -23,7 +23,7 @@ mod unit;
 mod validate;
 
 pub use aspect::Aspects;
-pub use cascade::{CascadeIndex, ObjectiveIndex};
+pub use cascade::{CascadeIndex, CycleObjectives, ObjectiveIndex};
 pub use command::{Command, EditError};
 pub use cycle::{Cycle, CycleKind};
 pub use editor::Editor;
@@ -38,6 +38,6 @@ pub use rollout::{
     ReadinessItem, Role, RoleAssignment, Rollout, Strategy, DEFAULT_READINESS,
 };
 pub use sample::sample_plan;
-pub use tree::{find_unit, unit_paths, UnitTree};
+pub use tree::{find_unit, unit_path, unit_paths, UnitTree};
 pub use unit::{Unit, UnitKind};
 pub use validate::{validate, Problem, ProblemKind};

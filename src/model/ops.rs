@@ -60,11 +60,7 @@ pub fn move_unit(plan: &Plan, id: &Id, new_parent: Option<&Id>) -> Edit {
     if let Some(parent) = new_parent {
         plan.unit_index(parent)
             .ok_or_else(|| missing("unit", parent))?;
-        if plan
-            .subtree(id)
-            .iter()
-            .any(|&i| &plan.units[i].id == parent)
-        {
+        if plan.is_within(parent, id) {
             return refuse(format!(
                 "\"{}\" cannot move into itself or a unit below it.",
                 plan.units[index].name

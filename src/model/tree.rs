@@ -14,11 +14,16 @@ pub struct UnitTree {
 impl UnitTree {
     pub fn new(plan: &Plan) -> Self {
         let index: FxHashMap<&Id, usize> = plan.unit_positions();
+        Self::with_positions(plan, |id| index.get(id).copied())
+    }
+
+    /// The tree, given where each unit id is in `plan.units`.
+    pub fn with_positions(plan: &Plan, position: impl Fn(&Id) -> Option<usize>) -> Self {
         let mut roots = Vec::new();
         let mut children = vec![Vec::new(); plan.units.len()];
         for (i, unit) in plan.units.iter().enumerate() {
-            match unit.parent.as_ref().and_then(|p| index.get(p)) {
-                Some(&parent) if parent != i => children[parent].push(i),
+            match unit.parent.as_ref().and_then(&position) {
+                Some(parent) if parent != i => children[parent].push(i),
                 _ => roots.push(i),
             }
         }
@@ -68,20 +73,68 @@ pub fn unit_paths(plan: &Plan) -> Vec<String> {
     paths
 }
 
-/// The unit a typed text names, given each unit's path: its full path, or a
-/// name only one unit has (case does not matter).
-pub fn find_unit<'a>(paths: &'a [(Id, String)], text: &str) -> Option<&'a Id> {
-    let wanted = text.trim().to_lowercase();
-    if let Some((id, _)) = paths.iter().find(|(_, p)| p.to_lowercase() == wanted) {
-        return Some(id);
+/// One unit's path, walking up from it to its root: the same as its entry in
+/// [`unit_paths`], in time proportional to its depth. `position` finds a
+/// unit's place in `plan.units` by id.
+pub fn unit_path(plan: &Plan, unit: usize, position: impl Fn(&Id) -> Option<usize>) -> String {
+    let units = &plan.units;
+    let mut names = vec![units[unit].name.as_str()];
+    let mut at = unit;
+    while let Some(parent) = units[at].parent.as_ref().and_then(&position) {
+        if parent == at {
+            break;
+        }
+        if names.len() > units.len() {
+            // Caught in a parent loop, as unit_paths shows it.
+            return units[unit].name.clone();
+        }
+        names.push(&units[parent].name);
+        at = parent;
     }
-    let mut by_name = paths.iter().filter(|(_, path)| {
-        path.rsplit(PATH_SEPARATOR)
-            .next()
-            .is_some_and(|name| name.to_lowercase() == wanted)
-    });
-    match (by_name.next(), by_name.next()) {
-        (Some((id, _)), None) => Some(id),
-        _ => None,
+    names.reverse();
+    names.join(PATH_SEPARATOR)
+}
+
+/// The unit a typed text names: its full path, or a name only one unit has
+/// (case does not matter). The path is followed down from the roots, so
+/// finding a unit costs its depth times the siblings on the way, not a path
+/// for every unit.
+pub fn find_unit<'p>(plan: &'p Plan, tree: &UnitTree, text: &str) -> Option<&'p Id> {
+    let wanted: String = text.trim().chars().flat_map(char::to_lowercase).collect();
+    let name_of = |u: usize| plan.units[u].name.as_str();
+    // (unit, what is left of the text from the unit's name on)
+    let mut open: Vec<(usize, &str)> = tree.roots.iter().map(|&r| (r, wanted.as_str())).collect();
+    // Two units with one path: the first in the list, as everywhere.
+    let mut found: Option<usize> = None;
+    while let Some((unit, rest)) = open.pop() {
+        match without_name(rest, name_of(unit)) {
+            Some("") => found = Some(found.map_or(unit, |f| f.min(unit))),
+            Some(after) => {
+                if let Some(below) = after.strip_prefix(PATH_SEPARATOR) {
+                    open.extend(tree.children(unit).iter().map(|&c| (c, below)));
+                }
+            }
+            None => {}
+        }
     }
+    if found.is_none() {
+        let mut by_name =
+            (0..plan.units.len()).filter(|&u| without_name(&wanted, name_of(u)) == Some(""));
+        found = match (by_name.next(), by_name.next()) {
+            (Some(u), None) => Some(u),
+            _ => None,
+        };
+    }
+    found.map(|u| &plan.units[u].id)
+}
+
+/// `text` (in lower case) after a leading `name` in any case, if it starts with it.
+fn without_name<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    let mut rest = text.chars();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if rest.next()? != c {
+            return None;
+        }
+    }
+    Some(rest.as_str())
 }

@@ -1,7 +1,7 @@
 //! The list of units with their paths, and the "Show unit" filter built on it,
 //! shared by the views that can narrow to one unit and the units below it.
 
-use crate::model::{unit_paths, Aspects, Id};
+use crate::model::{unit_path, unit_paths, Aspects, Id};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -28,27 +28,40 @@ pub fn SubtreeSelect(
     // filled while the select is in use: focused, pressed or keyed, each of
     // which comes before it opens.
     let focused = RwSignal::new(false);
-    let options = move || {
+    let state = AppState::expect();
+    // Counted apart from the list, so that edits leave the list unread.
+    let unit_count = Memo::new(move |_| state.with_plan(|p| p.units.len()));
+    // A memo: the select is refilled only when its options change.
+    let options = Memo::new(move |_| {
         let selected = subtree.get();
-        choices.with(|choices| {
-            let all = choices.len() <= ALWAYS_LISTED || focused.get();
-            let listed = |id: &Id| all || selected.as_ref() == Some(id);
-            let mut html = String::from("<option value=\"\">Whole organisation</option>");
-            for (id, path) in choices.iter().filter(|(id, _)| listed(id)) {
-                let mark = if selected.as_ref() == Some(id) {
-                    " selected"
-                } else {
-                    ""
-                };
-                html.push_str(&format!(
-                    "<option value=\"{}\"{mark}>{}</option>",
-                    escape_html(id.as_str()),
-                    escape_html(path)
-                ));
+        let mut html = String::from("<option value=\"\">Whole organisation</option>");
+        let mut push = |id: &Id, path: &str| {
+            let mark = if selected.as_ref() == Some(id) {
+                " selected"
+            } else {
+                ""
+            };
+            html.push_str(&format!(
+                "<option value=\"{}\"{mark}>{}</option>",
+                escape_html(id.as_str()),
+                escape_html(path)
+            ));
+        };
+        if focused.get() || unit_count.get() <= ALWAYS_LISTED {
+            choices.with(|choices| choices.iter().for_each(|(id, path)| push(id, path)));
+        } else if let Some(id) = &selected {
+            // Only the chosen unit, its path found by walking up: the list
+            // of every path (rebuilt by every move) waits until it is wanted.
+            let path = state.with_plan(|p| {
+                p.unit_index(id)
+                    .map(|u| unit_path(p, u, |id| p.unit_index(id)))
+            });
+            if let Some(path) = path {
+                push(id, &path);
             }
-            html
-        })
-    };
+        }
+        html
+    });
     view! {
         <label>
             "Unit "

@@ -9,7 +9,7 @@ use crate::io::items::mark_synced;
 use crate::io::json::check_size;
 use crate::model::{
     find_unit, unit_paths, validate, Alignment, CheckIn, Commitment, Cycle, Id, KeyResult,
-    MeasureKind, Objective, Plan, Review,
+    MeasureKind, Objective, Plan, Review, UnitTree,
 };
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -231,6 +231,7 @@ struct Import<'p, 'm> {
     key_results: FxHashMap<&'p str, (&'p KeyResult, &'p Id)>,
     /// Each unit with its path ("Company › Sales"), for finding units by name.
     unit_paths: Vec<(Id, String)>,
+    units: UnitTree,
     /// Ids the rows of the file give objectives and key results, with their rows.
     declared: FxHashMap<Id, (Kind, usize)>,
 }
@@ -265,6 +266,7 @@ impl<'p, 'm> Import<'p, 'm> {
             mint,
             key_results,
             unit_paths,
+            units: UnitTree::new(plan),
             declared: FxHashMap::default(),
         }
     }
@@ -496,7 +498,7 @@ impl<'p, 'm> Import<'p, 'm> {
         if let Some(current) = current.filter(is_current) {
             return Ok(current.clone());
         }
-        if let Some(id) = find_unit(&self.unit_paths, text) {
+        if let Some(id) = find_unit(plan, &self.units, text) {
             return Ok(id.clone());
         }
         let named: Vec<&(Id, String)> = self

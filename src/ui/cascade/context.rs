@@ -2,7 +2,10 @@
 //! the cascade, warnings, selection and expansion.
 
 use crate::model::quality::{link_warnings, own_warnings, unit_warnings, Subject, Warning};
-use crate::model::{find_unit, Alignment, Aspects, CascadeIndex, Id, Objective, ObjectiveIndex};
+use crate::model::{
+    find_unit, unit_path, Alignment, Aspects, CascadeIndex, CycleObjectives, Id, Objective,
+    ObjectiveIndex,
+};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::unit_choices;
@@ -52,10 +55,13 @@ impl Cascade {
         let cycle_choice = CycleChoice::new(state);
         let cycle = cycle_choice.current;
         // Rebuilt when units, layout or the cycle change; every node reads it
-        // in O(1). Its objective part outlives changes to units.
+        // in O(1). Its objective parts outlive changes to units.
         let objectives = state.index_of(Aspects::LAYOUT, ObjectiveIndex::new);
+        let cycle_objectives = state.index_of(Aspects::LAYOUT, move |p| {
+            CycleObjectives::new(p, cycle.get().as_ref())
+        });
         let index = state.index_of(Aspects::UNITS.union(Aspects::LAYOUT), move |p| {
-            CascadeIndex::with_objectives(p, cycle.get().as_ref(), objectives.get())
+            CascadeIndex::with_parts(p, objectives.get(), cycle_objectives.get())
         });
         // Links into other cycles outlive moves of units; the rest does not.
         let link_warnings = state.index_of(Aspects::LAYOUT, move |p| {
@@ -103,13 +109,13 @@ impl Cascade {
 
     /// A unit's path ("Company › Sales"), tracked.
     pub fn path_of(&self, unit: &Id) -> String {
-        let position = self.index.with(|ix| ix.unit(unit));
-        self.unit_choices.with(|choices| {
-            position
-                .and_then(|i| choices.get(i))
-                .filter(|(id, _)| id == unit)
-                .map(|(_, path)| path.clone())
-                .unwrap_or_default()
+        self.index.with(|ix| {
+            // Untracked: the index is rebuilt whenever a name or parent changes.
+            self.state.editor.with_untracked(|e| {
+                ix.unit(unit)
+                    .map(|u| unit_path(e.plan(), u, |id| ix.unit(id)))
+                    .unwrap_or_default()
+            })
         })
     }
 
@@ -133,8 +139,11 @@ impl Cascade {
 
     /// The unit a typed text names: its full path, or a name only one unit has.
     pub fn find_unit(&self, text: &str) -> Option<Id> {
-        self.unit_choices
-            .with_untracked(|choices| find_unit(choices, text).cloned())
+        self.index.with_untracked(|ix| {
+            self.state
+                .editor
+                .with_untracked(|e| find_unit(e.plan(), ix.tree(), text).cloned())
+        })
     }
 
     /// The warnings about a unit, objective or key result, tracked; `owner`

@@ -3,7 +3,7 @@
 
 use super::context::Rollout;
 use crate::model::rollout_plan::{add_role, edit_role, remove_role};
-use crate::model::{find_unit, unit_paths, Id, Role, RoleAssignment};
+use crate::model::{find_unit, unit_paths, Id, Role, RoleAssignment, UnitTree};
 use crate::ui::fields::{input_of, TextField};
 use crate::ui::ids::new_id;
 use leptos::ev;
@@ -143,7 +143,10 @@ fn RoleRow(id: Id) -> impl IntoView {
                 return;
             };
             let text = input.value();
-            let found = paths.with_untracked(|all| find_unit(all, &text).cloned());
+            let found = state.editor.with_untracked(|e| {
+                let plan = e.plan();
+                find_unit(plan, &UnitTree::new(plan), &text).cloned()
+            });
             let applied = match (text.trim().is_empty(), found) {
                 (true, _) => state.edit(|p| edit_role(p, &id, |r| r.unit = None)),
                 (false, Some(unit)) => state.edit(|p| edit_role(p, &id, |r| r.unit = Some(unit))),
