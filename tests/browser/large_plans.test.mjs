@@ -76,6 +76,16 @@ test('a large organisation: progress while opening, unit lists filled when neede
   assert.ok(paths.includes('Company › Department 4 › Department 2'));
   assert.ok(!paths.includes('Company › Department 2'));
 
+  // While the filter is not in use, the unit it shows keeps its own option, which follows a move.
+  await filter.selectOption({ label: 'Company › Department 4 › Department 2' });
+  await moveTo.fill('Company › Department 3');
+  await moveTo.press('Enter');
+  await panel.locator('.path').filter({ hasText: 'Company › Department 3 › Department 2' }).waitFor();
+  assert.deepEqual(await filter.locator('option').allTextContents(), ['Whole organisation', 'Company › Department 3 › Department 2']);
+  assert.equal(await filter.inputValue(), 'u-2');
+  await filter.focus();
+  await filter.selectOption({ label: 'Whole organisation' });
+
   // The scoring view draws a page of objectives at a time.
   await page.getByRole('link', { name: 'Scoring' }).click();
   const more = page.locator('p.more');
