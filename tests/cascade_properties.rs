@@ -275,13 +275,14 @@ fn projections(plan: &Plan) -> [String; Aspects::COUNT] {
     ]
 }
 
-/// Fails when an aspect's projection changed but its revision did not.
+/// Fails when an aspect's projection changed but its revision did not, or
+/// an objective changed where it stands but the editor did not say so.
 fn check_reported(
-    before: &[String; Aspects::COUNT],
+    before: &Plan,
     editor: &Editor,
     revisions: [u64; Aspects::COUNT],
 ) -> Result<(), TestCaseError> {
-    let after = projections(editor.plan());
+    let (projected, after) = (projections(before), projections(editor.plan()));
     for (bit, aspect) in [
         Aspects::UNITS,
         Aspects::LAYOUT,
@@ -292,7 +293,7 @@ fn check_reported(
     .into_iter()
     .enumerate()
     {
-        if before[bit] != after[bit] {
+        if projected[bit] != after[bit] {
             prop_assert_ne!(
                 editor.revision_of(aspect),
                 revisions[bit],
@@ -300,6 +301,17 @@ fn check_reported(
                 bit
             );
         }
+    }
+    let (old, new) = (&before.objectives, &editor.plan().objectives);
+    for at in 0..old.len().max(new.len()) {
+        if old.get(at) == new.get(at) {
+            continue;
+        }
+        let reported = match editor.objectives_changed() {
+            ObjectivesChanged::Any => true,
+            ObjectivesChanged::Only(ids) => new.get(at).is_some_and(|o| ids.contains(&o.id)),
+        };
+        prop_assert!(reported, "objective at {} changed unreported", at);
     }
     Ok(())
 }
@@ -347,19 +359,19 @@ proptest! {
         let mut applied = 0;
         for (serial, op) in ops.iter().enumerate() {
             let Some(Ok(command)) = command_for(editor.plan(), op, serial as u64) else { continue };
-            let (before, counted) = (projections(editor.plan()), revisions(&editor));
+            let (before, counted) = (editor.plan().clone(), revisions(&editor));
             if editor.apply(command).is_ok() {
                 applied += 1;
                 check_reported(&before, &editor, counted)?;
             }
         }
         for _ in 0..applied {
-            let (before, counted) = (projections(editor.plan()), revisions(&editor));
+            let (before, counted) = (editor.plan().clone(), revisions(&editor));
             prop_assert!(editor.undo().is_some());
             check_reported(&before, &editor, counted)?;
         }
         for _ in 0..applied {
-            let (before, counted) = (projections(editor.plan()), revisions(&editor));
+            let (before, counted) = (editor.plan().clone(), revisions(&editor));
             prop_assert!(editor.redo().is_some());
             check_reported(&before, &editor, counted)?;
         }

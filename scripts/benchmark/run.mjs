@@ -160,6 +160,8 @@ async function measure(app, size) {
       // The value that changes the score: the target when it shows 0.0, the start otherwise.
       const atZero = await page.locator(scoreCell).evaluate((cell) => cell.textContent.includes('0.0'));
       const [value, score] = atZero ? ['1000', '1.0'] : ['-1000', '0.0'];
+      // Typed into the field with focus, as a user does: Enter then moves focus on, which is part of the time.
+      await page.locator('tbody[data-bench] input.grade-input').focus();
       record(round, firstCheckIns, checkIns, (await timeInPage(page,
         new Function(`const i = document.querySelector('tbody[data-bench] input.grade-input'); i.value = '${value}'; i.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));`),
         new Function(`return document.querySelector('${scoreCell}').textContent.includes('${score}');`))).ready);

@@ -28,6 +28,8 @@ pub struct Editor {
     /// The latest edits that touched measures, oldest first: the objectives
     /// each changed in place, or `None` for an edit that did more.
     measure_log: VecDeque<Option<Vec<Id>>>,
+    /// What the last change did to objectives.
+    last_objectives_changed: ObjectivesChanged,
 }
 
 impl Editor {
@@ -39,6 +41,7 @@ impl Editor {
             revision: 0,
             aspect_revisions: [0; Aspects::COUNT],
             measure_log: VecDeque::new(),
+            last_objectives_changed: ObjectivesChanged::Any,
         }
     }
 
@@ -48,6 +51,11 @@ impl Editor {
 
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Each aspect's count of changes, by bit.
+    pub fn aspect_revisions(&self) -> [u64; Aspects::COUNT] {
+        self.aspect_revisions
     }
 
     /// Changes only when an edit touches one of `aspects`.
@@ -72,18 +80,29 @@ impl Editor {
         })
     }
 
-    /// Counts an edit, with the objectives it changed in place if that is all it did.
-    fn touched(&mut self, aspects: Aspects, in_place: Option<Vec<Id>>) {
+    /// What the last change did to objectives, so that views showing one
+    /// objective redraw only when it changed.
+    pub fn objectives_changed(&self) -> &ObjectivesChanged {
+        &self.last_objectives_changed
+    }
+
+    /// Counts an edit, with what it did to objectives.
+    fn touched(&mut self, aspects: Aspects, objectives: ObjectivesChanged) {
         self.revision += 1;
         for bit in aspects.bits() {
             self.aspect_revisions[bit] += 1;
         }
         if aspects.intersects(Aspects::MEASURES) {
+            let in_place = match &objectives {
+                ObjectivesChanged::Only(ids) => Some(ids.clone()),
+                ObjectivesChanged::Any => None,
+            };
             self.measure_log.push_back(in_place);
             if self.measure_log.len() > MEASURE_LOG_LIMIT {
                 self.measure_log.pop_front();
             }
         }
+        self.last_objectives_changed = objectives;
     }
 
     pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
@@ -91,7 +110,7 @@ impl Editor {
         let inverse = command.apply(&mut self.plan)?;
         self.touched(
             Aspects::of_edit(&inverse, &self.plan),
-            objectives_changed_in_place(&inverse),
+            objectives_changed(&inverse),
         );
         self.undo.push(Step { label, inverse });
         if self.undo.len() > HISTORY_LIMIT {
@@ -104,21 +123,15 @@ impl Editor {
     /// Reverts the last edit; returns its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<String> {
         let (label, touched) = Self::replay(&mut self.plan, &mut self.undo, &mut self.redo)?;
-        let in_place = self
-            .redo
-            .last()
-            .and_then(|s| objectives_changed_in_place(&s.inverse));
-        self.touched(touched, in_place);
+        let objectives = self.redo.last().map(|s| objectives_changed(&s.inverse));
+        self.touched(touched, objectives.unwrap_or(ObjectivesChanged::Any));
         Some(label)
     }
 
     pub fn redo(&mut self) -> Option<String> {
         let (label, touched) = Self::replay(&mut self.plan, &mut self.redo, &mut self.undo)?;
-        let in_place = self
-            .undo
-            .last()
-            .and_then(|s| objectives_changed_in_place(&s.inverse));
-        self.touched(touched, in_place);
+        let objectives = self.undo.last().map(|s| objectives_changed(&s.inverse));
+        self.touched(touched, objectives.unwrap_or(ObjectivesChanged::Any));
         Some(label)
     }
 
@@ -128,7 +141,7 @@ impl Editor {
         self.plan = plan;
         self.undo.clear();
         self.redo.clear();
-        self.touched(Aspects::ALL, None);
+        self.touched(Aspects::ALL, ObjectivesChanged::Any);
     }
 
     pub fn undo_label(&self) -> Option<&str> {
@@ -159,15 +172,48 @@ impl Editor {
     }
 }
 
-/// The objectives an edit changed in place, given the command that reverts
-/// it: `None` when it did anything else (added, removed, reordered, …).
-fn objectives_changed_in_place(inverse: &Command) -> Option<Vec<Id>> {
+/// Which objectives an edit may have changed, where they stand.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ObjectivesChanged {
+    /// These, in place; none for an edit of units, the rollout, the plan's name…
+    Only(Vec<Id>),
+    /// Any of them: objectives were added, removed, reordered or replaced.
+    Any,
+}
+
+/// What an edit did to objectives, given the command that reverts it.
+fn objectives_changed(inverse: &Command) -> ObjectivesChanged {
+    use ObjectivesChanged::{Any, Only};
     match inverse {
-        Command::UpdateObjective(before) => Some(vec![before.id.clone()]),
-        Command::Batch { steps, .. } => steps.iter().try_fold(Vec::new(), |mut ids, step| {
-            ids.extend(objectives_changed_in_place(step)?);
-            Some(ids)
-        }),
-        _ => None,
+        Command::UpdateObjective(before) => Only(vec![before.id.clone()]),
+        Command::Batch { steps, .. } => steps
+            .iter()
+            .try_fold(Vec::new(), |mut ids, step| match objectives_changed(step) {
+                Only(more) => {
+                    ids.extend(more);
+                    Some(ids)
+                }
+                Any => None,
+            })
+            .map_or(Any, Only),
+        Command::RenamePlan(_)
+        | Command::SetSettings(_)
+        | Command::InsertUnit { .. }
+        | Command::RemoveUnit { .. }
+        | Command::UpdateUnit(_)
+        | Command::ReorderUnit { .. }
+        | Command::InsertParticipation { .. }
+        | Command::RemoveParticipation { .. }
+        | Command::SetRoles(_)
+        | Command::SetRolloutPlan { .. }
+        | Command::SetEvents(_)
+        | Command::SetReadiness(_)
+        | Command::SetCadence(_) => Only(Vec::new()),
+        Command::InsertObjective { .. }
+        | Command::RemoveObjective { .. }
+        | Command::ReorderObjective { .. }
+        | Command::InsertCycle { .. }
+        | Command::RemoveCycle { .. }
+        | Command::ReplacePlan(_) => Any,
     }
 }

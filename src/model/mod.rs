@@ -26,7 +26,7 @@ pub use aspect::Aspects;
 pub use cascade::{CascadeIndex, CycleObjectives, ObjectiveIndex};
 pub use command::{Command, EditError};
 pub use cycle::{Cycle, CycleKind};
-pub use editor::Editor;
+pub use editor::{Editor, ObjectivesChanged};
 pub use id::Id;
 pub use okr::{
     Alignment, CheckIn, Commitment, KeyResult, MeasureKind, Objective, Review, ScoreOverride,

@@ -188,7 +188,7 @@ impl Autosave {
             return;
         }
         if let Saved::Plan(plan) = storage::load(&LocalStore) {
-            state.editor.update(|e| e.replace_from_outside(*plan));
+            state.replace_from_outside(*plan);
             self.mark_saved(stamp);
             state
                 .status

@@ -1,7 +1,8 @@
 //! The state every view shares: the editor (plan + history) and the app's messages.
 
-use crate::model::{Aspects, Command, EditError, Editor, Plan};
+use crate::model::{Aspects, Command, EditError, Editor, Id, ObjectivesChanged, Plan};
 use leptos::prelude::*;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 #[derive(Clone, Copy)]
@@ -17,6 +18,14 @@ pub struct AppState {
     pub conflict: RwSignal<bool>,
     /// A plan opened from a share link: shown, never edited or saved here.
     pub read_only: bool,
+    /// One per aspect, notified when an edit touches it: whole-plan indexes
+    /// follow these, not the editor, so an edit elsewhere does not even
+    /// mark them (and everything that reads them) for checking.
+    aspect_changes: [Trigger; Aspects::COUNT],
+    /// One per objective a view shows, notified when an edit changes that
+    /// objective; `any_objective` when an edit may have changed any.
+    objective_changes: StoredValue<FxHashMap<Id, ArcTrigger>>,
+    any_objective: Trigger,
 }
 
 /// What a refused edit of a shared plan says.
@@ -31,6 +40,9 @@ impl AppState {
             last_save_ms: RwSignal::new(None),
             conflict: RwSignal::new(false),
             read_only,
+            aspect_changes: std::array::from_fn(|_| Trigger::new()),
+            objective_changes: StoredValue::new(FxHashMap::default()),
+            any_objective: Trigger::new(),
         }
     }
 
@@ -50,9 +62,7 @@ impl AppState {
             self.status.set(READ_ONLY.into());
             return false;
         }
-        let result = self
-            .editor
-            .try_update(|e| make(e.plan()).and_then(|command| e.apply(command)));
+        let result = self.change(|e| make(e.plan()).and_then(|command| e.apply(command)));
         match result {
             Some(Ok(())) => true,
             Some(Err(error)) => {
@@ -67,7 +77,7 @@ impl AppState {
         if self.read_only {
             return self.status.set(READ_ONLY.into());
         }
-        let label = self.editor.try_update(|e| e.undo()).flatten();
+        let label = self.change(|e| e.undo()).flatten();
         if let Some(label) = label {
             self.status.set(format!("Undid {label}."));
         }
@@ -77,10 +87,71 @@ impl AppState {
         if self.read_only {
             return self.status.set(READ_ONLY.into());
         }
-        let label = self.editor.try_update(|e| e.redo()).flatten();
+        let label = self.change(|e| e.redo()).flatten();
         if let Some(label) = label {
             self.status.set(format!("Redid {label}."));
         }
+    }
+
+    /// Puts what another tab saved in place of this tab's plan.
+    pub fn replace_from_outside(&self, plan: Plan) {
+        self.change(|e| e.replace_from_outside(plan));
+    }
+
+    /// Every change to the editor goes through here, so that the aspects and
+    /// objectives it touched are notified.
+    fn change<T>(&self, f: impl FnOnce(&mut Editor) -> T) -> Option<T> {
+        let before = self.editor.with_untracked(Editor::aspect_revisions);
+        let result = self.editor.try_update(f);
+        let (after, objectives) = self
+            .editor
+            .with_untracked(|e| (e.aspect_revisions(), e.objectives_changed().clone()));
+        if before == after {
+            // Refused, or nothing changed that anything reads by aspect or objective.
+            return result;
+        }
+        for (bit, trigger) in self.aspect_changes.iter().enumerate() {
+            if before[bit] != after[bit] {
+                trigger.notify();
+            }
+        }
+        match objectives {
+            ObjectivesChanged::Any => {
+                // Every objective shown reads again and asks for a trigger
+                // anew: the list holds only what was shown since.
+                self.objective_changes.update_value(FxHashMap::clear);
+                self.any_objective.notify();
+            }
+            ObjectivesChanged::Only(ids) => self.objective_changes.with_value(|triggers| {
+                ids.iter()
+                    .filter_map(|id| triggers.get(id))
+                    .for_each(ArcTrigger::notify)
+            }),
+        }
+        result
+    }
+
+    /// Reads the plan for what it says about one objective, tracking only
+    /// that objective: the caller re-runs when an edit changes it (or may
+    /// have), not on every edit of the plan.
+    pub fn with_objective<T>(&self, id: &Id, f: impl FnOnce(&Plan) -> T) -> T {
+        self.any_objective.track();
+        self.objective_changes.update_value(|triggers| {
+            triggers
+                .entry(id.clone())
+                .or_insert_with(ArcTrigger::new)
+                .track()
+        });
+        self.editor.with_untracked(|e| f(e.plan()))
+    }
+
+    /// The editor's revision of `aspects`, tracked: the caller re-runs only
+    /// when an edit touches one of them.
+    pub fn revision_of(&self, aspects: Aspects) -> u64 {
+        for bit in aspects.bits() {
+            self.aspect_changes[bit].track();
+        }
+        self.editor.with_untracked(|e| e.revision_of(aspects))
     }
 
     /// Reads the plan, tracking it: the caller re-runs when the plan changes.
@@ -96,14 +167,12 @@ impl AppState {
         aspects: Aspects,
         build: impl Fn(&Plan) -> T + Send + Sync + 'static,
     ) -> Memo<Arc<T>> {
-        let editor = self.editor;
-        let touched = Memo::new(move |_| editor.with(|e| e.revision_of(aspects)));
+        let state = *self;
         // Never equal: a rebuilt index always notifies (comparing would cost a pass).
         Memo::new_with_compare(
             move |_| {
-                // Read, not just tracked: a memo runs (and subscribes) only when read.
-                let _revision = touched.get();
-                editor.with_untracked(|e| Arc::new(build(e.plan())))
+                state.revision_of(aspects);
+                state.editor.with_untracked(|e| Arc::new(build(e.plan())))
             },
             |_, _| true,
         )

@@ -103,7 +103,7 @@ impl Cascade {
     pub fn objective(&self, id: &Id) -> Option<Objective> {
         self.index.with(|ix| {
             self.state
-                .with_plan(|p| ix.objectives().objective_in(p, id).cloned())
+                .with_objective(id, |p| ix.objectives().objective_in(p, id).cloned())
         })
     }
 

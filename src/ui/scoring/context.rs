@@ -48,8 +48,8 @@ fn cycle_scores(
     positions: Memo<Arc<ObjectiveIndex>>,
 ) -> Memo<Arc<Option<Scores>>> {
     let editor = state.editor;
-    let structure = Memo::new(move |_| editor.with(|e| e.revision_of(STRUCTURE)));
-    let measures = Memo::new(move |_| editor.with(|e| e.revision_of(Aspects::MEASURES)));
+    let structure = Memo::new(move |_| state.revision_of(STRUCTURE));
+    let measures = Memo::new(move |_| state.revision_of(Aspects::MEASURES));
     // What the current scores were built for: cycle, structure and measures revisions.
     let built = StoredValue::new(None::<(Option<Id>, u64, u64)>);
     Memo::new_owning(move |previous: Option<Arc<Option<Scores>>>| {
@@ -111,7 +111,8 @@ impl Scoring {
 
     /// A copy of the objective at `at` if it is still `id`, tracked.
     pub fn objective_at(&self, at: usize, id: &Id) -> Option<Objective> {
-        self.state.with_plan(|p| p.objective_at(at, id).cloned())
+        self.state
+            .with_objective(id, |p| p.objective_at(at, id).cloned())
     }
 
     /// A copy of one key result, tracked.
