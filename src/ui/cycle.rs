@@ -1,7 +1,7 @@
 //! Which cycle a view shows: the one the user picked while it exists, else the
 //! plan's current one (an imported plan brings cycles of its own).
 
-use crate::model::Id;
+use crate::model::{Aspects, Id};
 use crate::ui::clock::today;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ impl CycleChoice {
         let chosen = RwSignal::new(None::<Id>);
         let current = Memo::new(move |_| {
             let wanted = chosen.get();
-            state.with_plan(|p| {
+            state.with_aspects(Aspects::LAYOUT, |p| {
                 wanted
                     .filter(|c| p.cycle(c).is_some())
                     .or_else(|| p.current_cycle(today()).map(|c| c.id.clone()))
@@ -31,7 +31,7 @@ impl CycleChoice {
 pub fn CycleSelect(choice: CycleChoice) -> impl IntoView {
     let state = AppState::expect();
     let cycles = move || {
-        state.with_plan(|p| {
+        state.with_aspects(Aspects::LAYOUT, |p| {
             p.cycles
                 .iter()
                 .map(|c| (c.id.clone(), c.name.clone()))

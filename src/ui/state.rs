@@ -148,10 +148,21 @@ impl AppState {
     /// The editor's revision of `aspects`, tracked: the caller re-runs only
     /// when an edit touches one of them.
     pub fn revision_of(&self, aspects: Aspects) -> u64 {
+        self.track(aspects);
+        self.editor.with_untracked(|e| e.revision_of(aspects))
+    }
+
+    /// Reads the plan for what it says about `aspects`, tracking only them:
+    /// the caller re-runs when an edit touches one of them.
+    pub fn with_aspects<T>(&self, aspects: Aspects, f: impl FnOnce(&Plan) -> T) -> T {
+        self.track(aspects);
+        self.editor.with_untracked(|e| f(e.plan()))
+    }
+
+    fn track(&self, aspects: Aspects) {
         for bit in aspects.bits() {
             self.aspect_changes[bit].track();
         }
-        self.editor.with_untracked(|e| e.revision_of(aspects))
     }
 
     /// Reads the plan, tracking it: the caller re-runs when the plan changes.
@@ -170,10 +181,7 @@ impl AppState {
         let state = *self;
         // Never equal: a rebuilt index always notifies (comparing would cost a pass).
         Memo::new_with_compare(
-            move |_| {
-                state.revision_of(aspects);
-                state.editor.with_untracked(|e| Arc::new(build(e.plan())))
-            },
+            move |_| state.with_aspects(aspects, |p| Arc::new(build(p))),
             |_, _| true,
         )
     }

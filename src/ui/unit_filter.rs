@@ -30,7 +30,7 @@ pub fn SubtreeSelect(
     let focused = RwSignal::new(false);
     let state = AppState::expect();
     // Counted apart from the list, so that edits leave the list unread.
-    let unit_count = Memo::new(move |_| state.with_plan(|p| p.units.len()));
+    let unit_count = Memo::new(move |_| state.with_aspects(Aspects::UNITS, |p| p.units.len()));
     // A memo: the select is refilled only when its options change.
     let options = Memo::new(move |_| {
         let selected = subtree.get();
@@ -52,7 +52,7 @@ pub fn SubtreeSelect(
         } else if let Some(id) = &selected {
             // Only the chosen unit, its path found by walking up: the list
             // of every path (rebuilt by every move) waits until it is wanted.
-            let path = state.with_plan(|p| {
+            let path = state.with_aspects(Aspects::UNITS, |p| {
                 p.unit_index(id)
                     .map(|u| unit_path(p, u, |id| p.unit_index(id)))
             });

@@ -9,7 +9,7 @@ mod history;
 mod review;
 mod rollover;
 
-use crate::model::Command;
+use crate::model::{Aspects, Command};
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::{unit_choices, SubtreeSelect};
@@ -67,7 +67,7 @@ pub fn ScoringView() -> impl IntoView {
             })
         })
     };
-    let roll_up = move || state.with_plan(|p| p.settings.roll_up_aligned);
+    let roll_up = move || state.with_aspects(Aspects::LAYOUT, |p| p.settings.roll_up_aligned);
     let set_roll_up = move |ev| {
         let mut settings = state.with_plan(|p| p.settings.clone());
         settings.roll_up_aligned = event_target_checked(&ev);

@@ -1,6 +1,6 @@
 //! The header: the plan's name, the views, and the plan-wide actions.
 
-use crate::model::Command;
+use crate::model::{Aspects, Command};
 use crate::ui::files::{export_csv, export_plan, OpenFileButton, ShareLinkButton};
 use crate::ui::route::View;
 use crate::ui::state::AppState;
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Header(view: ReadSignal<View>, help: RwSignal<bool>) -> impl IntoView {
     let state = AppState::expect();
-    let name = move || state.with_plan(|p| p.meta.name.clone());
+    let name = move || state.with_aspects(Aspects::TEXT, |p| p.meta.name.clone());
     let rename = move |ev| state.apply(Command::RenamePlan(event_target_value(&ev)));
     let undo_title = move || {
         state

@@ -15,7 +15,7 @@ use super::route::{use_view, View};
 use super::scoring::ScoringView;
 use super::state::AppState;
 use super::workshop::WorkshopView;
-use crate::model::Plan;
+use crate::model::{Aspects, Plan};
 use header::Header;
 use help::ShortcutHelp;
 use leptos::ev;
@@ -47,7 +47,7 @@ pub fn Planner(
     let help = RwSignal::new(false);
     let welcome = RwSignal::new(first_visit);
     shortcuts::install(state, help);
-    let empty = Memo::new(move |_| state.with_plan(|p| p.units.is_empty()));
+    let empty = Memo::new(move |_| state.with_aspects(Aspects::UNITS, |p| p.units.is_empty()));
     let view = use_view();
 
     // A file dropped anywhere on the page is imported.
