@@ -43,8 +43,9 @@ proptest! {
     }
 }
 
-/// Units without parent loops, named from a few names (in mixed case, one
-/// holding the separator) so that paths and names repeat.
+/// Units without parent loops (some parents missing), named from a few
+/// names (in mixed case, one holding the separator) so that paths and names
+/// repeat.
 fn named_hierarchy() -> impl Strategy<Value = Plan> {
     let name = prop::sample::select(vec!["Sales", "SALES", "Ops", "A › B", "Émile"]);
     prop::collection::vec((name, prop::option::of(0..14usize)), 1..12).prop_map(|units| {
@@ -54,10 +55,11 @@ fn named_hierarchy() -> impl Strategy<Value = Plan> {
                 id: Id::from(format!("u{i}").as_str()),
                 name: name.into(),
                 kind: UnitKind::Team,
-                // Only units before it: no loops.
-                parent: parent
-                    .filter(|&p| p < i)
-                    .map(|p| Id::from(format!("u{p}").as_str())),
+                // Only units before it, or one that does not exist: no loops.
+                parent: parent.map(|p| match p {
+                    p if p < i => Id::from(format!("u{p}").as_str()),
+                    p => Id::from(format!("gone-{p}").as_str()),
+                }),
                 headcount: None,
             });
         }
@@ -87,11 +89,17 @@ proptest! {
     fn walking_down_finds_what_listing_every_path_finds(
         plan in named_hierarchy(),
         unit in any::<prop::sample::Index>(),
-        by_name in any::<bool>(),
+        kind in 0..3u8,
+        names in prop::collection::vec(prop::sample::select(vec!["Sales", "ops", "A › B", "Nowhere"]), 1..4),
         upper in any::<bool>(),
     ) {
         let unit = unit.index(plan.units.len());
-        let text = if by_name { plan.units[unit].name.clone() } else { unit_paths(&plan)[unit].clone() };
+        let text = match kind {
+            0 => plan.units[unit].name.clone(),
+            1 => unit_paths(&plan)[unit].clone(),
+            // Names put together: a path that may or may not be a unit's.
+            _ => names.join(" › "),
+        };
         let text = if upper { format!("  {}", text.to_uppercase()) } else { text };
         let found = find_unit(&plan, &UnitTree::new(&plan), &text);
         prop_assert_eq!(found.and_then(|id| plan.unit_index(id)), find_by_listing(&plan, &text));

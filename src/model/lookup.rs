@@ -87,7 +87,7 @@ impl Plan {
     }
 
     /// Whether `unit` is `ancestor` or lies below it, found by walking up
-    /// from `unit`: a unit's depth in steps, not a pass over the tree.
+    /// from `unit`: as many lookups as its depth, without building the tree.
     pub fn is_within(&self, unit: &Id, ancestor: &Id) -> bool {
         let mut at = Some(unit);
         // A parent loop (bad data) ends the walk after as many steps as units.

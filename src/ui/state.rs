@@ -7,7 +7,10 @@ use std::sync::Arc;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub editor: RwSignal<Editor>,
+    /// The plan and its history, to read; every change goes through
+    /// [`AppState::change`], which notifies what it touched.
+    pub editor: ReadSignal<Editor>,
+    write_editor: WriteSignal<Editor>,
     /// Set while saving to browser storage fails; the app keeps working in memory.
     pub save_error: RwSignal<Option<String>>,
     /// A short announcement for the status line ("Undid rename plan").
@@ -28,13 +31,22 @@ pub struct AppState {
     any_objective: Trigger,
 }
 
+/// The editor's revision and each aspect's, to tell what a change touched.
+type Revisions = (u64, [u64; Aspects::COUNT]);
+
+fn revisions(editor: &Editor) -> Revisions {
+    (editor.revision(), editor.aspect_revisions())
+}
+
 /// What a refused edit of a shared plan says.
 const READ_ONLY: &str = "This shared plan is read-only: choose “Save a copy” to edit it.";
 
 impl AppState {
     pub fn new(plan: Plan, read_only: bool) -> Self {
+        let (editor, write_editor) = signal(Editor::new(plan));
         AppState {
-            editor: RwSignal::new(Editor::new(plan)),
+            editor,
+            write_editor,
             save_error: RwSignal::new(None),
             status: RwSignal::new(String::new()),
             last_save_ms: RwSignal::new(None),
@@ -101,17 +113,27 @@ impl AppState {
     /// Every change to the editor goes through here, so that the aspects and
     /// objectives it touched are notified.
     fn change<T>(&self, f: impl FnOnce(&mut Editor) -> T) -> Option<T> {
-        let before = self.editor.with_untracked(Editor::aspect_revisions);
-        let result = self.editor.try_update(f);
-        let (after, objectives) = self
+        let before = self.editor.try_with_untracked(revisions)?;
+        let result = self.write_editor.try_update(f);
+        self.notify_changes(before);
+        result
+    }
+
+    /// Notifies what the change since `before` touched; apart from `change`,
+    /// which every edit's call site instantiates.
+    fn notify_changes(&self, (revision, aspects): Revisions) {
+        let Some(((now, after), objectives)) = self
             .editor
-            .with_untracked(|e| (e.aspect_revisions(), e.objectives_changed().clone()));
-        if before == after {
-            // Refused, or nothing changed that anything reads by aspect or objective.
-            return result;
+            .try_with_untracked(|e| (revisions(e), e.objectives_changed().clone()))
+        else {
+            return;
+        };
+        if now == revision {
+            // Refused: nothing changed.
+            return;
         }
         for (bit, trigger) in self.aspect_changes.iter().enumerate() {
-            if before[bit] != after[bit] {
+            if aspects[bit] != after[bit] {
                 trigger.notify();
             }
         }
@@ -128,7 +150,6 @@ impl AppState {
                     .for_each(ArcTrigger::notify)
             }),
         }
-        result
     }
 
     /// Reads the plan for what it says about one objective, tracking only

@@ -48,6 +48,11 @@ test('renaming the plan survives a reload and can be undone', async () => {
   await page.keyboard.press('Control+Shift+z');
   assert.equal(await planName(page).inputValue(), 'Second name');
   await page.getByRole('status').filter({ hasText: 'Redid rename plan.' }).waitFor();
+
+  // A blank name is refused with a reason, and the field shows the plan's name again.
+  await rename(page, '   ');
+  await page.getByRole('status').filter({ hasText: 'A plan needs a name.' }).waitFor();
+  assert.equal(await planName(page).inputValue(), 'Second name');
 });
 
 test('export then import gives back the same plan, and the import can be undone', async () => {

@@ -3,7 +3,7 @@
 
 use super::context::Rollout;
 use crate::model::rollout_plan::{add_role, edit_role, remove_role};
-use crate::model::{find_unit, unit_paths, Id, Role, RoleAssignment, UnitTree};
+use crate::model::{find_unit, unit_paths, Aspects, Id, Role, RoleAssignment, UnitTree};
 use crate::ui::fields::{input_of, TextField};
 use crate::ui::ids::new_id;
 use leptos::ev;
@@ -45,7 +45,7 @@ pub fn Roles() -> impl IntoView {
     });
     // One list of unit paths for every unit field, however many units there are.
     let paths = Memo::new(move |_| {
-        state.with_plan(|p| {
+        state.with_aspects(Aspects::UNITS, |p| {
             Arc::new(
                 p.units
                     .iter()

@@ -1,6 +1,7 @@
 //! The header: the plan's name, the views, and the plan-wide actions.
 
 use crate::model::{Aspects, Command};
+use crate::ui::fields::input_of;
 use crate::ui::files::{export_csv, export_plan, OpenFileButton, ShareLinkButton};
 use crate::ui::route::View;
 use crate::ui::state::AppState;
@@ -11,7 +12,15 @@ use leptos::prelude::*;
 pub fn Header(view: ReadSignal<View>, help: RwSignal<bool>) -> impl IntoView {
     let state = AppState::expect();
     let name = move || state.with_aspects(Aspects::TEXT, |p| p.meta.name.clone());
-    let rename = move |ev| state.apply(Command::RenamePlan(event_target_value(&ev)));
+    let rename = move |ev: leptos::ev::Event| {
+        let Some(input) = input_of(&ev) else {
+            return;
+        };
+        // A refused name (blank, or a shared plan) leaves the field as the plan is.
+        if !state.edit(|_| Ok(Command::RenamePlan(input.value()))) {
+            input.set_value(&state.editor.with_untracked(|e| e.plan().meta.name.clone()));
+        }
+    };
     let undo_title = move || {
         state
             .editor
