@@ -77,8 +77,9 @@ impl Cascade {
                 by_subject(found.unwrap_or_default())
             },
         );
-        let open_by_default =
-            Memo::new(move |_| state.with_plan(|p| p.units.len() <= EXPAND_ALL_UP_TO));
+        let open_by_default = Memo::new(move |_| {
+            state.with_aspects(Aspects::UNITS, |p| p.units.len() <= EXPAND_ALL_UP_TO)
+        });
         let unit_choices = unit_choices(state);
         Cascade {
             state,
@@ -125,14 +126,16 @@ impl Cascade {
         self.index
             .with(|ix| {
                 let here = ix.objectives();
-                self.state.with_plan(|p| {
-                    match link {
-                        Alignment::Objective(id) => here.objective_in(p, id).map(|o| &o.title),
-                        Alignment::KeyResult(id) => here.key_result_in(p, id).map(|k| &k.title),
-                    }
-                    .cloned()
-                    .or_else(|| p.referenced_title(link))
-                })
+                // Titles are text; references come with a part's layout.
+                self.state
+                    .with_aspects(Aspects::LAYOUT.union(Aspects::TEXT), |p| {
+                        match link {
+                            Alignment::Objective(id) => here.objective_in(p, id).map(|o| &o.title),
+                            Alignment::KeyResult(id) => here.key_result_in(p, id).map(|k| &k.title),
+                        }
+                        .cloned()
+                        .or_else(|| p.referenced_title(link))
+                    })
             })
             .unwrap_or_else(|| "(missing)".into())
     }

@@ -9,7 +9,7 @@ mod outline;
 mod unit_panel;
 mod unit_picker;
 
-use crate::model::Id;
+use crate::model::{Aspects, Id};
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::SubtreeSelect;
@@ -38,9 +38,11 @@ pub fn CascadeView() -> impl IntoView {
     let query = RwSignal::new(String::new());
 
     let roots = Signal::derive(move || match subtree.get() {
-        Some(root) if state.with_plan(|p| p.unit(&root).is_some()) => vec![root],
+        Some(root) if state.with_aspects(Aspects::UNITS, |p| p.unit(&root).is_some()) => vec![root],
         _ => cascade.index.with(|ix| {
-            state.with_plan(|p| ix.roots().iter().map(|&r| p.units[r].id.clone()).collect())
+            state.with_aspects(Aspects::UNITS, |p| {
+                ix.roots().iter().map(|&r| p.units[r].id.clone()).collect()
+            })
         }),
     });
     let matches = move || {

@@ -3,7 +3,7 @@
 
 use super::context::Cascade;
 use crate::model::quality::Subject;
-use crate::model::{ops, Commitment, Id, KeyResult, Objective};
+use crate::model::{ops, Aspects, Commitment, Id, KeyResult, Objective};
 use crate::ui::widgets::thousands;
 use leptos::ev;
 use leptos::prelude::*;
@@ -39,7 +39,8 @@ fn UnitNode(id: Id) -> impl IntoView {
         Memo::new(move |_| {
             let index = cascade.index.get();
             let position = index.unit(&id)?;
-            state.with_plan(|p| {
+            // Units and layout: what the index is built from.
+            state.with_aspects(Aspects::UNITS.union(Aspects::LAYOUT), |p| {
                 let unit = &p.units[position];
                 let objectives: Vec<Id> = index
                     .objectives_of(position)

@@ -6,7 +6,7 @@ use super::chart::ProgressChart;
 use super::context::Scoring;
 use super::history::{check_in_date, KeyResultHistory};
 use crate::model::scoring::{expectation, objective_series, Basis, Expectation};
-use crate::model::{ops, CheckIn, Commitment, Id, MeasureKind, Objective, ScoreOverride};
+use crate::model::{ops, Aspects, CheckIn, Commitment, Id, MeasureKind, Objective, ScoreOverride};
 use crate::ui::clock::today;
 use crate::ui::fields::{input_of, TextField};
 use crate::ui::ids::new_id;
@@ -34,7 +34,9 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
     let unit = move || {
         objective
             .with(|o| o.as_ref().map(|o| o.unit.clone()))
-            .and_then(|u| state.with_plan(|p| p.unit(&u).map(|u| u.name.clone())))
+            .and_then(|u| {
+                state.with_aspects(Aspects::UNITS, |p| p.unit(&u).map(|u| u.name.clone()))
+            })
             .unwrap_or_default()
     };
     // A memo: the badge and the expectation redraw only when this score changes.
