@@ -3,9 +3,10 @@
 
 use super::context::Rollout;
 use crate::model::rollout_plan::{add_role, edit_role, remove_role};
-use crate::model::{find_unit, unit_paths, Aspects, Id, Role, RoleAssignment, UnitTree};
+use crate::model::{find_unit, Id, Role, RoleAssignment, UnitTree};
 use crate::ui::fields::{input_of, TextField};
 use crate::ui::ids::new_id;
+use crate::ui::unit_filter::unit_choices;
 use leptos::ev;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -44,17 +45,7 @@ pub fn Roles() -> impl IntoView {
         })
     });
     // One list of unit paths for every unit field, however many units there are.
-    let paths = Memo::new(move |_| {
-        state.with_aspects(Aspects::UNITS, |p| {
-            Arc::new(
-                p.units
-                    .iter()
-                    .map(|u| u.id.clone())
-                    .zip(unit_paths(p))
-                    .collect::<Vec<_>>(),
-            )
-        })
-    });
+    let paths = unit_choices(state);
     provide_context(paths);
     let add = move |role: Role| {
         let assignment = RoleAssignment {

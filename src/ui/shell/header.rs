@@ -18,7 +18,7 @@ pub fn Header(view: ReadSignal<View>, help: RwSignal<bool>) -> impl IntoView {
         };
         // A refused name (blank, or a shared plan) leaves the field as the plan is.
         if !state.edit(|_| Ok(Command::RenamePlan(input.value()))) {
-            input.set_value(&state.editor.with_untracked(|e| e.plan().meta.name.clone()));
+            input.set_value(&name());
         }
     };
     let undo_title = move || {
