@@ -1008,6 +1008,7 @@ fn comparing_strategies_counts_phases_days_and_peaks() {
     let plan = with_company_okrs(org());
     let (leadership, levels) = compare(
         &plan,
+        &CarriedOver::of(&plan.rollout),
         Strategy::LeadershipFirst,
         Strategy::LevelByLevel,
         start(),
@@ -1042,7 +1043,13 @@ fn comparing_strategies_counts_phases_days_and_peaks() {
 #[test]
 fn comparing_all_at_once_with_a_leapfrog_pilot() {
     let plan = with_company_okrs(org());
-    let (all, leapfrog) = compare(&plan, Strategy::AllAtOnce, Strategy::LeapfrogPilot, start());
+    let (all, leapfrog) = compare(
+        &plan,
+        &CarriedOver::of(&plan.rollout),
+        Strategy::AllAtOnce,
+        Strategy::LeapfrogPilot,
+        start(),
+    );
     assert_eq!(
         (all.phases, all.days_to_full_coverage, all.peak_newly_active),
         (1, Some(0), 12)
@@ -1059,6 +1066,74 @@ fn comparing_all_at_once_with_a_leapfrog_pilot() {
         .risks
         .iter()
         .any(|r| r.kind == RiskKind::ActiveBeforeParents));
+}
+
+/// The plan with the strategy's proposal applied, its phases named as
+/// `compare` names them.
+fn applied_as_compared(plan: &Plan, strategy: Strategy, from: NaiveDate) -> Plan {
+    let mut minted = 0;
+    let proposal = propose(plan, strategy, from, &mut |_| {
+        minted += 1;
+        Id::from(format!("proposed-phase-{minted}").as_str())
+    });
+    let mut applied = plan.clone();
+    apply_proposal(plan, proposal)
+        .unwrap()
+        .apply(&mut applied)
+        .unwrap();
+    applied
+}
+
+#[test]
+fn comparing_measures_what_applying_each_proposal_would() {
+    // The sample has objectives in several cycles, readiness on its phases
+    // and named roles; the small org has a company objective only.
+    for (plan, from) in [
+        (sample_plan(), date(2026, 10, 1)),
+        (with_company_okrs(org()), start()),
+    ] {
+        for a in Strategy::ALL {
+            for b in Strategy::ALL {
+                let expected = (
+                    strategy_metrics(&applied_as_compared(&plan, a, from), from),
+                    strategy_metrics(&applied_as_compared(&plan, b, from), from),
+                );
+                assert_eq!(
+                    compare(&plan, &CarriedOver::of(&plan.rollout), a, b, from),
+                    expected,
+                    "{a:?} against {b:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn comparing_reads_only_what_a_proposal_carries_over_of_the_plans_rollout() {
+    // The view compares again only when what is carried over changes.
+    let plan = sample_plan();
+    let carried = CarriedOver::of(&plan.rollout);
+    // Another rollout in every respect but what is carried over.
+    let mut other = plan.clone();
+    other.rollout = Rollout {
+        strategy: Strategy::AllAtOnce,
+        cadence: CheckInCadence::Biweekly,
+        roles: plan.rollout.roles.clone(),
+        readiness: plan.rollout.readiness.clone(),
+        ..Rollout::default()
+    };
+    assert_ne!(other.rollout.strategy, plan.rollout.strategy);
+    for (a, b) in [
+        (Strategy::LeadershipFirst, Strategy::DepartmentPilot),
+        (Strategy::AllAtOnce, Strategy::LevelByLevel),
+        (Strategy::LeapfrogPilot, Strategy::LeadershipFirst),
+    ] {
+        let from = date(2026, 10, 1);
+        assert_eq!(
+            compare(&other, &carried, a, b, from),
+            compare(&plan, &carried, a, b, from)
+        );
+    }
 }
 
 #[test]
@@ -1176,38 +1251,36 @@ fn measured_plan() -> Plan {
 #[test]
 fn rollout_metrics_during_the_cycle() {
     let plan = measured_plan();
-    let metrics = rollout_metrics(&plan, &"q4-2026".into(), start());
-    assert_eq!(metrics.active_units, 5);
-    assert_eq!(metrics.units_with_okrs, 3);
-    assert!((metrics.coverage - 0.6).abs() < 1e-9);
+    let q4 = Id::from("q4-2026");
+    let coverage = okr_coverage(&plan, &q4, start());
+    assert_eq!(coverage.active_units, 5);
+    assert_eq!(coverage.units_with_okrs, 3);
+    assert!((coverage.coverage - 0.6).abs() < 1e-9);
     // Only kr-co-1 has a check-in of the last 14 days (kr-sales' is in the future).
-    assert!((metrics.check_in_rate - 0.25).abs() < 1e-9);
+    assert!((check_in_rate(&plan, &q4, start()) - 0.25).abs() < 1e-9);
     // Exactly 14 days old still counts.
-    let metrics = rollout_metrics(&plan, &"q4-2026".into(), date(2026, 11, 24));
-    assert!((metrics.check_in_rate - 0.5).abs() < 1e-9);
+    assert!((check_in_rate(&plan, &q4, date(2026, 11, 24)) - 0.5).abs() < 1e-9);
 }
 
 #[test]
 fn rollout_metrics_after_the_cycle_and_before_the_rollout() {
     let plan = measured_plan();
-    let metrics = rollout_metrics(&plan, &"q4-2026".into(), date(2027, 1, 10));
+    let q4 = Id::from("q4-2026");
+    let coverage = okr_coverage(&plan, &q4, date(2027, 1, 10));
     // Phase 2 is in force: 9 active units, 3 with Q4 objectives; any check-in counts.
-    assert_eq!(metrics.active_units, 9);
-    assert_eq!(metrics.units_with_okrs, 3);
-    assert!((metrics.coverage - 3.0 / 9.0).abs() < 1e-9);
-    assert!((metrics.check_in_rate - 0.75).abs() < 1e-9);
+    assert_eq!(coverage.active_units, 9);
+    assert_eq!(coverage.units_with_okrs, 3);
+    assert!((coverage.coverage - 3.0 / 9.0).abs() < 1e-9);
+    assert!((check_in_rate(&plan, &q4, date(2027, 1, 10)) - 0.75).abs() < 1e-9);
 
-    let metrics = rollout_metrics(&plan, &"q4-2026".into(), date(2026, 9, 1));
+    let before = okr_coverage(&plan, &q4, date(2026, 9, 1));
     assert_eq!(
-        (
-            metrics.active_units,
-            metrics.units_with_okrs,
-            metrics.coverage
-        ),
+        (before.active_units, before.units_with_okrs, before.coverage),
         (0, 0, 0.0)
     );
-    let none = rollout_metrics(&plan, &"no-cycle".into(), start());
-    assert_eq!((none.coverage, none.check_in_rate), (0.0, 0.0));
+    let none = Id::from("no-cycle");
+    assert_eq!(okr_coverage(&plan, &none, start()).coverage, 0.0);
+    assert_eq!(check_in_rate(&plan, &none, start()), 0.0);
 }
 
 // ------------------------------------------------- hand edits of the rollout
@@ -1241,7 +1314,7 @@ fn a_fresh_proposal_is_not_hand_edited_but_any_change_is() {
 fn the_status_table_lists_phases_by_date_and_units_in_order() {
     let plan = with_old_rollout();
     assert_eq!(
-        phases_in_order(&plan)
+        phases_in_order(&plan.rollout)
             .iter()
             .map(|p| p.id.as_str())
             .collect::<Vec<_>>(),

@@ -4,8 +4,8 @@
 
 use super::ParticipationStatus::{self, Active, NotStarted, ViewOnly};
 use super::{
-    Command, CycleKind, EditError, Id, Participation, Phase, Plan, ProgrammeEvent, ReadinessItem,
-    Role, RoleAssignment, Strategy, UnitTree, DEFAULT_READINESS,
+    CheckIn, Command, CycleKind, EditError, Id, Participation, Phase, Plan, ProgrammeEvent,
+    ReadinessItem, Role, RoleAssignment, Rollout, Strategy, UnitTree, DEFAULT_READINESS,
 };
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -364,37 +364,62 @@ pub fn propose(
 }
 
 /// The rollout's phases by start date (list order among equals).
-pub fn phases_in_order(plan: &Plan) -> Vec<&Phase> {
-    let mut phases: Vec<&Phase> = plan.rollout.phases.iter().collect();
+pub fn phases_in_order(rollout: &Rollout) -> Vec<&Phase> {
+    let mut phases: Vec<&Phase> = rollout.phases.iter().collect();
     phases.sort_by_key(|p| p.start);
     phases
 }
 
-/// The readiness checklist moved onto new phases by position: an item of the
-/// old second phase goes to the new second phase (the last one if there are
-/// fewer), so a checklist survives a change of strategy; items of an unknown
-/// phase go to the first.
-fn carried_readiness(plan: &Plan, new_phases: &[Phase]) -> Vec<ReadinessItem> {
-    let old = phases_in_order(plan);
-    let Some(last) = new_phases.len().checked_sub(1) else {
-        return plan.rollout.readiness.clone();
-    };
-    plan.rollout
-        .readiness
-        .iter()
-        .map(|item| {
-            let at = old.iter().position(|p| p.id == item.phase).unwrap_or(0);
-            ReadinessItem {
-                phase: new_phases[at.min(last)].id.clone(),
-                ..item.clone()
-            }
-        })
-        .collect()
+/// What a proposal keeps of the rollout it replaces: the roles, and the
+/// readiness checklist with the order of the phases it hangs on. It is all
+/// that comparing strategies reads of the plan's rollout, so an edit of
+/// anything else there (participation, a phase's name) leaves a comparison
+/// as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CarriedOver {
+    roles: Vec<RoleAssignment>,
+    readiness: Vec<ReadinessItem>,
+    /// The ids of the rollout's phases by start date.
+    phase_order: Vec<Id>,
+}
+
+impl CarriedOver {
+    pub fn of(rollout: &Rollout) -> Self {
+        CarriedOver {
+            roles: rollout.roles.clone(),
+            readiness: rollout.readiness.clone(),
+            phase_order: phases_in_order(rollout)
+                .into_iter()
+                .map(|p| p.id.clone())
+                .collect(),
+        }
+    }
+
+    /// The readiness checklist moved onto new phases by position: an item of
+    /// the old second phase goes to the new second phase (the last one if
+    /// there are fewer), so a checklist survives a change of strategy; items
+    /// of an unknown phase go to the first.
+    fn readiness_on(&self, new_phases: &[Phase]) -> Vec<ReadinessItem> {
+        let Some(last) = new_phases.len().checked_sub(1) else {
+            return self.readiness.clone();
+        };
+        self.readiness
+            .iter()
+            .map(|item| {
+                let old = &self.phase_order;
+                let at = old.iter().position(|id| *id == item.phase).unwrap_or(0);
+                ReadinessItem {
+                    phase: new_phases[at.min(last)].id.clone(),
+                    ..item.clone()
+                }
+            })
+            .collect()
+    }
 }
 
 /// Makes a proposal the plan's rollout (strategy, phases, participation) in
 /// one undoable edit; readiness items follow their phase by position (see
-/// [`carried_readiness`]). Refuses a proposal made for units since deleted.
+/// [`CarriedOver`]). Refuses a proposal made for units since deleted.
 pub fn apply_proposal(plan: &Plan, proposal: Proposal) -> Edit {
     if proposal.phases.is_empty() {
         return refuse("A rollout needs at least one phase.");
@@ -407,7 +432,7 @@ pub fn apply_proposal(plan: &Plan, proposal: Proposal) -> Edit {
     if stale {
         return refuse("The proposal no longer matches the plan; propose again.");
     }
-    let readiness = carried_readiness(plan, &proposal.phases);
+    let readiness = CarriedOver::of(&plan.rollout).readiness_on(&proposal.phases);
     Ok(Command::SetRolloutPlan {
         strategy: proposal.strategy,
         phases: proposal.phases,
@@ -493,7 +518,7 @@ pub fn set_participation(plan: &Plan, unit: &Id, phase: &Id, status: Participati
 /// Only this unit changes; the units below it keep their statuses.
 pub fn move_unit_to_phase(plan: &Plan, unit: &Id, phase: &Id) -> Edit {
     let unit_name = unit_name(plan, unit)?;
-    let phases = phases_in_order(plan);
+    let phases = phases_in_order(&plan.rollout);
     let from = phases
         .iter()
         .position(|p| &p.id == phase)
@@ -552,7 +577,7 @@ pub fn remove_event(plan: &Plan, id: &Id) -> Edit {
 /// first phase's start: phases renamed or moved, statuses changed, units
 /// added since. Replacing such a plan deserves a question first.
 pub fn hand_edited(plan: &Plan) -> bool {
-    let phases = phases_in_order(plan);
+    let phases = phases_in_order(&plan.rollout);
     let Some(first) = phases.first() else {
         return false;
     };
@@ -569,7 +594,7 @@ pub fn hand_edited(plan: &Plan) -> bool {
         .all(|(a, b)| a.name == b.name && a.start == b.start && a.end == b.end);
     // Proposals list participation unit by unit, each with every phase in order.
     let proposed = |k: usize, u: usize| proposal.participation[u * count + k].status;
-    let grid = Grid::new(plan);
+    let grid = Grid::new(plan, &plan.rollout);
     let same_status = grid
         .status
         .iter()
@@ -581,7 +606,7 @@ pub fn hand_edited(plan: &Plan) -> bool {
 /// Every unit's status in every phase, phases as [`phases_in_order`] and
 /// units in list order, as `status[phase][unit]`; no entry means NotStarted.
 pub fn status_table(plan: &Plan) -> Vec<Vec<ParticipationStatus>> {
-    Grid::new(plan).status
+    Grid::new(plan, &plan.rollout).status
 }
 
 /// Renames a phase or moves its dates. A phase needs a name and must not end
@@ -742,13 +767,13 @@ struct Grid<'a> {
 }
 
 impl<'a> Grid<'a> {
-    fn new(plan: &'a Plan) -> Self {
-        let phases = phases_in_order(plan);
+    fn new(plan: &Plan, rollout: &'a Rollout) -> Self {
+        let phases = phases_in_order(rollout);
         let phase_at: FxHashMap<&Id, usize> =
             phases.iter().enumerate().map(|(i, p)| (&p.id, i)).collect();
         let unit_at: FxHashMap<&Id, usize> = plan.unit_positions();
         let mut status = vec![vec![NotStarted; plan.units.len()]; phases.len()];
-        for p in &plan.rollout.participation {
+        for p in &rollout.participation {
             if let (Some(&phase), Some(&unit)) = (phase_at.get(&p.phase), unit_at.get(&p.unit)) {
                 status[phase][unit] = p.status;
             }
@@ -809,27 +834,33 @@ fn risk(kind: RiskKind, subject: Option<&Id>, message: String, source: &'static 
 /// The known risks of the plan's rollout as of `today`, in the order of
 /// [`RiskKind`]. A plan without rollout phases has none: nothing is planned yet.
 pub fn risks(plan: &Plan, today: NaiveDate) -> Vec<Risk> {
-    if plan.rollout.phases.is_empty() {
+    risks_of(plan, &plan.rollout, today)
+}
+
+/// The known risks of `rollout` (the plan's own or a proposal) for the
+/// plan's organisation, objectives and cycles.
+fn risks_of(plan: &Plan, rollout: &Rollout, today: NaiveDate) -> Vec<Risk> {
+    if rollout.phases.is_empty() {
         return Vec::new();
     }
     let org = Org::new(plan);
-    let grid = Grid::new(plan);
+    let grid = Grid::new(plan, rollout);
     let soon = today
         .checked_add_days(Days::new(READINESS_WARNING_DAYS))
         .unwrap_or(NaiveDate::MAX);
-    let mut found = role_risks(plan);
-    found.extend(deep_hierarchy(plan, &org));
+    let mut found = role_risks(rollout);
+    found.extend(deep_hierarchy(plan, rollout.strategy, &org));
     found.extend(active_before_parents(plan, &org, &grid, soon));
-    found.extend(pilot_risks(plan, &org, &grid));
-    found.extend(open_readiness(plan, &grid, today, soon));
-    found.extend(first_phase_load(plan, &grid));
+    found.extend(pilot_risks(plan, rollout.strategy, &org, &grid));
+    found.extend(open_readiness(rollout, &grid, today, soon));
+    found.extend(first_phase_load(plan, rollout.strategy, &grid));
     found.extend(no_view_only(&grid));
     found
 }
 
-fn role_risks(plan: &Plan) -> Vec<Risk> {
+fn role_risks(rollout: &Rollout) -> Vec<Risk> {
     let named = |role: Role| {
-        plan.rollout
+        rollout
             .roles
             .iter()
             .any(|r| r.role == role && !r.person.trim().is_empty())
@@ -857,8 +888,8 @@ fn role_risks(plan: &Plan) -> Vec<Risk> {
 /// Level by level where the hierarchy is deep (levels below the top reach
 /// [`DEEP_HIERARCHY`]) or uneven (department depths differ by [`UNEVEN_DEPTH`]);
 /// the subject is the deepest department.
-fn deep_hierarchy(plan: &Plan, org: &Org) -> Option<Risk> {
-    if plan.rollout.strategy != Strategy::LevelByLevel {
+fn deep_hierarchy(plan: &Plan, strategy: Strategy, org: &Org) -> Option<Risk> {
+    if strategy != Strategy::LevelByLevel {
         return None;
     }
     let heights = org.department_heights();
@@ -896,13 +927,26 @@ fn deep_hierarchy(plan: &Plan, org: &Org) -> Option<Risk> {
 fn active_before_parents(plan: &Plan, org: &Org, grid: &Grid, soon: NaiveDate) -> Vec<Risk> {
     let mut found = Vec::new();
     for (phase, status) in grid.phases.iter().zip(&grid.status) {
-        let has_objectives = |unit: usize| {
-            plan.objectives.iter().any(|o| {
-                o.unit == plan.units[unit].id
-                    && plan
-                        .cycle(&o.cycle)
-                        .is_some_and(|c| c.start <= phase.end && phase.start <= c.end)
-            })
+        // The units with objectives in a cycle overlapping the phase, found
+        // once per phase and only if asked: one pass over the objectives
+        // rather than one per parent.
+        let mut owners: Option<FxHashSet<&Id>> = None;
+        let mut has_objectives = |unit: usize| {
+            owners
+                .get_or_insert_with(|| {
+                    let cycles: FxHashSet<&Id> = plan
+                        .cycles
+                        .iter()
+                        .filter(|c| c.start <= phase.end && phase.start <= c.end)
+                        .map(|c| &c.id)
+                        .collect();
+                    plan.objectives
+                        .iter()
+                        .filter(|o| cycles.contains(&o.cycle))
+                        .map(|o| &o.unit)
+                        .collect()
+                })
+                .contains(&plan.units[unit].id)
         };
         let mut early: BTreeMap<usize, (Vec<usize>, bool)> = BTreeMap::new();
         for (unit, &parent) in org.parent.iter().enumerate() {
@@ -950,8 +994,7 @@ fn active_before_parents(plan: &Plan, org: &Org, grid: &Grid, soon: NaiveDate) -
 /// ring-fenced leapfrog pilot), and, for a department pilot only (seed 001's
 /// criterion; a leapfrog pilot is chosen for likely success instead), pilots
 /// that all share one size class or kind while the departments do not.
-fn pilot_risks(plan: &Plan, org: &Org, grid: &Grid) -> Vec<Risk> {
-    let strategy = plan.rollout.strategy;
+fn pilot_risks(plan: &Plan, strategy: Strategy, org: &Org, grid: &Grid) -> Vec<Risk> {
     let (Some(first), Some(status)) = (grid.phases.first(), grid.status.first()) else {
         return Vec::new();
     };
@@ -1032,13 +1075,12 @@ fn narrow<T: Copy + PartialEq>(pilots: &[T], all: &[T]) -> Option<T> {
 
 /// Phases that have started (and not ended) by `today`, or start by `soon`,
 /// with readiness items not done; a phase that is over is past helping.
-fn open_readiness(plan: &Plan, grid: &Grid, today: NaiveDate, soon: NaiveDate) -> Vec<Risk> {
+fn open_readiness(rollout: &Rollout, grid: &Grid, today: NaiveDate, soon: NaiveDate) -> Vec<Risk> {
     grid.phases
         .iter()
         .filter(|p| p.start <= soon && today <= p.end)
         .filter_map(|phase| {
-            let items: Vec<&ReadinessItem> = plan
-                .rollout
+            let items: Vec<&ReadinessItem> = rollout
                 .readiness
                 .iter()
                 .filter(|r| r.phase == phase.id)
@@ -1071,14 +1113,14 @@ fn open_readiness(plan: &Plan, grid: &Grid, today: NaiveDate, soon: NaiveDate) -
 /// More than [`FIRST_PHASE_SHARE`] of the units active in the first phase.
 /// All at once chooses exactly that, so there it is reported as the known
 /// trade-off (the highest load) rather than as a mistake.
-fn first_phase_load(plan: &Plan, grid: &Grid) -> Option<Risk> {
+fn first_phase_load(plan: &Plan, strategy: Strategy, grid: &Grid) -> Option<Risk> {
     let first = grid.phases.first()?;
     let total = plan.units.len();
     let active = grid.newly_active(0);
     if total == 0 || (active as f64) <= FIRST_PHASE_SHARE * total as f64 {
         return None;
     }
-    let (message, source) = if plan.rollout.strategy == Strategy::AllAtOnce {
+    let (message, source) = if strategy == Strategy::AllAtOnce {
         (
             format!(
                 "{active} of {total} units start together in “{}”: the known trade-off of an inclusive rollout is the highest load on training and support.",
@@ -1151,7 +1193,11 @@ pub struct StrategyMetrics {
 
 /// The metrics of the plan's rollout as it stands, risks as of `today`.
 pub fn strategy_metrics(plan: &Plan, today: NaiveDate) -> StrategyMetrics {
-    let grid = Grid::new(plan);
+    metrics_of(plan, &plan.rollout, today)
+}
+
+fn metrics_of(plan: &Plan, rollout: &Rollout, today: NaiveDate) -> StrategyMetrics {
+    let grid = Grid::new(plan, rollout);
     let first = grid.phases.first().map(|p| p.start);
     let full = grid
         .phases
@@ -1160,23 +1206,26 @@ pub fn strategy_metrics(plan: &Plan, today: NaiveDate) -> StrategyMetrics {
         .find(|(_, status)| status.iter().all(|&s| s == Active))
         .map(|(p, _)| p.start);
     StrategyMetrics {
-        strategy: plan.rollout.strategy,
+        strategy: rollout.strategy,
         phases: grid.phases.len(),
         days_to_full_coverage: first.zip(full).map(|(a, b)| (b - a).num_days()),
         peak_newly_active: (0..grid.phases.len())
             .map(|k| grid.newly_active(k))
             .max()
             .unwrap_or(0),
-        risks: risks(plan, today),
+        risks: risks_of(plan, rollout, today),
     }
 }
 
-/// Compares two strategies by proposing each, from `start`, on a copy of the
-/// plan (roles and readiness carried over) and measuring it with risks as of
-/// `start`. Phase subjects in the risks name the proposals' phases
+/// Compares two strategies by proposing each, from `start`, for the plan's
+/// organisation and measuring it with risks as of `start`, with what applying
+/// the proposal would carry over from the plan's rollout (`carried`, from
+/// [`CarriedOver::of`]); the plan's own rollout is not read, and nothing is
+/// copied. Phase subjects in the risks name the proposals' phases
 /// ("proposed-phase-1", …), not the plan's.
 pub fn compare(
     plan: &Plan,
+    carried: &CarriedOver,
     a: Strategy,
     b: Strategy,
     start: NaiveDate,
@@ -1187,12 +1236,16 @@ pub fn compare(
             minted += 1;
             Id::from(format!("proposed-phase-{minted}").as_str())
         });
-        let mut copy = plan.clone();
-        copy.rollout.readiness = carried_readiness(plan, &proposal.phases);
-        copy.rollout.strategy = strategy;
-        copy.rollout.phases = proposal.phases;
-        copy.rollout.participation = proposal.participation;
-        strategy_metrics(&copy, start)
+        // The cadence and programme events do not bear on the metrics.
+        let proposed = Rollout {
+            strategy,
+            readiness: carried.readiness_on(&proposal.phases),
+            phases: proposal.phases,
+            participation: proposal.participation,
+            roles: carried.roles.clone(),
+            ..Rollout::default()
+        };
+        metrics_of(plan, &proposed, start)
     };
     (measure(a), measure(b))
 }
@@ -1238,7 +1291,7 @@ fn own_people(plan: &Plan, org: &Org) -> Vec<u64> {
 /// ViewOnly. A person counts with the unit they sit in directly (see [`own_people`]).
 pub fn adoption(plan: &Plan) -> Vec<AdoptionPoint> {
     let org = Org::new(plan);
-    let grid = Grid::new(plan);
+    let grid = Grid::new(plan, &plan.rollout);
     let people = own_people(plan, &org);
     let total_people: u64 = people.iter().sum();
     grid.phases
@@ -1269,28 +1322,24 @@ pub fn adoption(plan: &Plan) -> Vec<AdoptionPoint> {
 
 /// The rollout measured with its own OKRs (seed 004: "Consider using OKRs as
 /// the mechanism for defining and measuring the success of your OKR implementation").
-#[derive(Clone, Debug, PartialEq)]
-pub struct RolloutMetrics {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OkrCoverage {
     /// Share of the active units that have at least one objective in the cycle.
     pub coverage: f64,
-    /// Share of the cycle's key results checked in recently (see [`rollout_metrics`]).
-    pub check_in_rate: f64,
     pub active_units: usize,
     pub units_with_okrs: usize,
 }
 
-/// Coverage counts the units Active in the phase in force today (the latest
-/// phase started by then). A key result counts as checked in with a check-in
-/// at most [`CHECK_IN_WINDOW_DAYS`] old (and not in the future), or with any
-/// check-in once the cycle has ended.
-pub fn rollout_metrics(plan: &Plan, cycle: &Id, today: NaiveDate) -> RolloutMetrics {
-    let grid = Grid::new(plan);
-    let objectives: Vec<_> = plan
+/// How many of the units Active in the phase in force today (the latest
+/// phase started by then) have objectives in `cycle`.
+pub fn okr_coverage(plan: &Plan, cycle: &Id, today: NaiveDate) -> OkrCoverage {
+    let grid = Grid::new(plan, &plan.rollout);
+    let owners: FxHashSet<&Id> = plan
         .objectives
         .iter()
         .filter(|o| &o.cycle == cycle)
+        .map(|o| &o.unit)
         .collect();
-    let owners: FxHashSet<&Id> = objectives.iter().map(|o| &o.unit).collect();
     let active: Vec<&Id> = grid
         .current(today)
         .map(|k| {
@@ -1303,23 +1352,34 @@ pub fn rollout_metrics(plan: &Plan, cycle: &Id, today: NaiveDate) -> RolloutMetr
         })
         .unwrap_or_default();
     let units_with_okrs = active.iter().filter(|u| owners.contains(*u)).count();
+    OkrCoverage {
+        coverage: share(units_with_okrs, active.len()),
+        active_units: active.len(),
+        units_with_okrs,
+    }
+}
+
+/// The share of `cycle`'s key results checked in recently: with a check-in at
+/// most [`CHECK_IN_WINDOW_DAYS`] old (and not in the future), or with any
+/// check-in once the cycle has ended. It does not read the rollout, so a
+/// view keeps it across rollout edits.
+pub fn check_in_rate(plan: &Plan, cycle: &Id, today: NaiveDate) -> f64 {
     let ended = plan.cycle(cycle).is_some_and(|c| c.end < today);
     let since = today
         .checked_sub_days(Days::new(CHECK_IN_WINDOW_DAYS))
         .unwrap_or(NaiveDate::MIN);
-    let key_results: Vec<_> = objectives.iter().flat_map(|o| &o.key_results).collect();
-    let checked_in = key_results
+    let key_results = plan
+        .objectives
         .iter()
-        .filter(|kr| {
-            kr.check_ins
-                .iter()
-                .any(|c| ended || (since <= c.date && c.date <= today))
-        })
-        .count();
-    RolloutMetrics {
-        coverage: share(units_with_okrs, active.len()),
-        check_in_rate: share(checked_in, key_results.len()),
-        active_units: active.len(),
-        units_with_okrs,
+        .filter(|o| &o.cycle == cycle)
+        .flat_map(|o| &o.key_results);
+    let (mut checked_in, mut all) = (0, 0);
+    for kr in key_results {
+        all += 1;
+        let recent = |c: &CheckIn| ended || (since <= c.date && c.date <= today);
+        if kr.check_ins.iter().any(recent) {
+            checked_in += 1;
+        }
     }
+    share(checked_in, all)
 }

@@ -63,13 +63,22 @@ test('units move between phases by keyboard and by drag and drop', async () => {
   const brand = page.getByRole('combobox', { name: 'Participation of Brand team' });
   assert.equal(await brand.inputValue(), 'Not started');
   assert.equal(await orgRow(page, 'Brand team').locator('.status-mark').innerText(), '○');
+  // The picture's Leadership bar counts units by status (in its tooltip).
+  const leadershipBar = page.locator('#rollout-timeline g.phase title').first();
+  const barCounts = async () => (await leadershipBar.textContent()).match(/(\d+) active, (\d+) view-only, (\d+) not started/).slice(1).map(Number);
+  const [active, viewOnly, notStarted] = await barCounts();
   await brand.selectOption('View-only');
   let plan = await savedPlan(page, (p) => p.rollout.participation.some((x) => x.unit === 'u-brand' && x.phase === 'ph-1' && x.status === 'view_only'));
   assert.equal(await orgRow(page, 'Brand team').locator('.status-mark').innerText(), '◐');
+  assert.deepEqual(await barCounts(), [active, viewOnly + 1, notStarted - 1]);
 
+  // The adoption chart's line of units active moves with a unit made active earlier.
+  const activeLine = page.locator('#rollout-adoption path[stroke-dasharray="none"]');
+  const lineBefore = await activeLine.getAttribute('d');
   await page.getByRole('combobox', { name: 'Brand team active from' }).selectOption('Departments and early teams');
   plan = await savedPlan(page, (p) => p.rollout.participation.some((x) => x.unit === 'u-brand' && x.phase === 'ph-2' && x.status === 'active'));
   assert.deepEqual(['ph-1', 'ph-2', 'ph-3'].map((ph) => statusOf(plan, 'u-brand', ph)), ['view_only', 'active', 'active']);
+  assert.notEqual(await activeLine.getAttribute('d'), lineBefore);
 
   // Drag a row by its name onto a phase button (they stay in view while scrolling), then onto a phase in the timeline.
   await orgRow(page, 'Data team').locator('.org-name').dragTo(phase(page, 'Departments and early teams'));

@@ -4,8 +4,8 @@
 use super::context::Rollout;
 use super::strategy::StrategySelect;
 use crate::model::date::day_month_year;
-use crate::model::rollout_plan::{compare, StrategyMetrics};
-use crate::model::Strategy;
+use crate::model::rollout_plan::{compare, CarriedOver, StrategyMetrics};
+use crate::model::{Aspects, Strategy};
 use leptos::prelude::*;
 
 fn coverage(days: Option<i64>) -> String {
@@ -26,10 +26,19 @@ pub fn Compare() -> impl IntoView {
     } else {
         Strategy::DepartmentPilot
     });
+    // Of the rollout, only what a proposal carries over: editing
+    // participation or a phase does not compare again (two proposals and
+    // their risks, some milliseconds at 2,000 units).
+    let carried =
+        Memo::new(move |_| state.with_aspects(Aspects::ROLLOUT, |p| CarriedOver::of(&p.rollout)));
     let metrics = Memo::new_with_compare(
         move |_| {
             let (a, b, start) = (first.get(), second.get(), rollout.start.get());
-            state.with_plan(|p| std::sync::Arc::new(compare(p, a, b, start)))
+            carried.with(|carried| {
+                state.with_aspects(Aspects::UNITS.union(Aspects::LAYOUT), |p| {
+                    std::sync::Arc::new(compare(p, carried, a, b, start))
+                })
+            })
         },
         |_, _| true,
     );

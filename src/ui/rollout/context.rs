@@ -29,7 +29,10 @@ impl Index {
         let tree = UnitTree::new(plan);
         let id = |u: usize| plan.units[u].id.clone();
         Index {
-            phases: phases_in_order(plan).into_iter().cloned().collect(),
+            phases: phases_in_order(&plan.rollout)
+                .into_iter()
+                .cloned()
+                .collect(),
             status: status_table(plan),
             unit_at: plan
                 .units
@@ -157,7 +160,7 @@ impl Rollout {
         );
         let (expanded, start) = state.editor.with_untracked(|e| {
             let plan = e.plan();
-            let first = phases_in_order(plan).first().map(|p| p.start);
+            let first = phases_in_order(&plan.rollout).first().map(|p| p.start);
             (initially_expanded(plan), first.unwrap_or(today))
         });
         Rollout {

@@ -3,7 +3,8 @@
 
 use super::context::Rollout;
 use crate::model::date::day_month_year;
-use crate::model::rollout_plan::{adoption, rollout_metrics};
+use crate::model::rollout_plan::{adoption, check_in_rate, okr_coverage};
+use crate::model::Aspects;
 use leptos::prelude::*;
 
 struct Measure {
@@ -22,11 +23,22 @@ pub fn RolloutOkrs() -> impl IntoView {
     let rollout = Rollout::expect();
     let state = rollout.state;
     let today = rollout.today;
+    // Reads only objectives and their check-ins: kept across rollout edits.
+    let check_ins = Memo::new(move |_| {
+        state.with_aspects(Aspects::LAYOUT.union(Aspects::MEASURES), |p| {
+            p.current_cycle(today)
+                .map(|cycle| check_in_rate(p, &cycle.id, today))
+        })
+    });
     let measures = move || {
         let current = rollout
             .index
             .with(|ix| ix.phases.iter().rposition(|p| p.start <= today));
-        state.with_plan(|p| {
+        let check_in_rate = check_ins.get();
+        let read = Aspects::UNITS
+            .union(Aspects::LAYOUT)
+            .union(Aspects::ROLLOUT);
+        state.with_aspects(read, |p| {
             let mut out = Vec::new();
             let last_end = p.rollout.phases.iter().map(|ph| ph.end).max();
             let points = adoption(p);
@@ -51,8 +63,8 @@ pub fn RolloutOkrs() -> impl IntoView {
                     progress: Some(people),
                 });
             }
-            if let Some(cycle) = p.current_cycle(today) {
-                let m = rollout_metrics(p, &cycle.id, today);
+            if let (Some(cycle), Some(check_in_rate)) = (p.current_cycle(today), check_in_rate) {
+                let m = okr_coverage(p, &cycle.id, today);
                 out.push(Measure {
                     title: format!("Every active unit has OKRs for {}", cycle.name),
                     now: format!(
@@ -68,8 +80,8 @@ pub fn RolloutOkrs() -> impl IntoView {
                         "80% of {} key results checked in within two weeks",
                         cycle.name
                     ),
-                    now: format!("{} checked in", percent(m.check_in_rate)),
-                    progress: Some((m.check_in_rate / 0.8).min(1.0)),
+                    now: format!("{} checked in", percent(check_in_rate)),
+                    progress: Some((check_in_rate / 0.8).min(1.0)),
                 });
             }
             // From the index rather than strategy_metrics, which would compute the risks once more.

@@ -7,7 +7,7 @@
 use super::context::{Index, Rollout};
 use super::phases::{accept_unit, drop_on_phase};
 use crate::model::date::{day_month, month_name, month_year};
-use crate::model::{CheckInCadence, CycleKind, Plan, ProgrammeEventKind};
+use crate::model::{Aspects, CheckInCadence, CycleKind, Plan, ProgrammeEventKind};
 use crate::ui::svg::wrap;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use leptos::ev;
@@ -30,6 +30,7 @@ const PAUSE: &str = "#b42318";
 const TODAY: &str = "#c2410c";
 
 /// Months from the first phase (or event) to the last, whole months.
+#[derive(Clone, Copy, Default, PartialEq)]
 struct Scale {
     from: NaiveDate,
     days: f64,
@@ -77,10 +78,26 @@ fn quarter_ends(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
     ends
 }
 
-/// Draws the picture; `selected` is the shown phase's position.
-pub fn draw(plan: &Plan, ix: &Index, selected: Option<usize>, today: NaiveDate) -> Drawing {
+/// Everything the picture draws but the phase bars. It follows the phases'
+/// dates, the events, the cadence and the plan's quarters, not participation
+/// or names, so an edit of those redraws the bars alone.
+#[derive(Default, PartialEq)]
+struct Frame {
+    height: f64,
+    scale: Scale,
+    phase_count: usize,
+    cadence: CheckInCadence,
+    months: Vec<(f64, String)>,
+    /// Marks per cadence lane: check-ins, monthly reviews, quarter ends.
+    lanes: [Vec<f64>; 3],
+    events: Vec<(f64, ProgrammeEventKind, NaiveDate, String)>,
+    today: Option<f64>,
+    lanes_top: f64,
+}
+
+fn frame(plan: &Plan, ix: &Index, today: NaiveDate) -> Frame {
     let (Some(first), Some(last)) = (ix.phases.first(), ix.phases.last()) else {
-        return Drawing::default();
+        return Frame::default();
     };
     let rollout = &plan.rollout;
     let event_days = rollout.events.iter().map(|e| e.date);
@@ -103,38 +120,12 @@ pub fn draw(plan: &Plan, ix: &Index, selected: Option<usize>, today: NaiveDate) 
         days: (to - from).num_days().max(1) as f64,
     };
     let lanes_top = TOP + ix.phases.len() as f64 * ROW + 8.0;
-    let height = lanes_top + 4.0 * LANE + LEGEND;
-    Drawing {
-        height,
+    Frame {
+        height: lanes_top + 4.0 * LANE + LEGEND,
+        scale,
+        phase_count: ix.phases.len(),
+        cadence: rollout.cadence,
         months: months(&scale, from, to),
-        phases: ix
-            .phases
-            .iter()
-            .enumerate()
-            .map(|(k, phase)| {
-                let x = scale.x(phase.start);
-                let w = (scale.x(phase.end.succ_opt().unwrap_or(phase.end)) - x).max(4.0);
-                let counts = ix.counts(k);
-                let total = counts.iter().sum::<usize>().max(1) as f64;
-                let label = wrap(&phase.name, ((w - 8.0) / 7.5).max(4.0) as usize, 1)
-                    .pop()
-                    .unwrap_or_default();
-                PhaseBar {
-                    id: phase.id.clone(),
-                    y: TOP + k as f64 * ROW,
-                    x,
-                    w,
-                    label,
-                    title: format!(
-                        "{}: {} to {}; {} active, {} view-only, {} not started",
-                        phase.name, phase.start, phase.end, counts[0], counts[1], counts[2]
-                    ),
-                    shares: counts.map(|c| c as f64 / total),
-                    counts,
-                    selected: selected == Some(k),
-                }
-            })
-            .collect(),
         lanes: cadence(plan, &scale, first.start, end),
         events: rollout
             .events
@@ -146,18 +137,38 @@ pub fn draw(plan: &Plan, ix: &Index, selected: Option<usize>, today: NaiveDate) 
     }
 }
 
-#[derive(Default)]
-pub struct Drawing {
-    pub height: f64,
-    months: Vec<(f64, String)>,
-    phases: Vec<PhaseBar>,
-    /// Marks per cadence lane: check-ins, monthly reviews, quarter ends.
-    lanes: [Vec<f64>; 3],
-    events: Vec<(f64, ProgrammeEventKind, NaiveDate, String)>,
-    today: Option<f64>,
-    lanes_top: f64,
+/// A bar per phase, split by participation; `selected` is the shown phase's position.
+fn bars(ix: &Index, scale: &Scale, selected: Option<usize>) -> Vec<PhaseBar> {
+    ix.phases
+        .iter()
+        .enumerate()
+        .map(|(k, phase)| {
+            let x = scale.x(phase.start);
+            let w = (scale.x(phase.end.succ_opt().unwrap_or(phase.end)) - x).max(4.0);
+            let counts = ix.counts(k);
+            let total = counts.iter().sum::<usize>().max(1) as f64;
+            let label = wrap(&phase.name, ((w - 8.0) / 7.5).max(4.0) as usize, 1)
+                .pop()
+                .unwrap_or_default();
+            PhaseBar {
+                id: phase.id.clone(),
+                y: TOP + k as f64 * ROW,
+                x,
+                w,
+                label,
+                title: format!(
+                    "{}: {} to {}; {} active, {} view-only, {} not started",
+                    phase.name, phase.start, phase.end, counts[0], counts[1], counts[2]
+                ),
+                shares: counts.map(|c| c as f64 / total),
+                counts,
+                selected: selected == Some(k),
+            }
+        })
+        .collect()
 }
 
+#[derive(PartialEq)]
 struct PhaseBar {
     id: crate::model::Id,
     y: f64,
@@ -216,33 +227,80 @@ fn cadence(plan: &Plan, scale: &Scale, from: NaiveDate, to: NaiveDate) -> [Vec<f
     ]
 }
 
+fn cadence_name(cadence: CheckInCadence) -> &'static str {
+    match cadence {
+        CheckInCadence::Weekly => "Weekly check-ins",
+        CheckInCadence::Biweekly => "Check-ins every two weeks",
+    }
+}
+
+fn phase_bars(rollout: Rollout, bars: &[PhaseBar]) -> impl IntoView {
+    bars.iter().map(|b| {
+        let id = b.id.clone();
+        let pick = {
+            let id = id.clone();
+            move |_| rollout.chosen_phase.set(Some(id.clone()))
+        };
+        let bar_y = b.y + 20.0;
+        let widths = b.shares.map(|s| s * b.w);
+        // A count is written only where its part of the bar has room for it.
+        let count_text = |i: usize, w: f64| (w >= 26.0 && b.counts[i] > 0).then(|| b.counts[i].to_string());
+        view! {
+            <g class="phase" on:click=pick
+                on:dragover=move |ev: ev::DragEvent| accept_unit(rollout, &ev)
+                on:drop=move |ev: ev::DragEvent| drop_on_phase(rollout, &id, &ev)>
+                <title>{b.title.clone()}</title>
+                <text x=b.x + 2.0 y=b.y + 14.0 font-size="14" font-weight=if b.selected { "700" } else { "600" } fill=INK>
+                    {if b.selected { format!("▶ {}", b.label) } else { b.label.clone() }}
+                </text>
+                <rect x=b.x y=bar_y width=widths[0] height="24" fill=ACTIVE />
+                <rect x=b.x + widths[0] y=bar_y width=widths[1] height="24" fill="url(#rollout-hatch)" />
+                <rect x=b.x + widths[0] + widths[1] y=bar_y width=widths[2] height="24" fill="#ffffff" />
+                <rect x=b.x y=bar_y width=b.w height="24" fill="none" stroke=if b.selected { TODAY } else { MUTED }
+                    stroke-width=if b.selected { "3" } else { "1" } />
+                {count_text(0, widths[0]).map(|t| view! {
+                    <text x=b.x + 5.0 y=bar_y + 17.0 font-size="13" font-weight="700" fill="#ffffff">{t}</text>
+                })}
+                {count_text(1, widths[1]).map(|t| view! {
+                    <text x=b.x + widths[0] + 5.0 y=bar_y + 17.0 font-size="13" font-weight="700" fill=INK paint-order="stroke" stroke="#ffffff" stroke-width="3">{t}</text>
+                })}
+                {count_text(2, widths[2]).map(|t| view! {
+                    <text x=b.x + widths[0] + widths[1] + 5.0 y=bar_y + 17.0 font-size="13" fill=MUTED>{t}</text>
+                })}
+            </g>
+        }
+    }).collect_view()
+}
+
 #[component]
 pub fn Timeline() -> impl IntoView {
     let rollout = Rollout::expect();
     let state = rollout.state;
-    let drawing = Memo::new_with_compare(
-        move |_| {
-            let selected = rollout.phase.get();
-            rollout.index.with(|ix| {
-                state.with_plan(|p| std::sync::Arc::new(draw(p, ix, selected, rollout.today)))
-            })
-        },
-        |_, _| true,
-    );
+    // Redrawing the frame costs some thousand attribute writes (Leptos sets
+    // every attribute of an erased element anew), so it is drawn again only
+    // when it differs; a participation edit redraws only the bars.
+    let read = Aspects::LAYOUT.union(Aspects::ROLLOUT);
+    let frame = Memo::new(move |_| {
+        rollout
+            .index
+            .with(|ix| state.with_aspects(read, |p| frame(p, ix, rollout.today)))
+    });
+    let bars = Memo::new(move |_| {
+        let selected = rollout.phase.get();
+        let scale = frame.with(|f| f.scale);
+        rollout.index.with(|ix| bars(ix, &scale, selected))
+    });
     let title = move || {
-        state.with_plan(|p| format!("{} — {} rollout", p.meta.name, p.rollout.strategy.label()))
-    };
-    let cadence_name = move || match state.with_plan(|p| p.rollout.cadence) {
-        CheckInCadence::Weekly => "Weekly check-ins",
-        CheckInCadence::Biweekly => "Check-ins every two weeks",
+        state.with_aspects(Aspects::TEXT.union(Aspects::ROLLOUT), |p| {
+            format!("{} — {} rollout", p.meta.name, p.rollout.strategy.label())
+        })
     };
     move || {
-        let d = drawing.get();
-        let title = title();
+        frame.with(|d| {
         let label = format!(
             "Timeline of {} phases with {}, monthly reviews and quarter-end scoring{}",
-            d.phases.len(),
-            cadence_name().to_lowercase(),
+            d.phase_count,
+            cadence_name(d.cadence).to_lowercase(),
             if d.events.is_empty() {
                 String::new()
             } else {
@@ -261,42 +319,7 @@ pub fn Timeline() -> impl IntoView {
                 }
             })
             .collect_view();
-        let phases = d.phases.iter().map(|b| {
-            let id = b.id.clone();
-            let pick = {
-                let id = id.clone();
-                move |_| rollout.chosen_phase.set(Some(id.clone()))
-            };
-            let bar_y = b.y + 20.0;
-            let widths = b.shares.map(|s| s * b.w);
-            // A count is written only where its part of the bar has room for it.
-            let count_text = |i: usize, w: f64| (w >= 26.0 && b.counts[i] > 0).then(|| b.counts[i].to_string());
-            view! {
-                <g class="phase" on:click=pick
-                    on:dragover=move |ev: ev::DragEvent| accept_unit(rollout, &ev)
-                    on:drop=move |ev: ev::DragEvent| drop_on_phase(rollout, &id, &ev)>
-                    <title>{b.title.clone()}</title>
-                    <text x=b.x + 2.0 y=b.y + 14.0 font-size="14" font-weight=if b.selected { "700" } else { "600" } fill=INK>
-                        {if b.selected { format!("▶ {}", b.label) } else { b.label.clone() }}
-                    </text>
-                    <rect x=b.x y=bar_y width=widths[0] height="24" fill=ACTIVE />
-                    <rect x=b.x + widths[0] y=bar_y width=widths[1] height="24" fill="url(#rollout-hatch)" />
-                    <rect x=b.x + widths[0] + widths[1] y=bar_y width=widths[2] height="24" fill="#ffffff" />
-                    <rect x=b.x y=bar_y width=b.w height="24" fill="none" stroke=if b.selected { TODAY } else { MUTED }
-                        stroke-width=if b.selected { "3" } else { "1" } />
-                    {count_text(0, widths[0]).map(|t| view! {
-                        <text x=b.x + 5.0 y=bar_y + 17.0 font-size="13" font-weight="700" fill="#ffffff">{t}</text>
-                    })}
-                    {count_text(1, widths[1]).map(|t| view! {
-                        <text x=b.x + widths[0] + 5.0 y=bar_y + 17.0 font-size="13" font-weight="700" fill=INK paint-order="stroke" stroke="#ffffff" stroke-width="3">{t}</text>
-                    })}
-                    {count_text(2, widths[2]).map(|t| view! {
-                        <text x=b.x + widths[0] + widths[1] + 5.0 y=bar_y + 17.0 font-size="13" fill=MUTED>{t}</text>
-                    })}
-                </g>
-            }
-        }).collect_view();
-        let lane_labels = [cadence_name(), "Monthly reviews", "Quarter-end scoring and planning", "Pauses and relaunches"]
+        let lane_labels = [cadence_name(d.cadence), "Monthly reviews", "Quarter-end scoring and planning", "Pauses and relaunches"]
             .into_iter()
             .enumerate()
             .map(|(i, text)| view! {
@@ -366,7 +389,7 @@ pub fn Timeline() -> impl IntoView {
                 <text x="12" y="24" font-size="17" font-weight="700" fill=INK>{title}</text>
                 {months}
                 {lane_labels}
-                {phases}
+                {move || bars.with(|b| phase_bars(rollout, b))}
                 {ticks}
                 {reviews}
                 {quarters}
@@ -390,5 +413,6 @@ pub fn Timeline() -> impl IntoView {
                 </g>
             </svg>
         }
+        })
     }
 }
