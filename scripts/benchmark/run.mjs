@@ -80,6 +80,7 @@ async function measure(app, size) {
   const row = { size, mb: text.length / 1e6 };
   const parse = [], imports = [], loads = [], titles = [], moves = [], expands = [], checkIns = [], saves = [], saveBlocks = [], heaps = [];
   const firstTitles = [], firstMoves = [], firstCheckIns = [];
+  const participations = [], firstParticipations = [];
   // Round 0 of each edit is its first on this page; the others are timed for the median.
   const record = (round, first, steady, time) => (round === 0 ? first : steady).push(time);
   for (let run = 0; run < RUNS; run++) {
@@ -166,6 +167,16 @@ async function measure(app, size) {
         new Function(`const i = document.querySelector('tbody[data-bench] input.grade-input'); i.value = '${value}'; i.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));`),
         new Function(`return document.querySelector('${scoreCell}').textContent.includes('${score}');`))).ready);
     }
+    // A department's participation in the rollout view, until the phase list counts it.
+    await page.getByRole('link', { name: 'Rollout' }).click();
+    const status = page.getByRole('combobox', { name: 'Participation of Department 1', exact: true });
+    await status.waitFor();
+    for (let round = 0; round <= EDITS_PER_RUN; round++) {
+      const other = (await status.inputValue()) === 'View-only' ? 'Active' : 'View-only';
+      record(round, firstParticipations, participations, (await timeInPage(page,
+        new Function(`window.__phases = document.querySelector('[aria-label="Phases"]').textContent; const s = document.querySelector('select[aria-label="Participation of Department 1"]'); s.value = '${other}'; s.dispatchEvent(new Event('change', { bubbles: true }));`),
+        () => document.querySelector('[aria-label="Phases"]').textContent !== window.__phases)).ready);
+    }
     await page.getByRole('link', { name: 'Cascade' }).click();
 
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
@@ -194,6 +205,8 @@ async function measure(app, size) {
     firstTitle: median(firstTitles),
     firstMove: median(firstMoves),
     firstCheckIn: median(firstCheckIns),
+    participation: median(participations),
+    firstParticipation: median(firstParticipations),
     move: median(moves),
     save: finite(saves).length ? median(finite(saves)) : undefined,
     saveBlock: finite(saves).length ? median(saveBlocks) : undefined,
@@ -218,15 +231,15 @@ console.log(`Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, ${(os.to
 const firstScreen = rows[0].load;
 const budget = (r) => (r.load === undefined || firstScreen === undefined ? 'n/a' : ms(5 * r.parse + firstScreen));
 const quota = (x) => (x === undefined ? 'over quota' : ms(x));
-console.log('| objectives | file MB | JSON.parse ms | import ms | load from storage ms | load target ms | expand unit ms | edit title ms | check-in to score ms | move unit ms | autosave ms | autosave longest task ms | heap MB |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| objectives | file MB | JSON.parse ms | import ms | load from storage ms | load target ms | expand unit ms | edit title ms | check-in to score ms | move unit ms | rollout status ms | autosave ms | autosave longest task ms | heap MB |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.size} | ${r.mb.toFixed(1)} | ${ms(r.parse)} | ${ms(r.import)} | ${quota(r.load)} | ${budget(r)} | ${ms(r.expand)} | ${ms(r.title)} | ${ms(r.checkIn)} | ${ms(r.move)} | ${quota(r.save)} | ${quota(r.saveBlock)} | ${r.heap.toFixed(0)} |`);
+  console.log(`| ${r.size} | ${r.mb.toFixed(1)} | ${ms(r.parse)} | ${ms(r.import)} | ${quota(r.load)} | ${budget(r)} | ${ms(r.expand)} | ${ms(r.title)} | ${ms(r.checkIn)} | ${ms(r.move)} | ${ms(r.participation)} | ${quota(r.save)} | ${quota(r.saveBlock)} | ${r.heap.toFixed(0)} |`);
 }
 console.log(`\nShipped bundle (gzip -9): ${(bundle.total / 1024).toFixed(0)} KB (${bundle.parts.join(', ')}).`);
 console.log(`Load target: 5 × JSON.parse plus drawing the first screen, taken as loading the ${rows[0].size}-objective plan (${ms(firstScreen)} ms). Autosave runs from the edit's save to its end; the longest task is the longest the page could not respond meanwhile (0: no task over 50 ms).`);
 console.log(`Edit and expand times run from the event until the page shows the change, which the browser paints in the next frame; each edit ${EDITS_PER_RUN} times per run after a first one, median of all.`);
 console.log('\nThe first edit of each kind after the page opened, which also compiles its code (median of the runs):\n');
-console.log('| objectives | first title ms | first check-in ms | first move ms |');
-console.log('|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.size} | ${ms(r.firstTitle)} | ${ms(r.firstCheckIn)} | ${ms(r.firstMove)} |`);
+console.log('| objectives | first title ms | first check-in ms | first move ms | first rollout status ms |');
+console.log('|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.size} | ${ms(r.firstTitle)} | ${ms(r.firstCheckIn)} | ${ms(r.firstMove)} | ${ms(r.firstParticipation)} |`);
