@@ -21,6 +21,10 @@ pub struct AppState {
     pub conflict: RwSignal<bool>,
     /// A plan opened from a share link: shown, never edited or saved here.
     pub read_only: bool,
+    /// Set once another plan took the place of the one the page opened with
+    /// (a file, a blank plan, another tab's): the welcome, which introduces
+    /// the sample, has nothing more to say then.
+    pub replaced: RwSignal<bool>,
     /// One per aspect, notified when an edit touches it: whole-plan indexes
     /// follow these, not the editor, so an edit elsewhere does not even
     /// mark them (and everything that reads them) for checking.
@@ -52,6 +56,7 @@ impl AppState {
             last_save_ms: RwSignal::new(None),
             conflict: RwSignal::new(false),
             read_only,
+            replaced: RwSignal::new(false),
             aspect_changes: std::array::from_fn(|_| Trigger::new()),
             objective_changes: StoredValue::new(FxHashMap::default()),
             any_objective: Trigger::new(),
@@ -74,9 +79,20 @@ impl AppState {
             self.status.set(READ_ONLY.into());
             return false;
         }
-        let result = self.change(|e| make(e.plan()).and_then(|command| e.apply(command)));
+        let mut replaces = false;
+        let result = self.change(|e| {
+            make(e.plan()).and_then(|command| {
+                replaces = matches!(command, Command::ReplacePlan(_));
+                e.apply(command)
+            })
+        });
         match result {
-            Some(Ok(())) => true,
+            Some(Ok(())) => {
+                if replaces {
+                    self.replaced.set(true);
+                }
+                true
+            }
             Some(Err(error)) => {
                 self.status.set(error.0);
                 false
@@ -108,6 +124,7 @@ impl AppState {
     /// Puts what another tab saved in place of this tab's plan.
     pub fn replace_from_outside(&self, plan: Plan) {
         self.change(|e| e.replace_from_outside(plan));
+        self.replaced.set(true);
     }
 
     /// Every change to the editor goes through here, so that the aspects and

@@ -11,19 +11,31 @@ after(() => app.close());
 
 
 test('a first visit offers the sample, a blank plan or a file', async () => {
-  const page = await app.open();
-  const welcome = page.getByRole('region', { name: 'Welcome to okrplan' });
-  await welcome.getByRole('button', { name: 'Start a blank plan' }).click();
+  const welcome = (page) => page.getByRole('region', { name: 'Welcome to okrplan' });
+  let page = await app.open();
+  await welcome(page).getByRole('button', { name: 'Explore the sample plan' }).click();
+  await welcome(page).waitFor({ state: 'detached' });
+
+  // The welcome introduces the sample: it closes when a blank plan takes its place, and stays closed.
+  page = await app.open();
+  await welcome(page).getByRole('button', { name: 'Start a blank plan' }).click();
   assert.equal(await planName(page).inputValue(), 'New plan');
   await page.getByRole('list', { name: 'Organisation' }).getByRole('button', { name: 'My organisation', exact: true }).waitFor();
+  assert.equal(await welcome(page).count(), 0);
   await page.getByRole('button', { name: 'Undo' }).click();
   assert.equal(await planName(page).inputValue(), 'Fernhill Cycles — OKRs 2026/27');
-  await welcome.getByRole('button', { name: 'Explore the sample plan' }).click();
-  await welcome.waitFor({ state: 'detached' });
-
+  assert.equal(await welcome(page).count(), 0);
   await page.reload(); // not a first visit any more once something was saved
   await savedPlan(page);
-  assert.equal(await page.getByRole('region', { name: 'Welcome to okrplan' }).count(), 0);
+  assert.equal(await welcome(page).count(), 0);
+
+  // So it does when a file is opened in its place.
+  page = await app.open();
+  const team = { format: 'okrplan', schema_version: 1, meta: { name: 'Team plan' }, units: [{ id: 'u-team', name: 'Team', kind: 'team' }] };
+  await openFile(page, 'team.okrplan.json', JSON.stringify(team));
+  await page.getByRole('dialog').getByRole('button', { name: 'Replace current plan' }).click();
+  await page.getByRole('list', { name: 'Organisation' }).getByRole('button', { name: 'Team', exact: true }).waitFor();
+  assert.equal(await welcome(page).count(), 0);
 });
 
 test('an empty plan shows the ways to start', async () => {

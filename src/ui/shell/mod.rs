@@ -102,7 +102,7 @@ pub fn Planner(
                         </div>
                     }
                 }>
-                    <Show when=move || welcome.get() && !empty.get() && view.get() != View::Workshop>
+                    <Show when=move || welcome.get() && !state.replaced.get() && !empty.get() && view.get() != View::Workshop>
                         <Welcome open=welcome />
                     </Show>
                     {move || match view.get() {
