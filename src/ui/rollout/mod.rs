@@ -97,7 +97,7 @@ pub fn RolloutView() -> impl IntoView {
                 </div>
                 <AdoptionChart />
             </Show>
-            <div class="rollout-pair">
+            <div class="rollout-programme">
                 <RolloutOkrs />
                 <Roles />
             </div>
