@@ -1087,24 +1087,60 @@ fn applied_as_compared(plan: &Plan, strategy: Strategy, from: NaiveDate) -> Plan
 #[test]
 fn comparing_measures_what_applying_each_proposal_would() {
     // The sample has objectives in several cycles, readiness on its phases
-    // and named roles; the small org has a company objective only.
-    for (plan, from) in [
+    // and named roles; the small org has a company objective only. Both get a
+    // cadence and a programme event, which applying a proposal keeps.
+    for (mut plan, from) in [
         (sample_plan(), date(2026, 10, 1)),
         (with_company_okrs(org()), start()),
     ] {
-        for a in Strategy::ALL {
-            for b in Strategy::ALL {
-                let expected = (
-                    strategy_metrics(&applied_as_compared(&plan, a, from), from),
-                    strategy_metrics(&applied_as_compared(&plan, b, from), from),
-                );
-                assert_eq!(
-                    compare(&plan, &CarriedOver::of(&plan.rollout), a, b, from),
-                    expected,
-                    "{a:?} against {b:?}"
-                );
-            }
+        plan.rollout.cadence = CheckInCadence::Biweekly;
+        plan.rollout.events.push(ProgrammeEvent {
+            id: "ev-pause".into(),
+            date: date(2026, 12, 20),
+            kind: ProgrammeEventKind::Pause,
+            note: "Holidays".into(),
+        });
+        let carried = CarriedOver::of(&plan.rollout);
+        for (k, a) in Strategy::ALL.into_iter().enumerate() {
+            let b = Strategy::ALL[(k + 1) % Strategy::ALL.len()];
+            let expected = (
+                strategy_metrics(&applied_as_compared(&plan, a, from), from),
+                strategy_metrics(&applied_as_compared(&plan, b, from), from),
+            );
+            let compared = compare(&plan, &carried, a, b, from);
+            assert_eq!(compared, expected, "{a:?} against {b:?}");
         }
+    }
+}
+
+#[test]
+fn what_is_carried_over_follows_roles_readiness_and_the_order_of_phases() {
+    // The view compares again only when this changes.
+    let plan = sample_plan();
+    let carried = CarriedOver::of(&plan.rollout);
+    let first = phase_id(&plan, 0);
+    let edited = |command: Result<Command, EditError>| applied(plan.clone(), command.unwrap());
+    let unchanged = [
+        set_participation(&plan, &"u-brand".into(), &first, Active),
+        edit_phase(&plan, &first, |p| p.name = "Kick-off".into()),
+        edit_phase(&plan, &first, |p| p.end = p.end.pred_opt().unwrap()),
+    ];
+    for command in unchanged {
+        assert_eq!(CarriedOver::of(&edited(command).rollout), carried);
+    }
+    let item = plan.rollout.readiness[0].id.clone();
+    let role = plan.rollout.roles[0].id.clone();
+    let changed = [
+        edit_readiness_item(&plan, &item, |r| r.done = !r.done),
+        edit_role(&plan, &role, |r| r.person = "Someone else".into()),
+        // The first phase moved after the others.
+        edit_phase(&plan, &first, |p| {
+            p.start = date(2027, 9, 1);
+            p.end = date(2027, 9, 30);
+        }),
+    ];
+    for command in changed {
+        assert_ne!(CarriedOver::of(&edited(command).rollout), carried);
     }
 }
 
@@ -1249,7 +1285,7 @@ fn measured_plan() -> Plan {
 }
 
 #[test]
-fn rollout_metrics_during_the_cycle() {
+fn okr_coverage_and_check_in_rate_during_the_cycle() {
     let plan = measured_plan();
     let q4 = Id::from("q4-2026");
     let coverage = okr_coverage(&plan, &q4, start());
@@ -1263,7 +1299,7 @@ fn rollout_metrics_during_the_cycle() {
 }
 
 #[test]
-fn rollout_metrics_after_the_cycle_and_before_the_rollout() {
+fn okr_coverage_and_check_in_rate_after_the_cycle_and_before_the_rollout() {
     let plan = measured_plan();
     let q4 = Id::from("q4-2026");
     let coverage = okr_coverage(&plan, &q4, date(2027, 1, 10));

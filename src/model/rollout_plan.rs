@@ -370,10 +370,11 @@ pub fn phases_in_order(rollout: &Rollout) -> Vec<&Phase> {
     phases
 }
 
-/// What a proposal keeps of the rollout it replaces: the roles, and the
-/// readiness checklist with the order of the phases it hangs on. It is all
-/// that comparing strategies reads of the plan's rollout, so an edit of
-/// anything else there (participation, a phase's name) leaves a comparison
+/// What the metrics of a proposal read of the rollout it would replace: the
+/// roles, and the readiness checklist with the order of the phases it hangs
+/// on (applying a proposal also keeps the cadence and events, which no
+/// metric reads). An edit of anything else there (participation, a phase's
+/// name, dates that keep the phases' order) leaves it, and so a comparison,
 /// as it was.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CarriedOver {
@@ -403,10 +404,10 @@ impl CarriedOver {
         let Some(last) = new_phases.len().checked_sub(1) else {
             return self.readiness.clone();
         };
+        let old = &self.phase_order;
         self.readiness
             .iter()
             .map(|item| {
-                let old = &self.phase_order;
                 let at = old.iter().position(|id| *id == item.phase).unwrap_or(0);
                 ReadinessItem {
                     phase: new_phases[at.min(last)].id.clone(),
@@ -1220,8 +1221,8 @@ fn metrics_of(plan: &Plan, rollout: &Rollout, today: NaiveDate) -> StrategyMetri
 /// Compares two strategies by proposing each, from `start`, for the plan's
 /// organisation and measuring it with risks as of `start`, with what applying
 /// the proposal would carry over from the plan's rollout (`carried`, from
-/// [`CarriedOver::of`]); the plan's own rollout is not read, and nothing is
-/// copied. Phase subjects in the risks name the proposals' phases
+/// [`CarriedOver::of`]); the plan's own rollout is not read, and the plan is
+/// not copied. Phase subjects in the risks name the proposals' phases
 /// ("proposed-phase-1", …), not the plan's.
 pub fn compare(
     plan: &Plan,
@@ -1320,8 +1321,10 @@ pub fn adoption(plan: &Plan) -> Vec<AdoptionPoint> {
         .collect()
 }
 
-/// The rollout measured with its own OKRs (seed 004: "Consider using OKRs as
-/// the mechanism for defining and measuring the success of your OKR implementation").
+/// How many of the active units have OKRs, one of the key results the rollout
+/// is measured with (seed 004: "Consider using OKRs as the mechanism for
+/// defining and measuring the success of your OKR implementation"); the
+/// other is [`check_in_rate`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct OkrCoverage {
     /// Share of the active units that have at least one objective in the cycle.

@@ -82,6 +82,8 @@ impl AppState {
         let mut replaces = false;
         let result = self.change(|e| {
             make(e.plan()).and_then(|command| {
+                // A merge (a batch around a replacement) keeps the plan, with
+                // a file's changes in it: the welcome stays.
                 replaces = matches!(command, Command::ReplacePlan(_));
                 e.apply(command)
             })

@@ -29,8 +29,9 @@ test('a first visit offers the sample, a blank plan or a file', async () => {
   await savedPlan(page);
   assert.equal(await welcome(page).count(), 0);
 
-  // So it does when a file is opened in its place.
+  // It also closes when a file is opened in its place.
   page = await app.open();
+  await welcome(page).waitFor();
   const team = { format: 'okrplan', schema_version: 1, meta: { name: 'Team plan' }, units: [{ id: 'u-team', name: 'Team', kind: 'team' }] };
   await openFile(page, 'team.okrplan.json', JSON.stringify(team));
   await page.getByRole('dialog').getByRole('button', { name: 'Replace current plan' }).click();

@@ -72,8 +72,8 @@ fn y(share: f64) -> f64 {
     TOP + (1.0 - share) * (HEIGHT - TOP - BOTTOM)
 }
 
-/// What the chart is drawn against: the phases' start dates, the last
-/// phase's end and the series every phase has data for. An edit of
+/// What the chart is drawn against: the phases' start dates, the latest end
+/// of any phase and the series every phase has data for. An edit of
 /// participation changes the shares, not these, so it redraws the lines alone
 /// (Leptos sets every attribute of a redrawn element anew).
 #[derive(Clone, PartialEq)]

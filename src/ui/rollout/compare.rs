@@ -27,8 +27,9 @@ pub fn Compare() -> impl IntoView {
         Strategy::DepartmentPilot
     });
     // Of the rollout, only what a proposal carries over: editing
-    // participation or a phase does not compare again (two proposals and
-    // their risks, some milliseconds at 2,000 units).
+    // participation, a phase's name or dates that keep the phases' order does
+    // not compare again (two proposals and their risks, some milliseconds at
+    // 2,000 units).
     let carried =
         Memo::new(move |_| state.with_aspects(Aspects::ROLLOUT, |p| CarriedOver::of(&p.rollout)));
     let metrics = Memo::new_with_compare(

@@ -23,7 +23,8 @@ pub fn RolloutOkrs() -> impl IntoView {
     let rollout = Rollout::expect();
     let state = rollout.state;
     let today = rollout.today;
-    // Reads only objectives and their check-ins: kept across rollout edits.
+    // Reads only objectives and their check-ins: kept across rollout edits;
+    // `None` without a current cycle.
     let check_ins = Memo::new(move |_| {
         state.with_aspects(Aspects::LAYOUT.union(Aspects::MEASURES), |p| {
             p.current_cycle(today)
@@ -34,7 +35,7 @@ pub fn RolloutOkrs() -> impl IntoView {
         let current = rollout
             .index
             .with(|ix| ix.phases.iter().rposition(|p| p.start <= today));
-        let check_in_rate = check_ins.get();
+        let rate = check_ins.get().unwrap_or(0.0);
         let read = Aspects::UNITS
             .union(Aspects::LAYOUT)
             .union(Aspects::ROLLOUT);
@@ -63,7 +64,7 @@ pub fn RolloutOkrs() -> impl IntoView {
                     progress: Some(people),
                 });
             }
-            if let (Some(cycle), Some(check_in_rate)) = (p.current_cycle(today), check_in_rate) {
+            if let Some(cycle) = p.current_cycle(today) {
                 let m = okr_coverage(p, &cycle.id, today);
                 out.push(Measure {
                     title: format!("Every active unit has OKRs for {}", cycle.name),
@@ -80,8 +81,8 @@ pub fn RolloutOkrs() -> impl IntoView {
                         "80% of {} key results checked in within two weeks",
                         cycle.name
                     ),
-                    now: format!("{} checked in", percent(check_in_rate)),
-                    progress: Some((check_in_rate / 0.8).min(1.0)),
+                    now: format!("{} checked in", percent(rate)),
+                    progress: Some((rate / 0.8).min(1.0)),
                 });
             }
             // From the index rather than strategy_metrics, which would compute the risks once more.

@@ -95,7 +95,7 @@ struct Frame {
     lanes_top: f64,
 }
 
-fn frame(plan: &Plan, ix: &Index, today: NaiveDate) -> Frame {
+fn frame_of(plan: &Plan, ix: &Index, today: NaiveDate) -> Frame {
     let (Some(first), Some(last)) = (ix.phases.first(), ix.phases.last()) else {
         return Frame::default();
     };
@@ -138,7 +138,7 @@ fn frame(plan: &Plan, ix: &Index, today: NaiveDate) -> Frame {
 }
 
 /// A bar per phase, split by participation; `selected` is the shown phase's position.
-fn bars(ix: &Index, scale: &Scale, selected: Option<usize>) -> Vec<PhaseBar> {
+fn bars_of(ix: &Index, scale: &Scale, selected: Option<usize>) -> Vec<PhaseBar> {
     ix.phases
         .iter()
         .enumerate()
@@ -283,12 +283,12 @@ pub fn Timeline() -> impl IntoView {
     let frame = Memo::new(move |_| {
         rollout
             .index
-            .with(|ix| state.with_aspects(read, |p| frame(p, ix, rollout.today)))
+            .with(|ix| state.with_aspects(read, |p| frame_of(p, ix, rollout.today)))
     });
     let bars = Memo::new(move |_| {
         let selected = rollout.phase.get();
         let scale = frame.with(|f| f.scale);
-        rollout.index.with(|ix| bars(ix, &scale, selected))
+        rollout.index.with(|ix| bars_of(ix, &scale, selected))
     });
     let title = move || {
         state.with_aspects(Aspects::TEXT.union(Aspects::ROLLOUT), |p| {
@@ -297,122 +297,122 @@ pub fn Timeline() -> impl IntoView {
     };
     move || {
         frame.with(|d| {
-        let label = format!(
-            "Timeline of {} phases with {}, monthly reviews and quarter-end scoring{}",
-            d.phase_count,
-            cadence_name(d.cadence).to_lowercase(),
-            if d.events.is_empty() {
-                String::new()
-            } else {
-                format!(", and {} programme events", d.events.len())
-            }
-        );
-        let bottom = d.lanes_top + 4.0 * LANE;
-        let lane_y = |i: usize| d.lanes_top + i as f64 * LANE;
-        let months = d
-            .months
-            .iter()
-            .map(|(x, label)| {
-                view! {
-                    <line x1=*x x2=*x y1=TOP - 12.0 y2=bottom stroke=GRID stroke-width="1" />
-                    <text x=x + 4.0 y=TOP - 16.0 font-size="13" fill=MUTED>{label.clone()}</text>
+            let label = format!(
+                "Timeline of {} phases with {}, monthly reviews and quarter-end scoring{}",
+                d.phase_count,
+                cadence_name(d.cadence).to_lowercase(),
+                if d.events.is_empty() {
+                    String::new()
+                } else {
+                    format!(", and {} programme events", d.events.len())
                 }
-            })
-            .collect_view();
-        let lane_labels = [cadence_name(d.cadence), "Monthly reviews", "Quarter-end scoring and planning", "Pauses and relaunches"]
-            .into_iter()
-            .enumerate()
-            .map(|(i, text)| view! {
-                <text x="12" y=lane_y(i) + 18.0 font-size="13" fill=INK>{text}</text>
-                <line x1="8" x2=WIDTH - RIGHT y1=lane_y(i) y2=lane_y(i) stroke=GRID stroke-width="1" />
-            })
-            .collect_view();
-        let ticks = d.lanes[0].iter().map(|x| view! {
-            <line x1=*x x2=*x y1=lane_y(0) + 7.0 y2=lane_y(0) + 21.0 stroke=INK stroke-width="1.5" />
-        }).collect_view();
-        let reviews = d.lanes[1].iter().map(|x| {
-            let y = lane_y(1) + 14.0;
-            view! { <path d=format!("M{x:.1},{:.1} l6,6 l-6,6 l-6,-6 z", y - 6.0) fill=VIEW_ONLY /> }
-        }).collect_view();
-        let quarters = d.lanes[2]
-            .iter()
-            .map(|x| {
-                let y = lane_y(2) + 21.0;
-                view! { <path d=format!("M{:.1},{y:.1} l7,-14 l7,14 z", x - 7.0) fill=ACTIVE /> }
-            })
-            .collect_view();
-        let events = d.events.iter().map(|(x, kind, date, note)| {
-            let y = lane_y(3) + 6.0;
-            let (mark, word) = match kind {
-                ProgrammeEventKind::Pause => (
-                    view! { <g><rect x=x - 6.0 y=y width="4" height="16" fill=PAUSE /><rect x=x + 2.0 y=y width="4" height="16" fill=PAUSE /></g> }.into_any(),
-                    "Pause",
-                ),
-                ProgrammeEventKind::Relaunch => (
-                    view! { <path d=format!("M{:.1},{y:.1} l13,8 l-13,8 z", x - 5.0) fill=ACTIVE /> }.into_any(),
-                    "Relaunch",
-                ),
-            };
-            let colour = if *kind == ProgrammeEventKind::Pause { PAUSE } else { ACTIVE };
+            );
+            let bottom = d.lanes_top + 4.0 * LANE;
+            let lane_y = |i: usize| d.lanes_top + i as f64 * LANE;
+            let months = d
+                .months
+                .iter()
+                .map(|(x, label)| {
+                    view! {
+                        <line x1=*x x2=*x y1=TOP - 12.0 y2=bottom stroke=GRID stroke-width="1" />
+                        <text x=x + 4.0 y=TOP - 16.0 font-size="13" fill=MUTED>{label.clone()}</text>
+                    }
+                })
+                .collect_view();
+            let lane_labels = [cadence_name(d.cadence), "Monthly reviews", "Quarter-end scoring and planning", "Pauses and relaunches"]
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| view! {
+                    <text x="12" y=lane_y(i) + 18.0 font-size="13" fill=INK>{text}</text>
+                    <line x1="8" x2=WIDTH - RIGHT y1=lane_y(i) y2=lane_y(i) stroke=GRID stroke-width="1" />
+                })
+                .collect_view();
+            let ticks = d.lanes[0].iter().map(|x| view! {
+                <line x1=*x x2=*x y1=lane_y(0) + 7.0 y2=lane_y(0) + 21.0 stroke=INK stroke-width="1.5" />
+            }).collect_view();
+            let reviews = d.lanes[1].iter().map(|x| {
+                let y = lane_y(1) + 14.0;
+                view! { <path d=format!("M{x:.1},{:.1} l6,6 l-6,6 l-6,-6 z", y - 6.0) fill=VIEW_ONLY /> }
+            }).collect_view();
+            let quarters = d.lanes[2]
+                .iter()
+                .map(|x| {
+                    let y = lane_y(2) + 21.0;
+                    view! { <path d=format!("M{:.1},{y:.1} l7,-14 l7,14 z", x - 7.0) fill=ACTIVE /> }
+                })
+                .collect_view();
+            let events = d.events.iter().map(|(x, kind, date, note)| {
+                let y = lane_y(3) + 6.0;
+                let (mark, word) = match kind {
+                    ProgrammeEventKind::Pause => (
+                        view! { <g><rect x=x - 6.0 y=y width="4" height="16" fill=PAUSE /><rect x=x + 2.0 y=y width="4" height="16" fill=PAUSE /></g> }.into_any(),
+                        "Pause",
+                    ),
+                    ProgrammeEventKind::Relaunch => (
+                        view! { <path d=format!("M{:.1},{y:.1} l13,8 l-13,8 z", x - 5.0) fill=ACTIVE /> }.into_any(),
+                        "Relaunch",
+                    ),
+                };
+                let colour = if *kind == ProgrammeEventKind::Pause { PAUSE } else { ACTIVE };
+                view! {
+                    <g>
+                        <title>{format!("{word} on {date}{}", if note.is_empty() { String::new() } else { format!(": {note}") })}</title>
+                        <line x1=*x x2=*x y1=TOP - 8.0 y2=y stroke=colour stroke-width="2" stroke-dasharray="6 4" />
+                        {mark}
+                        <text x=x + 10.0 y=y + 13.0 font-size="13" font-weight="600" fill=INK>{format!("{word} {}", day_month(*date))}</text>
+                    </g>
+                }
+            }).collect_view();
+            let today = d.today.map(|x| view! {
+                <line x1=x x2=x y1=TOP - 46.0 y2=bottom stroke=TODAY stroke-width="2" />
+                <text x=x + 4.0 y=TOP - 34.0 font-size="13" font-weight="700" fill=TODAY>"Today"</text>
+            });
+            let legend_y = bottom + 26.0;
             view! {
-                <g>
-                    <title>{format!("{word} on {date}{}", if note.is_empty() { String::new() } else { format!(": {note}") })}</title>
-                    <line x1=*x x2=*x y1=TOP - 8.0 y2=y stroke=colour stroke-width="2" stroke-dasharray="6 4" />
-                    {mark}
-                    <text x=x + 10.0 y=y + 13.0 font-size="13" font-weight="600" fill=INK>{format!("{word} {}", day_month(*date))}</text>
-                </g>
+                <svg
+                    id="rollout-timeline"
+                    xmlns="http://www.w3.org/2000/svg"
+                    viewBox=format!("0 0 {WIDTH} {:.0}", d.height)
+                    width=WIDTH
+                    height=format!("{:.0}", d.height)
+                    role="img"
+                    aria-label=label
+                    font-family="system-ui, sans-serif"
+                >
+                    <defs>
+                        <pattern id="rollout-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                            <rect width="8" height="8" fill="#dbe7fb" />
+                            <line x1="0" y1="0" x2="0" y2="8" stroke=VIEW_ONLY stroke-width="3" />
+                        </pattern>
+                    </defs>
+                    <rect width="100%" height="100%" fill="#f6f7f9" />
+                    <text x="12" y="24" font-size="17" font-weight="700" fill=INK>{title}</text>
+                    {months}
+                    {lane_labels}
+                    {move || bars.with(|b| phase_bars(rollout, b))}
+                    {ticks}
+                    {reviews}
+                    {quarters}
+                    {events}
+                    {today}
+                    <g font-size="13" fill=INK>
+                        <rect x="12" y=legend_y - 12.0 width="22" height="14" fill=ACTIVE />
+                        <text x="40" y=legend_y>"Active"</text>
+                        <rect x="110" y=legend_y - 12.0 width="22" height="14" fill="url(#rollout-hatch)" stroke=MUTED />
+                        <text x="138" y=legend_y>"View-only"</text>
+                        <rect x="230" y=legend_y - 12.0 width="22" height="14" fill="#ffffff" stroke=MUTED />
+                        <text x="258" y=legend_y>"Not started (numbers are units)"</text>
+                        <line x1="500" x2="500" y1=legend_y - 13.0 y2=legend_y + 1.0 stroke=INK stroke-width="1.5" />
+                        <text x="508" y=legend_y>"Check-in"</text>
+                        <path d=format!("M590,{:.1} l6,6 l-6,6 l-6,-6 z", legend_y - 12.0) fill=VIEW_ONLY />
+                        <text x="602" y=legend_y>"Monthly review"</text>
+                        <path d=format!("M716,{:.1} l7,-14 l7,14 z", legend_y + 1.0) fill=ACTIVE />
+                        <text x="736" y=legend_y>"Quarter-end scoring and planning"</text>
+                        <line x1="990" x2="990" y1=legend_y - 13.0 y2=legend_y + 1.0 stroke=TODAY stroke-width="2" />
+                        <text x="996" y=legend_y>"Today"</text>
+                    </g>
+                </svg>
             }
-        }).collect_view();
-        let today = d.today.map(|x| view! {
-            <line x1=x x2=x y1=TOP - 46.0 y2=bottom stroke=TODAY stroke-width="2" />
-            <text x=x + 4.0 y=TOP - 34.0 font-size="13" font-weight="700" fill=TODAY>"Today"</text>
-        });
-        let legend_y = bottom + 26.0;
-        view! {
-            <svg
-                id="rollout-timeline"
-                xmlns="http://www.w3.org/2000/svg"
-                viewBox=format!("0 0 {WIDTH} {:.0}", d.height)
-                width=WIDTH
-                height=format!("{:.0}", d.height)
-                role="img"
-                aria-label=label
-                font-family="system-ui, sans-serif"
-            >
-                <defs>
-                    <pattern id="rollout-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <rect width="8" height="8" fill="#dbe7fb" />
-                        <line x1="0" y1="0" x2="0" y2="8" stroke=VIEW_ONLY stroke-width="3" />
-                    </pattern>
-                </defs>
-                <rect width="100%" height="100%" fill="#f6f7f9" />
-                <text x="12" y="24" font-size="17" font-weight="700" fill=INK>{title}</text>
-                {months}
-                {lane_labels}
-                {move || bars.with(|b| phase_bars(rollout, b))}
-                {ticks}
-                {reviews}
-                {quarters}
-                {events}
-                {today}
-                <g font-size="13" fill=INK>
-                    <rect x="12" y=legend_y - 12.0 width="22" height="14" fill=ACTIVE />
-                    <text x="40" y=legend_y>"Active"</text>
-                    <rect x="110" y=legend_y - 12.0 width="22" height="14" fill="url(#rollout-hatch)" stroke=MUTED />
-                    <text x="138" y=legend_y>"View-only"</text>
-                    <rect x="230" y=legend_y - 12.0 width="22" height="14" fill="#ffffff" stroke=MUTED />
-                    <text x="258" y=legend_y>"Not started (numbers are units)"</text>
-                    <line x1="500" x2="500" y1=legend_y - 13.0 y2=legend_y + 1.0 stroke=INK stroke-width="1.5" />
-                    <text x="508" y=legend_y>"Check-in"</text>
-                    <path d=format!("M590,{:.1} l6,6 l-6,6 l-6,-6 z", legend_y - 12.0) fill=VIEW_ONLY />
-                    <text x="602" y=legend_y>"Monthly review"</text>
-                    <path d=format!("M716,{:.1} l7,-14 l7,14 z", legend_y + 1.0) fill=ACTIVE />
-                    <text x="736" y=legend_y>"Quarter-end scoring and planning"</text>
-                    <line x1="990" x2="990" y1=legend_y - 13.0 y2=legend_y + 1.0 stroke=TODAY stroke-width="2" />
-                    <text x="996" y=legend_y>"Today"</text>
-                </g>
-            </svg>
-        }
         })
     }
 }
