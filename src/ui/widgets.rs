@@ -45,6 +45,27 @@ pub fn Modal(
     }
 }
 
+/// Objectives drawn at first, and added by each "Show more": thousands of
+/// cards take seconds to draw, so long lists are drawn a page at a time.
+pub const PAGE: usize = 50;
+
+/// "Showing 50 of 9,156 objectives. Show 50 more", while `shown` is fewer than `total`.
+#[component]
+pub fn ShowMore(#[prop(into)] total: Signal<usize>, shown: RwSignal<usize>) -> impl IntoView {
+    move || {
+        let total = total.get();
+        let drawn = shown.get().min(total);
+        (drawn < total).then(|| {
+            view! {
+                <p class="more">
+                    {format!("Showing {} of {} objectives. ", thousands(drawn), thousands(total))}
+                    <button on:click=move |_| shown.update(|n| *n += PAGE)>{format!("Show {} more", PAGE.min(total - drawn))}</button>
+                </p>
+            }
+        })
+    }
+}
+
 /// A count with thousands separated, as people read it ("9,156").
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();

@@ -175,6 +175,11 @@ test('the outline collapses, the map draws the links and downloads as SVG', asyn
   assert.equal(await page.getByRole('button', { name: 'Mobile app team', exact: true }).count(), 0);
   await page.getByRole('button', { name: 'Expand Engineering' }).click();
   await objectivesOfEngineering.waitFor();
+  // Collapse all and Expand all reach units at every depth.
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await objectivesOfEngineering.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  await page.getByRole('list', { name: 'Objectives of Mobile app team' }).waitFor();
 
   await page.getByRole('button', { name: 'Alignment map' }).click();
   const map = page.getByRole('img', { name: 'Alignment map: 11 objectives, 8 links' });

@@ -38,6 +38,12 @@ test('a large organisation: progress while opening, unit lists filled when neede
   assert.ok(progress.some((m) => /^Opening big\.okrplan\.json \(\d+\.\d MB\)…$/.test(m)), JSON.stringify(progress));
   assert.equal(await page.locator('.busy').textContent(), '', 'the progress message goes when the file is read');
 
+  // Drawing every objective would take seconds: "Expand all" waits for a narrower view.
+  const expandAll = page.getByRole('button', { name: 'Expand all' });
+  assert.equal(await expandAll.count(), 0);
+  const [, shown] = (await page.locator('.cascade .hint').first().innerText()).match(/^(\d,\d{3}) objectives here: open units one by one, or pick one under “Unit” above\.$/);
+  assert.ok(Number(shown.replace(',', '')) > 1000, shown);
+
   // The unit filter lists every unit only while it has focus.
   const filter = page.getByRole('combobox', { name: 'Show unit' });
   assert.equal(await filter.locator('option').count(), 1, 'only "Whole organisation" before use');
@@ -48,6 +54,7 @@ test('a large organisation: progress while opening, unit lists filled when neede
   assert.deepEqual(await filter.locator('option').allTextContents(), ['Whole organisation', 'Company › Department 3']);
   assert.equal(await filter.inputValue(), 'u-3');
   await page.getByRole('button', { name: 'Department 2', exact: true }).waitFor({ state: 'detached' });
+  await expandAll.waitFor();
   await filter.focus();
   await filter.selectOption({ label: 'Whole organisation' });
 
@@ -85,6 +92,19 @@ test('a large organisation: progress while opening, unit lists filled when neede
   assert.equal(await filter.inputValue(), 'u-2');
   await filter.focus();
   await filter.selectOption({ label: 'Whole organisation' });
+
+  // One letter finds more than a thousand objectives: they are drawn a page at a time too.
+  const find = page.getByRole('searchbox', { name: 'Find objectives' });
+  await find.fill('e');
+  const [, foundCount] = (await page.locator('.cascade-main [role=status]').innerText()).match(/^(\d,\d{3}) objectives found$/);
+  const found = page.locator('[aria-label="Found objectives"] > li');
+  assert.equal(await found.count(), 50);
+  const moreFound = page.locator('.cascade-main p.more');
+  assert.equal(await moreFound.innerText(), `Showing 50 of ${foundCount} objectives. Show 50 more`);
+  await moreFound.getByRole('button', { name: 'Show 50 more' }).click();
+  await moreFound.filter({ hasText: /^Showing 100 of / }).waitFor();
+  assert.equal(await found.count(), 100);
+  await find.fill('');
 
   // The scoring view draws a page of objectives at a time.
   await page.getByRole('link', { name: 'Scoring' }).click();

@@ -13,6 +13,7 @@ use crate::model::{Aspects, Id};
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::SubtreeSelect;
+use crate::ui::widgets::{ShowMore, PAGE};
 use leptos::prelude::*;
 use outline::{ObjectiveCard, Outline};
 use unit_panel::UnitPanel;
@@ -21,6 +22,11 @@ use unit_picker::UnitChoices;
 pub use context::Cascade;
 pub use map::AlignmentMap;
 pub use outline::plural;
+
+/// "Expand all" draws every objective card of the units shown; past this many
+/// that takes seconds (3.3 s for 10,000 here, 0.36 s for 1,000), so a bigger
+/// outline is opened unit by unit or narrowed to a unit with the filter.
+const EXPAND_ALL_OBJECTIVES: usize = 1000;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -36,6 +42,8 @@ pub fn CascadeView() -> impl IntoView {
     let mode = RwSignal::new(Mode::Outline);
     let subtree = RwSignal::new(None::<Id>);
     let query = RwSignal::new(String::new());
+    // Found objectives are drawn a page at a time: one letter can find thousands.
+    let found_shown = RwSignal::new(PAGE);
 
     let roots = Signal::derive(move || match subtree.get() {
         Some(root) if state.with_aspects(Aspects::UNITS, |p| p.unit(&root).is_some()) => vec![root],
@@ -69,6 +77,17 @@ pub fn CascadeView() -> impl IntoView {
             found
         })
     };
+    let shown_objectives = move || {
+        cascade.index.with(|ix| {
+            roots.with(|roots| {
+                roots
+                    .iter()
+                    .filter_map(|id| ix.unit(id))
+                    .map(|u| ix.objectives_in_subtree(u))
+                    .sum::<usize>()
+            })
+        })
+    };
     // The panel is rebuilt only when another unit is picked (or this one goes),
     // never on an edit, so focus stays in the field being edited.
     let editing = Memo::new(move |_| {
@@ -88,7 +107,10 @@ pub fn CascadeView() -> impl IntoView {
                     <label>
                         "Find "
                         <input type="search" aria-label="Find objectives" placeholder="Title or key result"
-                            prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+                            prop:value=move || query.get() on:input=move |ev| {
+                                found_shown.set(PAGE);
+                                query.set(event_target_value(&ev));
+                            } />
                     </label>
                 </div>
                 <div class="segmented" role="group" aria-label="Show as">
@@ -102,18 +124,30 @@ pub fn CascadeView() -> impl IntoView {
                         (Mode::Map, _) => view! { <AlignmentMap roots /> }.into_any(),
                         (Mode::Outline, true) => view! {
                             <div class="row">
-                                <button on:click=move |_| cascade.set_all_expanded(true)>"Expand all"</button>
+                                <Show
+                                    when=move || shown_objectives() <= EXPAND_ALL_OBJECTIVES
+                                    fallback=move || view! {
+                                        <span class="hint">{move || format!("{} here: open units one by one, or pick one under “Unit” above.", plural(shown_objectives(), "objective"))}</span>
+                                    }
+                                >
+                                    <button on:click=move |_| cascade.set_all_expanded(true)>"Expand all"</button>
+                                </Show>
                                 <button on:click=move |_| cascade.set_all_expanded(false)>"Collapse all"</button>
                             </div>
                             <Outline roots />
                         }.into_any(),
                         (Mode::Outline, false) => {
                             let found = matches();
+                            let total = found.len();
+                            let drawn = move || found.iter().take(found_shown.get()).cloned().collect::<Vec<_>>();
                             view! {
-                                <p role="status">{plural(found.len(), "objective")} " found"</p>
+                                <p role="status">{plural(total, "objective")} " found"</p>
                                 <ul class="objectives" aria-label="Found objectives">
-                                    {found.into_iter().map(|id| view! { <ObjectiveCard id /> }).collect_view()}
+                                    <For each=drawn key=|id| id.clone() let:id>
+                                        <ObjectiveCard id />
+                                    </For>
                                 </ul>
+                                <ShowMore total=Signal::stored(total) shown=found_shown />
                             }.into_any()
                         }
                     }}

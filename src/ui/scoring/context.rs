@@ -4,6 +4,7 @@ use crate::model::scoring::{KrScore, Scores};
 use crate::model::{Aspects, Id, KeyResult, Objective, ObjectiveIndex, Plan};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
+use crate::ui::widgets::PAGE;
 use leptos::prelude::*;
 use rustc_hash::FxHashSet;
 use std::sync::Arc;
@@ -32,9 +33,6 @@ pub struct Scoring {
     /// positions: rebuilt when units, layout, cycle or unit change.
     in_view: Memo<Arc<Vec<(usize, Id)>>>,
 }
-
-/// Objectives drawn at first, and added by each "Show more".
-pub const PAGE: usize = 50;
 
 /// What the scores are built on: units and layout, a re-score from scratch each.
 const STRUCTURE: Aspects = Aspects::UNITS.union(Aspects::LAYOUT);

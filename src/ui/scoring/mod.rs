@@ -13,9 +13,9 @@ use crate::model::{Aspects, Command};
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::{unit_choices, SubtreeSelect};
-use crate::ui::widgets::thousands;
+use crate::ui::widgets::{ShowMore, PAGE};
 use badge::ScoreBadge;
-use context::{Order, Scoring, PAGE};
+use context::{Order, Scoring};
 use leptos::prelude::*;
 use review::{CycleSummaryPanel, ReviewNotes};
 use rollover::RolloverDialog;
@@ -115,16 +115,7 @@ pub fn ScoringView() -> impl IntoView {
                     <For each=move || visible.with(|ids| ids.iter().take(scoring.shown.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
                         <ObjectiveScores id />
                     </For>
-                    {move || {
-                        let total = visible.with(Vec::len);
-                        let shown = scoring.shown.get().min(total);
-                        (shown < total).then(|| view! {
-                            <p class="more">
-                                {format!("Showing {} of {} objectives. ", thousands(shown), thousands(total))}
-                                <button on:click=move |_| scoring.shown.update(|n| *n += PAGE)>{format!("Show {} more", PAGE.min(total - shown))}</button>
-                            </p>
-                        })
-                    }}
+                    <ShowMore total=Signal::derive(move || visible.with(Vec::len)) shown=scoring.shown />
                 }.into_any(),
                 Tab::Review => view! {
                     <CycleSummaryPanel />
