@@ -260,3 +260,35 @@ test('quality warnings appear where they apply, each with its reason', async () 
   await page.waitForFunction(() => document.querySelector('[aria-label="Objectives of Sales"]')?.innerText.includes('Aligned to nothing'));
   assert.equal(await unaligned(), 5);
 });
+
+test('a unit with many objectives draws them a page at a time, and an added one at once', async () => {
+  const page = await app.open();
+  const objectives = Array.from({ length: 120 }, (_, i) => ({
+    id: `o-${i + 1}`, title: `Imported objective ${i + 1}`, unit: 'u-team', cycle: 'q4', commitment: 'committed', key_results: [],
+  }));
+  const flat = {
+    format: 'okrplan', schema_version: 1, meta: { name: 'Flat import' },
+    cycles: [{ id: 'q4', name: 'Q4 2026', kind: 'quarter', start: '2026-10-01', end: '2026-12-31' }],
+    units: [{ id: 'u-team', name: 'Team', kind: 'team' }],
+    objectives,
+  };
+  await openFile(page, 'flat.okrplan.json', JSON.stringify(flat));
+  await page.getByRole('dialog').getByRole('button', { name: 'Replace current plan' }).click();
+  const cards = page.locator('[aria-label="Objectives of Team"] > li');
+  await cards.first().waitFor();
+  assert.equal(await cards.count(), 50);
+  const more = page.locator('p.more');
+  assert.equal(await more.innerText(), 'Showing 50 of 120 objectives. Show 50 more');
+  await more.getByRole('button', { name: 'Show 50 more' }).click();
+  await more.filter({ hasText: 'Showing 100 of 120 objectives. Show 20 more' }).waitFor();
+  assert.equal(await cards.count(), 100);
+
+  // The unit's panel draws a page of editors too; an added objective is drawn and can be edited.
+  await page.getByRole('button', { name: 'Team', exact: true }).click();
+  const panel = page.getByRole('complementary', { name: 'Unit: Team' });
+  assert.equal(await panel.getByRole('textbox', { name: 'Objective title' }).count(), 50);
+  await panel.getByRole('button', { name: 'Add objective' }).click();
+  const titles = panel.getByRole('textbox', { name: 'Objective title' });
+  await titles.nth(120).waitFor();
+  assert.equal(await titles.last().inputValue(), 'New objective');
+});

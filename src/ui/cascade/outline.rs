@@ -4,7 +4,7 @@
 use super::context::Cascade;
 use crate::model::quality::Subject;
 use crate::model::{ops, Aspects, Commitment, Id, KeyResult, Objective};
-use crate::ui::widgets::thousands;
+use crate::ui::widgets::{thousands, ShowMore, PAGE};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -64,6 +64,15 @@ fn UnitNode(id: Id) -> impl IntoView {
         })
     };
     let name = move || data.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
+    // Drawn a page at a time: a flat import can put thousands on one unit.
+    let shown = RwSignal::new(PAGE);
+    let drawn = move || {
+        data.with(|d| {
+            let ids = d.as_ref().map(|d| d.objectives.iter().take(shown.get()));
+            ids.map(|ids| ids.cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
     let is_expanded = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -166,13 +175,14 @@ fn UnitNode(id: Id) -> impl IntoView {
             <Show when=move || is_expanded.get()>
                 <ul class="objectives" aria-label=move || format!("Objectives of {}", name())>
                     <For
-                        each=move || data.with(|d| d.as_ref().map(|d| d.objectives.clone()).unwrap_or_default())
+                        each=drawn
                         key=|id| id.clone()
                         let:objective
                     >
                         <ObjectiveCard id=objective />
                     </For>
                 </ul>
+                <ShowMore total=Signal::derive(move || data.with(|d| d.as_ref().map_or(0, |d| d.own))) shown />
                 <ul class="units">
                     <For
                         each=move || data.with(|d| d.as_ref().map(|d| d.children.clone()).unwrap_or_default())

@@ -9,7 +9,7 @@ use crate::model::{ops, Commitment, Id, Objective, Review, Unit, UnitKind};
 use crate::ui::fields::TextField;
 use crate::ui::files::{export_unit_part, ShareLinkButton};
 use crate::ui::ids::new_id;
-use crate::ui::widgets::Modal;
+use crate::ui::widgets::{Modal, ShowMore, PAGE};
 use leptos::prelude::*;
 
 const KINDS: [&str; 5] = ["Company", "Department", "Team", "Person", "Other…"];
@@ -129,6 +129,28 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
             }
         }
     };
+    let objectives = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let index = cascade.index.get();
+            state.with_plan(|p| {
+                index
+                    .unit(&id)
+                    .map(|u| {
+                        index
+                            .objectives_of(u)
+                            .iter()
+                            .map(|&o| p.objectives[o].id.clone())
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    // Drawn a page at a time: a flat import can put thousands on one unit.
+    let shown = RwSignal::new(PAGE);
+    let drawn =
+        move || objectives.with(|all| all.iter().take(shown.get()).cloned().collect::<Vec<_>>());
     let add_objective = {
         let id = id.clone();
         move |_| {
@@ -147,25 +169,10 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
                 key_results: Vec::new(),
                 review: Review::default(),
             };
-            state.edit(|p| ops::add_objective(p, objective));
-        }
-    };
-    let objectives = {
-        let id = id.clone();
-        move || {
-            let index = cascade.index.get();
-            state.with_plan(|p| {
-                index
-                    .unit(&id)
-                    .map(|u| {
-                        index
-                            .objectives_of(u)
-                            .iter()
-                            .map(|&o| p.objectives[o].id.clone())
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
-            })
+            if state.edit(|p| ops::add_objective(p, objective)) {
+                // The new objective comes last: draw down to it.
+                shown.update(|n| *n = (*n).max(objectives.with_untracked(Vec::len)));
+            }
         }
     };
     let cycle_name = move || {
@@ -221,9 +228,10 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
                 } />
             </div>
             <h3>"Objectives in " {cycle_name}</h3>
-            <For each=objectives key=|id| id.clone() let:objective>
+            <For each=drawn key=|id| id.clone() let:objective>
                 <ObjectiveEditor id=objective />
             </For>
+            <ShowMore total=Signal::derive(move || objectives.with(Vec::len)) shown />
             <button class="primary" on:click=add_objective>"Add objective"</button>
             <Show when=move || confirm_delete.get()>
                 <DeleteUnitDialog id=id.clone() on_close=Callback::new(move |()| confirm_delete.set(false)) />
