@@ -1,7 +1,7 @@
 // The cascade editor as a planner uses it, with the mouse and the keyboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, savedPlan, openFile, download } from './support.mjs';
+import { setup, savedPlan, openFile, download, flatPlan } from './support.mjs';
 
 let app;
 before(async () => {
@@ -263,16 +263,7 @@ test('quality warnings appear where they apply, each with its reason', async () 
 
 test('a unit with many objectives draws them a page at a time, and an added one at once', async () => {
   const page = await app.open();
-  const objectives = Array.from({ length: 120 }, (_, i) => ({
-    id: `o-${i + 1}`, title: `Imported objective ${i + 1}`, unit: 'u-team', cycle: 'q4', commitment: 'committed', key_results: [],
-  }));
-  const flat = {
-    format: 'okrplan', schema_version: 1, meta: { name: 'Flat import' },
-    cycles: [{ id: 'q4', name: 'Q4 2026', kind: 'quarter', start: '2026-10-01', end: '2026-12-31' }],
-    units: [{ id: 'u-team', name: 'Team', kind: 'team' }],
-    objectives,
-  };
-  await openFile(page, 'flat.okrplan.json', JSON.stringify(flat));
+  await openFile(page, 'flat.okrplan.json', JSON.stringify(flatPlan(120)));
   await page.getByRole('dialog').getByRole('button', { name: 'Replace current plan' }).click();
   const cards = page.locator('[aria-label="Objectives of Team"] > li');
   await cards.first().waitFor();

@@ -130,3 +130,16 @@ export async function rename(page, name) {
   await planName(page).fill(name);
   await planName(page).press('Enter');
 }
+
+/** A plan as a flat import leaves it: `count` objectives of the current quarter, all on one unit "Team". */
+export function flatPlan(count) {
+  const objectives = Array.from({ length: count }, (_, i) => ({
+    id: `o-${i + 1}`, title: `Imported objective ${i + 1}`, unit: 'u-team', cycle: 'q4', commitment: 'committed', key_results: [],
+  }));
+  return {
+    format: 'okrplan', schema_version: 1, meta: { name: 'Flat import' },
+    cycles: [{ id: 'q4', name: 'Q4 2026', kind: 'quarter', start: '2026-10-01', end: '2026-12-31' }],
+    units: [{ id: 'u-team', name: 'Team', kind: 'team' }],
+    objectives,
+  };
+}

@@ -2,7 +2,7 @@
 // type, no editing chrome, and grading on the slides themselves.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, savedPlan } from './support.mjs';
+import { setup, savedPlan, openFile, flatPlan } from './support.mjs';
 
 let app;
 before(async () => {
@@ -44,4 +44,19 @@ test('workshop mode steps through the company, the departments and the map with 
   await page.keyboard.press('Escape');
   await page.getByRole('textbox', { name: 'Plan name' }).waitFor();
   assert.equal(new URL(page.url()).hash, '#/cascade');
+});
+
+test('a slide of a unit with many objectives shows a page of them at a time', async () => {
+  const page = await app.open();
+  await openFile(page, 'flat.okrplan.json', JSON.stringify(flatPlan(120)));
+  await page.getByRole('dialog').getByRole('button', { name: 'Replace current plan' }).click();
+  await page.getByRole('button', { name: 'Workshop mode' }).click();
+  const slide = page.getByRole('group', { name: 'Team: company objectives' });
+  await slide.waitFor();
+  assert.equal(await slide.locator('.score-head h3').count(), 50);
+  const more = slide.locator('p.more');
+  assert.equal(await more.innerText(), 'Showing 50 of 120 objectives. Show 50 more');
+  await more.getByRole('button', { name: 'Show 50 more' }).click();
+  await more.filter({ hasText: /^Showing 100 of 120/ }).waitFor();
+  assert.equal(await slide.locator('.score-head h3').count(), 100);
 });

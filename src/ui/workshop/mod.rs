@@ -8,6 +8,7 @@ use crate::ui::rollout::{Rollout, Timeline};
 use crate::ui::route::View;
 use crate::ui::scoring::{ObjectiveScores, ScoringContext};
 use crate::ui::state::AppState;
+use crate::ui::widgets::{ShowMore, PAGE};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -158,14 +159,21 @@ pub fn WorkshopView() -> impl IntoView {
                 </nav>
             </header>
             {move || current.get().map(|slide| match slide {
-                Slide::Unit { id, title } => view! {
-                    <div class="slide" role="group" aria-roledescription="slide" aria-label=title.clone()>
-                        <h1>{title.clone()}</h1>
-                        <For each=move || objectives_of(id.clone()) key=|id| id.clone() let:objective>
-                            <ObjectiveScores id=objective />
-                        </For>
-                    </div>
-                }.into_any(),
+                Slide::Unit { id, title } => {
+                    // A page at a time: a flat import can put thousands on one unit.
+                    let all = Memo::new(move |_| objectives_of(id.clone()));
+                    let shown = RwSignal::new(PAGE);
+                    let drawn = move || all.with(|ids| ids.iter().take(shown.get()).cloned().collect::<Vec<_>>());
+                    view! {
+                        <div class="slide" role="group" aria-roledescription="slide" aria-label=title.clone()>
+                            <h1>{title.clone()}</h1>
+                            <For each=drawn key=|id| id.clone() let:objective>
+                                <ObjectiveScores id=objective />
+                            </For>
+                            <ShowMore total=Signal::derive(move || all.with(Vec::len)) shown />
+                        </div>
+                    }.into_any()
+                }
                 Slide::Rollout => view! {
                     <div class="slide" role="group" aria-roledescription="slide" aria-label="Rollout timeline">
                         <h1>"Rollout timeline"</h1>
