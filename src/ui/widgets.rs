@@ -49,12 +49,17 @@ pub fn Modal(
 /// cards take seconds to draw, so long lists are drawn a page at a time.
 pub const PAGE: usize = 50;
 
-/// "Showing 50 of 9,156 objectives. Show 50 more", while `shown` is fewer than `total`.
+/// "Showing 50 of 9,156 objectives. Show 50 more", while fewer than `total` are
+/// drawn: the first `shown`, or `drawn` where a list draws a few more.
 #[component]
-pub fn ShowMore(#[prop(into)] total: Signal<usize>, shown: RwSignal<usize>) -> impl IntoView {
+pub fn ShowMore(
+    #[prop(into)] total: Signal<usize>,
+    shown: RwSignal<usize>,
+    #[prop(optional, into)] drawn: Option<Signal<usize>>,
+) -> impl IntoView {
     move || {
         let total = total.get();
-        let drawn = shown.get().min(total);
+        let drawn = drawn.map_or_else(|| shown.get().min(total), |d| d.get());
         (drawn < total).then(|| {
             view! {
                 <p class="more">

@@ -263,23 +263,29 @@ test('quality warnings appear where they apply, each with its reason', async () 
 
 test('a unit with many objectives draws them a page at a time, and an added one at once', async () => {
   const page = await app.open();
-  await openFile(page, 'flat.okrplan.json', JSON.stringify(flatPlan(120)));
+  await openFile(page, 'flat.okrplan.json', JSON.stringify(flatPlan(1200)));
   await page.getByRole('dialog').getByRole('button', { name: 'Replace current plan' }).click();
   const cards = page.locator('[aria-label="Objectives of Team"] > li');
   await cards.first().waitFor();
   assert.equal(await cards.count(), 50);
   const more = page.locator('p.more');
-  assert.equal(await more.innerText(), 'Showing 50 of 120 objectives. Show 50 more');
+  assert.equal(await more.innerText(), 'Showing 50 of 1,200 objectives. Show 50 more');
   await more.getByRole('button', { name: 'Show 50 more' }).click();
-  await more.filter({ hasText: 'Showing 100 of 120 objectives. Show 20 more' }).waitFor();
+  await more.filter({ hasText: 'Showing 100 of 1,200 objectives. Show 50 more' }).waitFor();
   assert.equal(await cards.count(), 100);
+  // Opening every unit would draw one page here, not 1,200 cards: "Expand all" is offered.
+  await page.getByRole('button', { name: 'Expand all' }).waitFor();
 
-  // The unit's panel draws a page of editors too; an added objective is drawn and can be edited.
+  // The unit's panel draws a page of editors too; an added objective is drawn after them, and only it.
   await page.getByRole('button', { name: 'Team', exact: true }).click();
   const panel = page.getByRole('complementary', { name: 'Unit: Team' });
-  assert.equal(await panel.getByRole('textbox', { name: 'Objective title' }).count(), 50);
-  await panel.getByRole('button', { name: 'Add objective' }).click();
   const titles = panel.getByRole('textbox', { name: 'Objective title' });
-  await titles.nth(120).waitFor();
+  assert.equal(await titles.count(), 50);
+  assert.equal(await panel.locator('p.more').innerText(), 'Showing 50 of 1,200 objectives. Show 50 more');
+  await panel.getByRole('button', { name: 'Add objective' }).click();
+  await titles.nth(50).waitFor();
+  assert.equal(await titles.count(), 51);
   assert.equal(await titles.last().inputValue(), 'New objective');
+  assert.equal(await panel.locator('p.more').innerText(), 'Showing 51 of 1,201 objectives. Show 50 more');
+  await more.filter({ hasText: 'Showing 100 of 1,201 objectives. Show 50 more' }).waitFor();
 });

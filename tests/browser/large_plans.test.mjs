@@ -54,9 +54,12 @@ test('a large organisation: progress while opening, unit lists filled when neede
   assert.deepEqual(await filter.locator('option').allTextContents(), ['Whole organisation', 'Company › Department 3']);
   assert.equal(await filter.inputValue(), 'u-3');
   await page.getByRole('button', { name: 'Department 2', exact: true }).waitFor({ state: 'detached' });
-  await expandAll.waitFor();
+  // It opens the units shown, not the whole organisation.
+  await expandAll.click();
   await filter.focus();
   await filter.selectOption({ label: 'Whole organisation' });
+  await page.getByRole('button', { name: 'Collapse Department 3' }).waitFor();
+  await page.getByRole('button', { name: 'Expand Department 2' }).waitFor();
 
   // Unit pickers suggest the units matching what was typed, a few at a time, names as written.
   await page.getByRole('button', { name: 'Department 2', exact: true }).click();

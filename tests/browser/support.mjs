@@ -131,7 +131,7 @@ export async function rename(page, name) {
   await planName(page).press('Enter');
 }
 
-/** A plan as a flat import leaves it: `count` objectives of the current quarter, all on one unit "Team". */
+/** A plan as a flat import leaves it: `count` objectives of its one cycle (Q4 2026), all on one unit "Team". */
 export function flatPlan(count) {
   const objectives = Array.from({ length: count }, (_, i) => ({
     id: `o-${i + 1}`, title: `Imported objective ${i + 1}`, unit: 'u-team', cycle: 'q4', commitment: 'committed', key_results: [],

@@ -9,6 +9,7 @@ use crate::model::{
 use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::unit_choices;
+use crate::ui::widgets::PAGE;
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -180,14 +181,49 @@ impl Cascade {
         });
     }
 
-    pub fn set_all_expanded(&self, open: bool) {
+    /// Closes every unit of the plan.
+    pub fn collapse_all(&self) {
         let all: FxHashMap<Id, bool> = self.state.editor.with_untracked(|e| {
             e.plan()
                 .units
                 .iter()
-                .map(|u| (u.id.clone(), open))
+                .map(|u| (u.id.clone(), false))
                 .collect()
         });
         self.toggled.set(all);
     }
+
+    /// Opens every unit under `roots` (the units shown), themselves included.
+    pub fn expand_all_under(&self, roots: &[Id]) {
+        let ids: Vec<Id> = self.index.with_untracked(|ix| {
+            self.state.editor.with_untracked(|e| {
+                let units = &e.plan().units;
+                units_under(ix, roots)
+                    .map(|u| units[u].id.clone())
+                    .collect()
+            })
+        });
+        self.toggled
+            .update(|t| t.extend(ids.into_iter().map(|id| (id, true))));
+    }
+
+    /// How many objective cards opening every unit under `roots` would draw:
+    /// each unit draws a page of its objectives at first (tracked).
+    pub fn cards_if_expanded(&self, roots: &[Id]) -> usize {
+        self.index.with(|ix| {
+            units_under(ix, roots)
+                .map(|u| ix.objectives_of(u).len().min(PAGE))
+                .sum()
+        })
+    }
+}
+
+/// The units under `roots` and the roots themselves, by position, depth first.
+fn units_under<'a>(index: &'a CascadeIndex, roots: &[Id]) -> impl Iterator<Item = usize> + 'a {
+    let mut stack: Vec<usize> = roots.iter().filter_map(|r| index.unit(r)).collect();
+    std::iter::from_fn(move || {
+        let unit = stack.pop()?;
+        stack.extend(index.children(unit));
+        Some(unit)
+    })
 }

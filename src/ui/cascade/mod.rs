@@ -23,10 +23,11 @@ pub use context::Cascade;
 pub use map::AlignmentMap;
 pub use outline::plural;
 
-/// "Expand all" draws every objective card of the units shown; past this many
-/// that takes seconds (3.3 s for 10,000 here, 0.36 s for 1,000), so a bigger
-/// outline is opened unit by unit or narrowed to a unit with the filter.
-const EXPAND_ALL_OBJECTIVES: usize = 1000;
+/// "Expand all" draws the objective cards of every unit shown (a page of each
+/// at first); past this many that takes seconds (3.3 s for 10,000 here, 0.36 s
+/// for 1,000), so a bigger outline is opened unit by unit or narrowed to a
+/// unit with the filter.
+const EXPAND_ALL_CARDS: usize = 1000;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -125,14 +126,14 @@ pub fn CascadeView() -> impl IntoView {
                         (Mode::Outline, true) => view! {
                             <div class="row">
                                 <Show
-                                    when=move || shown_objectives() <= EXPAND_ALL_OBJECTIVES
+                                    when=move || roots.with(|r| cascade.cards_if_expanded(r)) <= EXPAND_ALL_CARDS
                                     fallback=move || view! {
                                         <span class="hint">{move || format!("{} here: open units one by one, or pick one under “Unit” above.", plural(shown_objectives(), "objective"))}</span>
                                     }
                                 >
-                                    <button on:click=move |_| cascade.set_all_expanded(true)>"Expand all"</button>
+                                    <button on:click=move |_| roots.with_untracked(|r| cascade.expand_all_under(r))>"Expand all"</button>
                                 </Show>
-                                <button on:click=move |_| cascade.set_all_expanded(false)>"Collapse all"</button>
+                                <button on:click=move |_| cascade.collapse_all()>"Collapse all"</button>
                             </div>
                             <Outline roots />
                         }.into_any(),

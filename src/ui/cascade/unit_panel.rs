@@ -5,7 +5,7 @@ use super::objective_editor::ObjectiveEditor;
 use super::outline::plural;
 use super::unit_picker::UnitPicker;
 use crate::io::part::export_part;
-use crate::model::{ops, Commitment, Id, Objective, Review, Unit, UnitKind};
+use crate::model::{ops, Aspects, Commitment, Id, Objective, Review, Unit, UnitKind};
 use crate::ui::fields::TextField;
 use crate::ui::files::{export_unit_part, ShareLinkButton};
 use crate::ui::ids::new_id;
@@ -133,7 +133,8 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| {
             let index = cascade.index.get();
-            state.with_plan(|p| {
+            // Units and layout: what the index is built from.
+            state.with_aspects(Aspects::UNITS.union(Aspects::LAYOUT), |p| {
                 index
                     .unit(&id)
                     .map(|u| {
@@ -148,9 +149,19 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
         })
     };
     // Drawn a page at a time: a flat import can put thousands on one unit.
+    // Objectives added here come last in the list and are drawn after the page.
     let shown = RwSignal::new(PAGE);
-    let drawn =
-        move || objectives.with(|all| all.iter().take(shown.get()).cloned().collect::<Vec<_>>());
+    let added = RwSignal::new(Vec::<Id>::new());
+    let drawn = move || {
+        objectives.with(|all| {
+            let page = shown.get().min(all.len());
+            let mut drawn = all[..page].to_vec();
+            added.with(|added| {
+                drawn.extend(added.iter().filter(|id| all[page..].contains(id)).cloned())
+            });
+            drawn
+        })
+    };
     let add_objective = {
         let id = id.clone();
         move |_| {
@@ -169,9 +180,9 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
                 key_results: Vec::new(),
                 review: Review::default(),
             };
+            let new = objective.id.clone();
             if state.edit(|p| ops::add_objective(p, objective)) {
-                // The new objective comes last: draw down to it.
-                shown.update(|n| *n = (*n).max(objectives.with_untracked(Vec::len)));
+                added.update(|added| added.push(new));
             }
         }
     };
@@ -231,7 +242,7 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
             <For each=drawn key=|id| id.clone() let:objective>
                 <ObjectiveEditor id=objective />
             </For>
-            <ShowMore total=Signal::derive(move || objectives.with(Vec::len)) shown />
+            <ShowMore total=Signal::derive(move || objectives.with(Vec::len)) shown drawn=Signal::derive(move || drawn().len()) />
             <button class="primary" on:click=add_objective>"Add objective"</button>
             <Show when=move || confirm_delete.get()>
                 <DeleteUnitDialog id=id.clone() on_close=Callback::new(move |()| confirm_delete.set(false)) />

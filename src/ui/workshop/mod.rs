@@ -2,7 +2,7 @@
 //! company's objectives, each department's OKRs, the alignment map and the
 //! rollout timeline with the arrow keys. Grading and check-ins work on the slides themselves.
 
-use crate::model::{Id, UnitTree};
+use crate::model::{Aspects, Id, UnitTree};
 use crate::ui::cascade::{AlignmentMap, Cascade};
 use crate::ui::rollout::{Rollout, Timeline};
 use crate::ui::route::View;
@@ -136,7 +136,8 @@ pub fn WorkshopView() -> impl IntoView {
     });
     let objectives_of = move |unit: Id| {
         let cycle = scoring.cycle.current.get();
-        state.with_plan(|p| {
+        // Which objectives exist and where they hang: layout, not every check-in.
+        state.with_aspects(Aspects::LAYOUT, |p| {
             p.objectives
                 .iter()
                 .filter(|o| o.unit == unit && Some(&o.cycle) == cycle.as_ref())
