@@ -97,15 +97,19 @@ pub fn WorkshopView() -> impl IntoView {
         at.update(|i| *i = i.saturating_add_signed(by).min(last));
     };
     let keys = window_event_listener(ev::keydown, move |ev: ev::KeyboardEvent| {
-        let typing = ev
+        let tag = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+            .map(|el| el.tag_name());
+        let typing = matches!(tag.as_deref(), Some("INPUT" | "TEXTAREA" | "SELECT"));
+        // Space presses a focused button ("Show more", "Check-ins") rather than turning the slide.
+        let pressing = matches!(tag.as_deref(), Some("BUTTON" | "A" | "SUMMARY"));
         if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
         match ev.key().as_str() {
-            "ArrowRight" | "PageDown" | " " => step(1),
+            "ArrowRight" | "PageDown" => step(1),
+            " " if !pressing => step(1),
             "ArrowLeft" | "PageUp" => step(-1),
             "Home" => at.set(0),
             "End" => step(isize::MAX),
