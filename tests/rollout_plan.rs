@@ -1003,16 +1003,15 @@ fn a_well_prepared_all_at_once_rollout_has_only_its_trade_off() {
 
 // --------------------------------------------------------------- comparison
 
+/// Two strategies compared from [`start`], with what the plan's rollout carries over.
+fn compared(plan: &Plan, a: Strategy, b: Strategy) -> (StrategyMetrics, StrategyMetrics) {
+    compare(plan, &CarriedOver::of(&plan.rollout), a, b, start())
+}
+
 #[test]
 fn comparing_strategies_counts_phases_days_and_peaks() {
     let plan = with_company_okrs(org());
-    let (leadership, levels) = compare(
-        &plan,
-        &CarriedOver::of(&plan.rollout),
-        Strategy::LeadershipFirst,
-        Strategy::LevelByLevel,
-        start(),
-    );
+    let (leadership, levels) = compared(&plan, Strategy::LeadershipFirst, Strategy::LevelByLevel);
     assert_eq!(leadership.strategy, Strategy::LeadershipFirst);
     assert_eq!(leadership.phases, 4);
     // 2026-10-01 to 2027-07-01.
@@ -1043,13 +1042,7 @@ fn comparing_strategies_counts_phases_days_and_peaks() {
 #[test]
 fn comparing_all_at_once_with_a_leapfrog_pilot() {
     let plan = with_company_okrs(org());
-    let (all, leapfrog) = compare(
-        &plan,
-        &CarriedOver::of(&plan.rollout),
-        Strategy::AllAtOnce,
-        Strategy::LeapfrogPilot,
-        start(),
-    );
+    let (all, leapfrog) = compared(&plan, Strategy::AllAtOnce, Strategy::LeapfrogPilot);
     assert_eq!(
         (all.phases, all.days_to_full_coverage, all.peak_newly_active),
         (1, Some(0), 12)

@@ -152,7 +152,8 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
     // Objectives added here come last in the list and are drawn after the page.
     let shown = RwSignal::new(PAGE);
     let added = RwSignal::new(Vec::<Id>::new());
-    let drawn = move || {
+    // Read by the list and by "Show more": built once per change.
+    let drawn = Memo::new(move |_| {
         objectives.with(|all| {
             let page = shown.get().min(all.len());
             let mut drawn = all[..page].to_vec();
@@ -161,7 +162,7 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
             });
             drawn
         })
-    };
+    });
     let add_objective = {
         let id = id.clone();
         move |_| {
@@ -239,10 +240,10 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
                 } />
             </div>
             <h3>"Objectives in " {cycle_name}</h3>
-            <For each=drawn key=|id| id.clone() let:objective>
+            <For each=move || drawn.get() key=|id| id.clone() let:objective>
                 <ObjectiveEditor id=objective />
             </For>
-            <ShowMore total=Signal::derive(move || objectives.with(Vec::len)) shown drawn=Signal::derive(move || drawn().len()) />
+            <ShowMore total=Signal::derive(move || objectives.with(Vec::len)) shown drawn=Signal::derive(move || drawn.with(Vec::len)) />
             <button class="primary" on:click=add_objective>"Add objective"</button>
             <Show when=move || confirm_delete.get()>
                 <DeleteUnitDialog id=id.clone() on_close=Callback::new(move |()| confirm_delete.set(false)) />
