@@ -45,8 +45,8 @@ pub fn Modal(
     }
 }
 
-/// Objectives drawn at first, and added by each "Show more": thousands of
-/// cards take seconds to draw, so long lists are drawn a page at a time.
+/// Objectives or units drawn at first, and added by each "Show more":
+/// thousands of cards take seconds to draw, so long lists are drawn a page at a time.
 pub const PAGE: usize = 50;
 
 /// "Showing 50 of 9,156 objectives. Show 50 more", while fewer than `total` are
@@ -56,15 +56,22 @@ pub fn ShowMore(
     #[prop(into)] total: Signal<usize>,
     shown: RwSignal<usize>,
     #[prop(optional, into)] drawn: Option<Signal<usize>>,
+    /// What the list holds, plural.
+    #[prop(default = "objectives")]
+    noun: &'static str,
 ) -> impl IntoView {
     move || {
         let total = total.get();
         let drawn = drawn.map_or_else(|| shown.get().min(total), |d| d.get());
         (drawn < total).then(|| {
+            let more = PAGE.min(total - drawn);
             view! {
                 <p class="more">
-                    {format!("Showing {} of {} objectives. ", thousands(drawn), thousands(total))}
-                    <button on:click=move |_| shown.update(|n| *n += PAGE)>{format!("Show {} more", PAGE.min(total - drawn))}</button>
+                    {format!("Showing {} of {} {noun}. ", thousands(drawn), thousands(total))}
+                    // Named in full: a unit can show both lists, one after the other.
+                    <button aria-label=format!("Show {more} more {noun}") on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {format!("Show {more} more")}
+                    </button>
                 </p>
             }
         })

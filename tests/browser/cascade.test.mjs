@@ -289,3 +289,38 @@ test('a unit with many objectives draws them a page at a time, and an added one 
   assert.equal(await panel.locator('p.more').innerText(), 'Showing 51 of 1,201 objectives. Show 50 more');
   await more.filter({ hasText: 'Showing 100 of 1,201 objectives. Show 50 more' }).waitFor();
 });
+
+test('a wide organisation draws its units a page at a time, and an added one at once', async () => {
+  const page = await app.open();
+  const units = [{ id: 'u-co', name: 'Company', kind: 'company' }];
+  for (let i = 1; i <= 120; i++) units.push({ id: `u-${i}`, name: `Team ${i}`, kind: 'team', parent: 'u-co' });
+  // Ten objectives each: 1,200 in all, but opening every unit draws 50 units' worth.
+  const flat = flatPlan(1200);
+  const objectives = flat.objectives.map((o, i) => ({ ...o, unit: `u-${1 + Math.floor(i / 10)}` }));
+  const wide = { ...flat, meta: { name: 'Wide' }, units, objectives };
+  await openFile(page, 'wide.okrplan.json', JSON.stringify(wide));
+  await page.getByRole('dialog').getByRole('button', { name: 'Replace current plan' }).click();
+  const teams = page.getByRole('list', { name: 'Organisation' }).getByRole('button', { name: /^Team \d+$/ });
+  const more = page.locator('p.more');
+  await more.waitFor();
+  assert.equal(await teams.count(), 50);
+  assert.equal(await more.innerText(), 'Showing 50 of 120 units. Show 50 more');
+  await more.getByRole('button', { name: 'Show 50 more units' }).click();
+  await more.filter({ hasText: 'Showing 100 of 120 units. Show 20 more' }).waitFor();
+  assert.equal(await teams.count(), 100);
+  assert.equal(await teams.last().innerText(), 'Team 100');
+
+  // A unit added under the company comes last, after units not drawn yet: it is drawn at once, selected.
+  await unitButton(page, 'Company').click();
+  await panel(page, 'Company').getByRole('button', { name: 'Add unit below' }).click();
+  await unitButton(page, 'New unit').waitFor();
+  await panel(page, 'New unit').waitFor();
+  assert.equal(await more.innerText(), 'Showing 101 of 121 units. Show 20 more');
+  await more.getByRole('button', { name: 'Show 20 more units' }).click();
+  await more.waitFor({ state: 'detached' });
+  assert.equal(await teams.count(), 120);
+  assert.equal(await unitButton(page, 'New unit').count(), 1, 'drawn once, not twice');
+
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  await page.getByRole('list', { name: 'Objectives of Team 120' }).getByText('Imported objective 1200').waitFor();
+});

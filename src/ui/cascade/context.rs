@@ -198,7 +198,7 @@ impl Cascade {
         let ids: Vec<Id> = self.index.with_untracked(|ix| {
             self.state.editor.with_untracked(|e| {
                 let units = &e.plan().units;
-                units_under(ix, roots)
+                units_under(ix, roots, usize::MAX)
                     .map(|u| units[u].id.clone())
                     .collect()
             })
@@ -208,22 +208,31 @@ impl Cascade {
     }
 
     /// How many objective cards opening every unit under `roots` would draw:
-    /// each unit draws a page of its objectives at first (tracked).
+    /// a page of units side by side, each with a page of its objectives (tracked).
     pub fn cards_if_expanded(&self, roots: &[Id]) -> usize {
         self.index.with(|ix| {
-            units_under(ix, roots)
+            units_under(ix, roots, PAGE)
                 .map(|u| ix.objectives_of(u).len().min(PAGE))
                 .sum()
         })
     }
 }
 
-/// The units under `roots` and the roots themselves, by position, depth first.
-fn units_under<'a>(index: &'a CascadeIndex, roots: &[Id]) -> impl Iterator<Item = usize> + 'a {
-    let mut stack: Vec<usize> = roots.iter().filter_map(|r| index.unit(r)).collect();
+/// The units under `roots` and the roots themselves, by position, depth
+/// first, taking the first `side_by_side` of each unit's children (and of the roots).
+fn units_under<'a>(
+    index: &'a CascadeIndex,
+    roots: &[Id],
+    side_by_side: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    let mut stack: Vec<usize> = roots
+        .iter()
+        .take(side_by_side)
+        .filter_map(|r| index.unit(r))
+        .collect();
     std::iter::from_fn(move || {
         let unit = stack.pop()?;
-        stack.extend(index.children(unit));
+        stack.extend(index.children(unit).iter().take(side_by_side));
         Some(unit)
     })
 }

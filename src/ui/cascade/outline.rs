@@ -11,11 +11,42 @@ use leptos::prelude::*;
 #[component]
 pub fn Outline(#[prop(into)] roots: Signal<Vec<Id>>) -> impl IntoView {
     view! {
-        <ul class="outline" aria-label="Organisation">
-            <For each=move || roots.get() key=|id| id.clone() let:id>
-                <UnitNode id />
+        <Units ids=roots class="outline" label="Organisation" />
+    }
+}
+
+/// Units side by side, drawn a page at a time (a flat organisation can put
+/// thousands under one unit), and the selected one always: a unit just added
+/// comes last.
+#[component]
+fn Units(
+    #[prop(into)] ids: Signal<Vec<Id>>,
+    class: &'static str,
+    #[prop(optional)] label: Option<&'static str>,
+) -> impl IntoView {
+    let cascade = Cascade::expect();
+    let shown = RwSignal::new(PAGE);
+    let selected_beyond_page = Memo::new(move |_| {
+        let selected = cascade.selected.get()?;
+        ids.with(|ids| ids.iter().skip(shown.get()).any(|id| *id == selected))
+            .then_some(selected)
+    });
+    let drawn = move || {
+        let mut drawn: Vec<Id> = ids.with(|ids| ids.iter().take(shown.get()).cloned().collect());
+        drawn.extend(selected_beyond_page.get());
+        drawn
+    };
+    let drawn_count = Signal::derive(move || {
+        ids.with(Vec::len).min(shown.get())
+            + usize::from(selected_beyond_page.with(Option::is_some))
+    });
+    view! {
+        <ul class=class aria-label=label>
+            <For each=drawn key=|id| id.clone() let:id>
+                {view! { <UnitNode id /> }.into_any()}
             </For>
         </ul>
+        <ShowMore total=Signal::derive(move || ids.with(Vec::len)) shown drawn=drawn_count noun="units" />
     }
 }
 
@@ -84,6 +115,9 @@ fn UnitNode(id: Id) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| cascade.selected.with(|s| s.as_ref() == Some(&id)))
     };
+    let children = Memo::new(move |_| {
+        data.with(|d| d.as_ref().map(|d| d.children.clone()).unwrap_or_default())
+    });
     let has_content =
         move || data.with(|d| d.as_ref().is_some_and(|d| d.own + d.children.len() > 0));
     let counts = move || {
@@ -183,15 +217,7 @@ fn UnitNode(id: Id) -> impl IntoView {
                     </For>
                 </ul>
                 <ShowMore total=Signal::derive(move || data.with(|d| d.as_ref().map_or(0, |d| d.own))) shown />
-                <ul class="units">
-                    <For
-                        each=move || data.with(|d| d.as_ref().map(|d| d.children.clone()).unwrap_or_default())
-                        key=|id| id.clone()
-                        let:child
-                    >
-                        {view! { <UnitNode id=child /> }.into_any()}
-                    </For>
-                </ul>
+                <Units ids=children class="units" />
             </Show>
         </li>
     }
