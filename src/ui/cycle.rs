@@ -1,4 +1,4 @@
-//! Which cycle a view shows: the one the user picked while it exists, else the
+//! Which cycle the views show: the one the user picked while it exists, else the
 //! plan's current one (an imported plan brings cycles of its own).
 
 use crate::model::{Aspects, Id};

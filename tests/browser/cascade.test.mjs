@@ -324,3 +324,30 @@ test('a wide organisation draws its units a page at a time, and an added one at 
   await page.getByRole('button', { name: 'Expand all' }).click();
   await page.getByRole('list', { name: 'Objectives of Team 120' }).getByText('Imported objective 1200').waitFor();
 });
+
+test('coming back to a view finds it as it was left, and every view shows the cycle picked in one', async () => {
+  const page = await app.open();
+  await page.getByRole('button', { name: 'Collapse Engineering' }).click();
+  await unitButton(page, 'Sales').click();
+  await page.getByRole('searchbox', { name: 'Find objectives' }).fill('dealer');
+  await page.getByRole('status').filter({ hasText: '2 objectives found' }).waitFor();
+  await page.getByRole('searchbox', { name: 'Find objectives' }).fill('');
+
+  await page.getByRole('link', { name: 'Scoring' }).click();
+  await page.getByRole('combobox', { name: 'Show unit' }).selectOption({ label: 'Fernhill Cycles › Engineering' });
+  await page.getByRole('combobox', { name: 'Cycle' }).selectOption({ label: 'Q3 2026' });
+
+  await page.getByRole('link', { name: 'Cascade' }).click();
+  await panel(page, 'Sales').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Expand Engineering' }).count(), 1, 'Engineering stays closed');
+  assert.equal(await page.getByRole('combobox', { name: 'Cycle' }).locator('option:checked').innerText(), 'Q3 2026');
+  const company = page.getByRole('list', { name: 'Objectives of Fernhill Cycles' });
+  assert.deepEqual(await company.locator('.title').allInnerTexts(), ['Fewer bikes back in the workshop']);
+  await page.getByRole('searchbox', { name: 'Find objectives' }).fill('fewer');
+
+  await page.getByRole('link', { name: 'Scoring' }).click();
+  assert.equal(await page.getByRole('combobox', { name: 'Show unit' }).locator('option:checked').innerText(), 'Fernhill Cycles › Engineering');
+  await page.getByRole('link', { name: 'Cascade' }).click();
+  assert.equal(await page.getByRole('searchbox', { name: 'Find objectives' }).inputValue(), 'fewer');
+  await page.getByRole('status').filter({ hasText: '1 objective found' }).waitFor();
+});

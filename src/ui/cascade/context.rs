@@ -33,9 +33,21 @@ pub struct Cascade {
     pub dragging: RwSignal<Option<Id>>,
     /// Every unit with its path, in unit order; changes only when units do.
     pub unit_choices: Memo<Arc<Vec<(Id, String)>>>,
+    /// How the view shows the organisation.
+    pub mode: RwSignal<Mode>,
+    /// The unit whose part of the organisation is shown; `None` for all of it.
+    pub subtree: RwSignal<Option<Id>>,
+    /// What was typed into "Find objectives".
+    pub query: RwSignal<String>,
     /// What was typed in the unit picker in use: its suggestions match it.
     /// `None` while no picker has focus, so no edit refills the suggestions.
     pub unit_query: RwSignal<Option<String>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Outline,
+    Map,
 }
 
 type WarningsBySubject = FxHashMap<Subject, Vec<Warning>>;
@@ -52,8 +64,7 @@ fn by_subject(warnings: Vec<Warning>) -> WarningsBySubject {
 const EXPAND_ALL_UP_TO: usize = 60;
 
 impl Cascade {
-    pub fn new(state: AppState) -> Self {
-        let cycle_choice = CycleChoice::new(state);
+    pub fn new(state: AppState, cycle_choice: CycleChoice) -> Self {
         let cycle = cycle_choice.current;
         // Rebuilt when units, layout or the cycle change; every node reads it
         // in O(1). Its objective parts outlive changes to units.
@@ -93,6 +104,9 @@ impl Cascade {
             open_by_default,
             dragging: RwSignal::new(None),
             unit_choices,
+            mode: RwSignal::new(Mode::Outline),
+            subtree: RwSignal::new(None),
+            query: RwSignal::new(String::new()),
             unit_query: RwSignal::new(None),
         }
     }

@@ -9,7 +9,7 @@ mod outline;
 mod unit_panel;
 mod unit_picker;
 
-use crate::model::{Aspects, Id};
+use crate::model::Aspects;
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::SubtreeSelect;
@@ -20,6 +20,7 @@ use unit_panel::UnitPanel;
 use unit_picker::UnitChoices;
 
 pub use context::Cascade;
+use context::Mode;
 pub use map::AlignmentMap;
 pub use outline::plural;
 
@@ -29,20 +30,16 @@ pub use outline::plural;
 /// unit with the filter.
 const EXPAND_ALL_CARDS: usize = 1000;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Outline,
-    Map,
-}
-
 #[component]
 pub fn CascadeView() -> impl IntoView {
     let state = AppState::expect();
-    let cascade = Cascade::new(state);
-    provide_context(cascade);
-    let mode = RwSignal::new(Mode::Outline);
-    let subtree = RwSignal::new(None::<Id>);
-    let query = RwSignal::new(String::new());
+    let cascade = Cascade::expect();
+    let Cascade {
+        mode,
+        subtree,
+        query,
+        ..
+    } = cascade;
     // Found objectives are drawn a page at a time: one letter can find thousands.
     let found_shown = RwSignal::new(PAGE);
 

@@ -75,8 +75,7 @@ fn cycle_scores(
 }
 
 impl Scoring {
-    pub fn new(state: AppState) -> Self {
-        let cycle = CycleChoice::new(state);
+    pub fn new(state: AppState, cycle: CycleChoice) -> Self {
         let positions = state.index_of(Aspects::LAYOUT, ObjectiveIndex::new);
         let scores = cycle_scores(state, cycle.current, positions);
         let subtree = RwSignal::new(None);

@@ -32,8 +32,7 @@ enum Tab {
 #[component]
 pub fn ScoringView() -> impl IntoView {
     let state = AppState::expect();
-    let scoring = Scoring::new(state);
-    provide_context(scoring);
+    let scoring = Scoring::expect();
     let tab = RwSignal::new(Tab::Grades);
     let rolling_over = RwSignal::new(false);
     let units = unit_choices(state);

@@ -8,11 +8,12 @@ mod status;
 mod welcome;
 
 use super::autosave::Autosave;
-use super::cascade::CascadeView;
+use super::cascade::{Cascade, CascadeView};
+use super::cycle::CycleChoice;
 use super::files::{FileImport, ImportDialogs, ImportOutcome};
 use super::rollout::RolloutView;
 use super::route::{use_view, View};
-use super::scoring::ScoringView;
+use super::scoring::{ScoringContext, ScoringView};
 use super::state::AppState;
 use super::workshop::WorkshopView;
 use crate::model::{Aspects, Plan};
@@ -43,6 +44,12 @@ pub fn Planner(
     let import = FileImport::new(state);
     import.outcome.set(opening);
     provide_context(import);
+    // The cascade's and the scoring's state live as long as the planner:
+    // what they computed, and what the user opened, selected or filtered in
+    // them, is still there on coming back to the view. They show one cycle.
+    let cycle = CycleChoice::new(state);
+    provide_context(Cascade::new(state, cycle));
+    provide_context(ScoringContext::new(state, cycle));
     let autosave = save_copy.is_none().then(|| Autosave::install(state, stamp));
     let help = RwSignal::new(false);
     let welcome = RwSignal::new(first_visit);

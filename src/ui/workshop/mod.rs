@@ -3,7 +3,7 @@
 //! rollout timeline with the arrow keys. Grading and check-ins work on the slides themselves.
 
 use crate::model::{Aspects, Id, UnitTree};
-use crate::ui::cascade::{AlignmentMap, Cascade};
+use crate::ui::cascade::AlignmentMap;
 use crate::ui::rollout::{Rollout, Timeline};
 use crate::ui::route::View;
 use crate::ui::scoring::{ObjectiveScores, ScoringContext};
@@ -52,10 +52,7 @@ fn leave() {
 #[component]
 pub fn WorkshopView() -> impl IntoView {
     let state = AppState::expect();
-    let scoring = ScoringContext::new(state);
-    provide_context(scoring);
-    let cascade = Cascade::new(state);
-    provide_context(cascade);
+    let scoring = ScoringContext::expect();
     provide_context(Rollout::new(state));
 
     let slides = Memo::new(move |_| {
