@@ -6,7 +6,9 @@
 use okrplan::io::json::{read_plan, to_compact_text};
 use okrplan::model::quality::{link_warnings, unit_warnings, warnings};
 use okrplan::model::scoring::Scores;
-use okrplan::model::{unit_paths, validate, CascadeIndex, CycleObjectives, ObjectiveIndex};
+use okrplan::model::{
+    ops, unit_paths, validate, CascadeIndex, CheckIn, CycleObjectives, Editor, Id, ObjectiveIndex,
+};
 use okrplan::storage::saved_text;
 use std::sync::Arc;
 use std::time::Instant;
@@ -88,6 +90,25 @@ fn main() {
             time(15, || unit_warnings(&plan, &cycle, &index)),
         ),
         ("unit_paths", time(15, || unit_paths(&plan))),
+        ("a check-in: ops::add_check_in and Editor::apply", {
+            let key_result = plan.objectives.last().expect("objectives").key_results[0]
+                .id
+                .clone();
+            let mut editor = Editor::new(plan.clone());
+            let mut n = 0u64;
+            time(15, || {
+                n += 1;
+                let check_in = CheckIn {
+                    id: Id::mint("c", n),
+                    date: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date"),
+                    value: 1.0,
+                    confidence: None,
+                    comment: String::new(),
+                };
+                let command = ops::add_check_in(editor.plan(), &key_result, check_in);
+                editor.apply(command.expect("a valid check-in"))
+            })
+        }),
     ];
     println!("| pass | ms |\n|---|---:|");
     for (name, ms) in rows {

@@ -1,7 +1,7 @@
 // The scoring view as a team uses it during and at the end of a cycle.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, savedPlan } from './support.mjs';
+import { setup, savedPlan, openFile, flatPlan } from './support.mjs';
 
 let app;
 before(async () => {
@@ -165,4 +165,17 @@ test('scores stay with their objectives when objectives change places while the 
   await loved.getByRole('textbox', { name: 'New value for Raise NPS from 32 to 50' }).press('Enter');
   assert.equal(await scoreOf(loved, /Raise NPS from 32 to 50/), 'score 1.0, 0.7–1.0 green');
   assert.equal(await scoreOf(profit, /Increase gross margin/), margin);
+});
+
+test('a unit filter whose unit is not in the plan any more shows the whole organisation', async () => {
+  const page = await app.open({ hash: '#/scoring' });
+  await page.getByRole('combobox', { name: 'Show unit' }).selectOption({ label: 'Fernhill Cycles › Engineering' });
+  await card(page, 'Make the app start instantly').waitFor();
+  await page.getByRole('link', { name: 'Cascade' }).click();
+  await openFile(page, 'flat.okrplan.json', JSON.stringify(flatPlan(3)));
+  await page.getByRole('dialog').getByRole('button', { name: 'Replace current plan' }).click();
+  await page.getByRole('link', { name: 'Scoring' }).click();
+  await card(page, 'Imported objective 3').waitFor();
+  assert.equal(await page.getByRole('article').count(), 3);
+  assert.equal(await page.getByRole('combobox', { name: 'Show unit' }).locator('option:checked').innerText(), 'Whole organisation');
 });

@@ -163,7 +163,10 @@ impl Scoring {
 }
 
 /// The cycle's objectives in the units chosen, in plan order, with their positions.
+/// The cycle's objectives under `subtree`, or in the whole organisation while
+/// that unit is not in the plan (deleted, or another plan opened).
 fn objectives_in_view(plan: &Plan, cycle: Option<&Id>, subtree: Option<&Id>) -> Vec<(usize, Id)> {
+    let subtree = subtree.filter(|root| plan.unit(root).is_some());
     let units: Option<FxHashSet<&Id>> = subtree.map(|root| {
         plan.subtree(root)
             .into_iter()

@@ -55,7 +55,8 @@ pub fn ScoringView() -> impl IntoView {
         scoring.scores.with(|s| {
             let scores = s.as_ref().as_ref()?;
             state.with_plan(|p| {
-                let root = subtree.or_else(|| {
+                let in_plan = subtree.filter(|root| p.unit(root).is_some());
+                let root = in_plan.or_else(|| {
                     p.units
                         .iter()
                         .find(|u| u.parent.is_none())
