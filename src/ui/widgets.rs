@@ -78,6 +78,11 @@ pub fn ShowMore(
     }
 }
 
+/// The first `count` of `items`: the part of a long list that is drawn.
+pub fn first_page<T: Clone>(items: &[T], count: usize) -> Vec<T> {
+    items.iter().take(count).cloned().collect()
+}
+
 /// A count with thousands separated, as people read it ("9,156").
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();

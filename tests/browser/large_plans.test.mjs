@@ -118,6 +118,32 @@ test('a large organisation: progress while opening, unit lists filled when neede
   await more.getByRole('button', { name: 'Show 50 more' }).click();
   await more.filter({ hasText: /^Showing 100 of / }).waitFor();
   assert.ok((await fields.count()) > firstPage, 'more key results to check in');
+
+  // The end of the cycle: review notes for the same page of objectives, and
+  // the objectives to carry over a page at a time, with all or none at once.
+  await page.getByRole('button', { name: 'End of cycle' }).click();
+  const reviews = page.getByRole('article', { name: /^Review of / });
+  await reviews.first().waitFor();
+  assert.equal(await reviews.count(), 100);
+  await page.getByRole('button', { name: 'Start the next cycle…' }).click();
+  const rollover = page.getByRole('dialog', { name: /^Start the cycle after / });
+  const carried = rollover.getByRole('list', { name: 'Objectives to carry over' }).locator('> li');
+  await carried.first().waitFor();
+  assert.equal(await carried.count(), 50);
+  const start = rollover.getByRole('button', { name: /^Start .* and carry / });
+  const [, unfinished] = (await start.innerText()).match(/ and carry (\d,\d{3}) objectives$/);
+  assert.equal(await rollover.locator('p.more').innerText(), `Showing 50 of ${unfinished} objectives. Show 50 more`);
+  await rollover.getByRole('button', { name: 'Carry none' }).click();
+  await start.filter({ hasText: / and carry 0 objectives$/ }).waitFor();
+  await rollover.getByRole('button', { name: 'Show 50 more' }).click();
+  await carried.nth(99).getByRole('checkbox').first().check();
+  await start.filter({ hasText: / and carry 1 objective$/ }).waitFor();
+  const carriedTitle = await carried.nth(99).locator('label').first().innerText();
+  await start.click();
+  await rollover.waitFor({ state: 'detached' });
+  // The new cycle is shown, holding the one objective carried.
+  await page.getByRole('article', { name: `Review of ${carriedTitle.trim()}` }).waitFor();
+  assert.equal(await reviews.count(), 1);
 });
 
 // What the page saved, read here with Node's zlib: plain JSON, or "deflate:" and base64url of raw deflate.

@@ -13,7 +13,7 @@ use crate::model::Aspects;
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::SubtreeSelect;
-use crate::ui::widgets::{ShowMore, PAGE};
+use crate::ui::widgets::{first_page, ShowMore, PAGE};
 use leptos::prelude::*;
 use outline::{ObjectiveCard, Outline};
 use unit_panel::UnitPanel;
@@ -137,7 +137,7 @@ pub fn CascadeView() -> impl IntoView {
                         (Mode::Outline, false) => {
                             let found = matches();
                             let total = found.len();
-                            let drawn = move || found.iter().take(found_shown.get()).cloned().collect::<Vec<_>>();
+                            let drawn = move || first_page(&found, found_shown.get());
                             view! {
                                 <p role="status">{plural(total, "objective")} " found"</p>
                                 <ul class="objectives" aria-label="Found objectives">

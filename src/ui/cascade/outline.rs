@@ -4,7 +4,7 @@
 use super::context::Cascade;
 use crate::model::quality::Subject;
 use crate::model::{ops, Aspects, Commitment, Id, KeyResult, Objective};
-use crate::ui::widgets::{thousands, ShowMore, PAGE};
+use crate::ui::widgets::{first_page, thousands, ShowMore, PAGE};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -32,7 +32,7 @@ fn Units(
             .then_some(selected)
     });
     let drawn = move || {
-        let mut drawn: Vec<Id> = ids.with(|ids| ids.iter().take(shown.get()).cloned().collect());
+        let mut drawn = ids.with(|ids| first_page(ids, shown.get()));
         drawn.extend(selected_beyond_page.get());
         drawn
     };
@@ -99,8 +99,8 @@ fn UnitNode(id: Id) -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let drawn = move || {
         data.with(|d| {
-            let ids = d.as_ref().map(|d| d.objectives.iter().take(shown.get()));
-            ids.map(|ids| ids.cloned().collect::<Vec<_>>())
+            d.as_ref()
+                .map(|d| first_page(&d.objectives, shown.get()))
                 .unwrap_or_default()
         })
     };

@@ -13,7 +13,7 @@ use crate::model::{Aspects, Command};
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::{unit_choices, SubtreeSelect};
-use crate::ui::widgets::{ShowMore, PAGE};
+use crate::ui::widgets::{first_page, ShowMore, PAGE};
 use badge::ScoreBadge;
 use context::{Order, Scoring};
 use leptos::prelude::*;
@@ -112,7 +112,7 @@ pub fn ScoringView() -> impl IntoView {
             {move || match tab.get() {
                 Tab::Grades => view! {
                     <p class="hint">"Type a key result's new value and press Enter: it is checked in for today and the next key result's field is focused (Shift+Enter goes back)."</p>
-                    <For each=move || visible.with(|ids| ids.iter().take(scoring.shown.get()).cloned().collect::<Vec<_>>()) key=|id| id.clone() let:id>
+                    <For each=move || visible.with(|ids| first_page(ids, scoring.shown.get())) key=|id| id.clone() let:id>
                         <ObjectiveScores id />
                     </For>
                     <ShowMore total=Signal::derive(move || visible.with(Vec::len)) shown=scoring.shown />
@@ -122,7 +122,7 @@ pub fn ScoringView() -> impl IntoView {
                     <div class="row">
                         <button class="primary" on:click=move |_| rolling_over.set(true)>"Start the next cycle…"</button>
                     </div>
-                    <ReviewNotes />
+                    <ReviewNotes objectives=visible />
                 }.into_any(),
             }}
             <Show when=move || rolling_over.get()>

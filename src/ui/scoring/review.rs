@@ -6,6 +6,7 @@ use super::context::Scoring;
 use crate::model::scoring::{summarize, CycleSummary};
 use crate::model::{ops, Id, Review};
 use crate::ui::fields::TextArea;
+use crate::ui::widgets::{first_page, ShowMore};
 use leptos::prelude::*;
 
 /// DOMAIN.md, "Scoring": what an end-of-quarter review asks.
@@ -103,8 +104,10 @@ fn Distribution(counts: [usize; 11]) -> impl IntoView {
     }
 }
 
+/// Notes for the objectives in view, a page at a time (the same page as the
+/// grades): a cycle of a large organisation has thousands.
 #[component]
-pub fn ReviewNotes() -> impl IntoView {
+pub fn ReviewNotes(#[prop(into)] objectives: Signal<Vec<Id>>) -> impl IntoView {
     let scoring = Scoring::expect();
     view! {
         <section class="review" aria-labelledby="review-title">
@@ -112,9 +115,10 @@ pub fn ReviewNotes() -> impl IntoView {
             <ul class="questions" aria-label="Review questions">
                 {QUESTIONS.map(|q| view! { <li>{q}</li> }).collect_view()}
             </ul>
-            <For each=move || scoring.visible_objectives() key=|id| id.clone() let:id>
+            <For each=move || objectives.with(|ids| first_page(ids, scoring.shown.get())) key=|id| id.clone() let:id>
                 <ObjectiveReview id />
             </For>
+            <ShowMore total=Signal::derive(move || objectives.with(Vec::len)) shown=scoring.shown />
         </section>
     }
 }
@@ -123,13 +127,12 @@ pub fn ReviewNotes() -> impl IntoView {
 fn ObjectiveReview(id: Id) -> impl IntoView {
     let scoring = Scoring::expect();
     let state = scoring.state;
+    // Follows this objective alone, found by its position.
     let review = {
         let id = id.clone();
         Memo::new(move |_| {
-            state.with_plan(|p| {
-                p.objective(&id)
-                    .map(|o| (o.title.clone(), o.review.clone()))
-            })
+            let at = scoring.objective_position(&id)?;
+            scoring.objective_at(at, &id).map(|o| (o.title, o.review))
         })
     };
     let title = move || review.with(|r| r.as_ref().map(|(t, _)| t.clone()).unwrap_or_default());

@@ -4,11 +4,13 @@ use super::context::Scoring;
 use crate::model::date::day_month_year;
 use crate::model::scoring::{rollover, Pick};
 use crate::model::{Cycle, CycleKind, Id};
+use crate::ui::cascade::plural;
 use crate::ui::ids::new_id;
-use crate::ui::widgets::Modal;
+use crate::ui::widgets::{first_page, Modal, ShowMore, PAGE};
 use chrono::{Datelike, Days, Months};
 use leptos::prelude::*;
 use rustc_hash::FxHashSet;
+use std::sync::Arc;
 
 /// The cycle after `cycle`: an existing one starting the next day, else a new
 /// cycle of the same length and kind.
@@ -92,16 +94,18 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
     let (Some(current), Some(next)) = (current, next) else {
         return ().into_any();
     };
+    let candidates = Arc::new(candidates);
     let name = RwSignal::new(next.name.clone());
-    let chosen: RwSignal<FxHashSet<Id>> = RwSignal::new(
-        candidates
-            .iter()
-            .flat_map(|c| {
-                std::iter::once(c.objective.clone())
-                    .chain(c.key_results.iter().filter(|k| k.2).map(|k| k.0.clone()))
-            })
-            .collect(),
-    );
+    let everything: FxHashSet<Id> = candidates
+        .iter()
+        .flat_map(|c| {
+            std::iter::once(c.objective.clone())
+                .chain(c.key_results.iter().filter(|k| k.2).map(|k| k.0.clone()))
+        })
+        .collect();
+    let chosen = RwSignal::new(everything.clone());
+    // Drawn a page at a time: a large organisation leaves thousands unfinished.
+    let shown = RwSignal::new(PAGE);
     let toggle = move |id: Id| {
         chosen.update(|set| {
             if !set.remove(&id) {
@@ -165,8 +169,12 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
                 <p>"Dates: " {dates}</p>
             </div>
             <p>"Unfinished objectives (below 1.0) are listed; untick what should not carry over. Key results that reached 1.0 start unticked."</p>
+            <div class="actions">
+                <button on:click=move |_| chosen.set(everything.clone())>"Carry all"</button>
+                <button on:click=move |_| chosen.set(FxHashSet::default())>"Carry none"</button>
+            </div>
             <ul class="carry" aria-label="Objectives to carry over">
-                {candidates.into_iter().map(|c| {
+                <For each={ let candidates = candidates.clone(); move || first_page(&candidates, shown.get()) } key=|c| c.objective.clone() let:c>{{
                     let objective = c.objective.clone();
                     let checked = { let objective = objective.clone(); move || chosen.with(|s| s.contains(&objective)) };
                     view! {
@@ -184,10 +192,11 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
                             </ul>
                         </li>
                     }
-                }).collect_view()}
+                }}</For>
             </ul>
+            <ShowMore total=candidates.len() shown />
             <div class="actions">
-                <button class="primary" on:click=start>{move || format!("Start {} and carry {} objectives", name.get(), count())}</button>
+                <button class="primary" on:click=start>{move || format!("Start {} and carry {}", name.get(), plural(count(), "objective"))}</button>
                 <button on:click=move |_| on_close.run(())>"Cancel"</button>
             </div>
         </Modal>
