@@ -89,3 +89,13 @@ test('a tab that opened on a share link and saves a copy later does not overwrit
   await b.getByRole('alert').filter({ hasText: 'This plan was changed in another tab' }).waitFor();
   assert.equal((await savedPlan(b)).meta.name, 'Saved by A meanwhile', 'B did not overwrite');
 });
+
+test("another tab's plan taking the sample's place closes the welcome here too", async () => {
+  const [a, b] = await twoTabs();
+  const welcome = (page) => page.getByRole('region', { name: 'Welcome to okrplan' });
+  await welcome(b).waitFor();
+  await welcome(a).getByRole('button', { name: 'Start a blank plan' }).click();
+  await b.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' }).waitFor();
+  assert.equal(await b.getByRole('list', { name: 'Organisation' }).getByRole('button', { name: 'Fernhill Cycles', exact: true }).count(), 0, 'the blank plan is shown');
+  assert.equal(await welcome(b).count(), 0);
+});
