@@ -91,7 +91,12 @@ fn main() {
         ),
         ("unit_paths", time(15, || unit_paths(&plan))),
         ("a check-in: ops::add_check_in and Editor::apply", {
-            let key_result = plan.objectives.last().expect("objectives").key_results[0]
+            // A key result of the objective scored above, deepest in the tree.
+            let objective = plan.objective(&checked_in[0]).expect("the objective");
+            let key_result = objective
+                .key_results
+                .first()
+                .expect("a key result")
                 .id
                 .clone();
             let mut editor = Editor::new(plan.clone());
@@ -106,7 +111,9 @@ fn main() {
                     comment: String::new(),
                 };
                 let command = ops::add_check_in(editor.plan(), &key_result, check_in);
-                editor.apply(command.expect("a valid check-in"))
+                editor
+                    .apply(command.expect("a valid check-in"))
+                    .expect("the check-in applies")
             })
         }),
     ];

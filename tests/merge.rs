@@ -357,3 +357,34 @@ fn a_part_of_a_plan_that_never_exchanged_files_merges_back_without_false_conflic
     assert_eq!(keys(&preview, ChangeKind::Changed), ["objective:o-emea"]);
     assert_eq!(preview.count(ChangeKind::Conflict), 0);
 }
+
+/// Stamps in files already exchanged are FNV-1a over each item's compact
+/// JSON: however fingerprints are computed, they must keep that value.
+#[test]
+fn a_fingerprint_is_fnv_1a_over_the_items_compact_json() {
+    let fnv = |text: &str| {
+        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+        format!("{hash:016x}")
+    };
+    let items = okrplan::io::items::items(&company());
+    assert!(items.len() > 30);
+    for item in &items {
+        assert_eq!(
+            item.fingerprint(),
+            fnv(&item.content.to_string()),
+            "{}",
+            item.key
+        );
+    }
+    // One value written out, so a change of the JSON itself shows too.
+    let unit = items
+        .iter()
+        .find(|i| i.key == "unit:u-sales")
+        .expect("Sales");
+    assert_eq!(
+        unit.content.to_string(),
+        r#"{"headcount":40,"id":"u-sales","kind":"department","name":"Sales","parent":"u-company"}"#
+    );
+}

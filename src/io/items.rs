@@ -59,12 +59,28 @@ impl Item {
 
     /// A short, stable digest of the content (FNV-1a over its compact JSON).
     pub fn fingerprint(&self) -> String {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for byte in self.content.to_string().bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        let mut hash = Fnv1a(0xcbf2_9ce4_8422_2325);
+        // Hashed as it is written: a plan has tens of thousands of items.
+        // Writing plain data into a hash cannot fail.
+        let _ = serde_json::to_writer(&mut hash, &self.content);
+        format!("{:016x}", hash.0)
+    }
+}
+
+/// FNV-1a, fed the bytes written to it.
+struct Fnv1a(u64);
+
+impl std::io::Write for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
-        format!("{hash:016x}")
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

@@ -94,11 +94,12 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
             });
             continue;
         };
-        let (fp_mine, fp_theirs) = (mine.fingerprint(), item.fingerprint());
-        if fp_mine == fp_theirs {
+        // Equal content needs no fingerprints: most items of a file are unchanged.
+        if mine.content == item.content {
             preview.unchanged += 1;
             continue;
         }
+        let (fp_mine, fp_theirs) = (mine.fingerprint(), item.fingerprint());
         let bases = [local.synced.get(&item.key), incoming.synced.get(&item.key)];
         let edited = |fp: &String| !bases.contains(&Some(fp));
         let kind = match (edited(&fp_mine), edited(&fp_theirs)) {
@@ -310,20 +311,17 @@ fn merge_key_results(plan: &mut Plan, incoming: &Plan, take: &BTreeSet<String>) 
 /// Remembers every item that is now the same on both sides as exchanged in
 /// that version, and forgets items that are gone.
 fn record_synced(plan: &mut Plan, incoming: &Plan) {
-    let theirs: FxHashMap<String, String> = items(incoming)
-        .into_iter()
-        .map(|i| {
-            let fingerprint = i.fingerprint();
-            (i.key, fingerprint)
-        })
+    let theirs = items(incoming);
+    let theirs: FxHashMap<&str, &serde_json::Value> = theirs
+        .iter()
+        .map(|i| (i.key.as_str(), &i.content))
         .collect();
     let mine = items(plan);
     let keys: FxHashSet<&str> = mine.iter().map(|i| i.key.as_str()).collect();
     plan.synced.retain(|k, _| keys.contains(k.as_str()));
     for item in &mine {
-        let fingerprint = item.fingerprint();
-        if theirs.get(&item.key) == Some(&fingerprint) {
-            plan.synced.insert(item.key.clone(), fingerprint);
+        if theirs.get(item.key.as_str()) == Some(&&item.content) {
+            plan.synced.insert(item.key.clone(), item.fingerprint());
         }
     }
 }

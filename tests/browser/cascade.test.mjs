@@ -336,6 +336,7 @@ test('coming back to a view finds it as it was left, and every view shows the cy
   await page.getByRole('link', { name: 'Scoring' }).click();
   await page.getByRole('combobox', { name: 'Show unit' }).selectOption({ label: 'Fernhill Cycles › Engineering' });
   await page.getByRole('combobox', { name: 'Cycle' }).selectOption({ label: 'Q3 2026' });
+  await page.getByRole('combobox', { name: 'Sort' }).selectOption('Lowest score first');
 
   await page.getByRole('link', { name: 'Cascade' }).click();
   await panel(page, 'Sales').waitFor();
@@ -347,6 +348,7 @@ test('coming back to a view finds it as it was left, and every view shows the cy
 
   await page.getByRole('link', { name: 'Scoring' }).click();
   assert.equal(await page.getByRole('combobox', { name: 'Show unit' }).locator('option:checked').innerText(), 'Fernhill Cycles › Engineering');
+  assert.equal(await page.getByRole('combobox', { name: 'Sort' }).locator('option:checked').innerText(), 'Lowest score first');
   await page.getByRole('link', { name: 'Cascade' }).click();
   assert.equal(await page.getByRole('searchbox', { name: 'Find objectives' }).inputValue(), 'fewer');
   await page.getByRole('status').filter({ hasText: '1 objective found' }).waitFor();

@@ -136,14 +136,21 @@ test('a large organisation: progress while opening, unit lists filled when neede
   await rollover.getByRole('button', { name: 'Carry none' }).click();
   await start.filter({ hasText: / and carry 0 objectives$/ }).waitFor();
   await rollover.getByRole('button', { name: 'Show 50 more' }).click();
+  // "Carry none" leaves key results as they were: ticking the objective again carries them.
+  const keyResultsTicked = await carried.nth(99).locator('ul input:checked').count();
+  assert.ok(keyResultsTicked > 0);
   await carried.nth(99).getByRole('checkbox').first().check();
   await start.filter({ hasText: / and carry 1 objective$/ }).waitFor();
-  const carriedTitle = await carried.nth(99).locator('label').first().innerText();
+  const carriedTitle = (await carried.nth(99).locator('label').first().innerText()).trim();
   await start.click();
   await rollover.waitFor({ state: 'detached' });
-  // The new cycle is shown, holding the one objective carried.
-  await page.getByRole('article', { name: `Review of ${carriedTitle.trim()}` }).waitFor();
+  // The new cycle is shown, holding the one objective carried, with its key results.
+  await page.getByRole('article', { name: `Review of ${carriedTitle}` }).waitFor();
   assert.equal(await reviews.count(), 1);
+  await page.getByRole('button', { name: 'Check-ins and grades' }).click();
+  const carriedCard = page.getByRole('article', { name: `Objective: ${carriedTitle}` });
+  await carriedCard.waitFor();
+  assert.equal(await carriedCard.locator('tbody.kr-row').count(), keyResultsTicked);
 });
 
 // What the page saved, read here with Node's zlib: plain JSON, or "deflate:" and base64url of raw deflate.

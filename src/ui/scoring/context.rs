@@ -4,6 +4,7 @@ use crate::model::scoring::{KrScore, Scores};
 use crate::model::{Aspects, Id, KeyResult, Objective, ObjectiveIndex, Plan};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::state::AppState;
+use crate::ui::unit_filter::unit_choices;
 use crate::ui::widgets::PAGE;
 use leptos::prelude::*;
 use rustc_hash::FxHashSet;
@@ -27,6 +28,8 @@ pub struct Scoring {
     pub order: RwSignal<Order>,
     /// How many of the visible objectives are drawn; "Show more" adds a page.
     pub shown: RwSignal<usize>,
+    /// Every unit with its path, for the unit filter.
+    pub unit_choices: Memo<Arc<Vec<(Id, String)>>>,
     /// Where each objective and key result sits, for lookups in O(1).
     positions: Memo<Arc<ObjectiveIndex>>,
     /// The cycle's objectives under the chosen unit, in plan order, with their
@@ -83,13 +86,23 @@ impl Scoring {
         let in_view = state.index_of(STRUCTURE, move |p| {
             objectives_in_view(p, current.get().as_ref(), subtree.get().as_ref())
         });
+        let order = RwSignal::new(Order::Plan);
+        let shown = RwSignal::new(PAGE);
+        // Another cycle, unit or order starts again from the first page, even
+        // when the cycle changes in another view.
+        Effect::watch(
+            move || (current.get(), subtree.get(), order.get()),
+            move |_, _, _| shown.set(PAGE),
+            false,
+        );
         Scoring {
             state,
             cycle,
             scores,
             subtree,
-            order: RwSignal::new(Order::Plan),
-            shown: RwSignal::new(PAGE),
+            order,
+            shown,
+            unit_choices: unit_choices(state),
             positions,
             in_view,
         }
@@ -162,8 +175,7 @@ impl Scoring {
     }
 }
 
-/// The cycle's objectives in the units chosen, in plan order, with their positions.
-/// The cycle's objectives under `subtree`, or in the whole organisation while
+/// The cycle's objectives, in plan order, with their positions: those under `subtree`, or in the whole organisation while
 /// that unit is not in the plan (deleted, or another plan opened).
 fn objectives_in_view(plan: &Plan, cycle: Option<&Id>, subtree: Option<&Id>) -> Vec<(usize, Id)> {
     let subtree = subtree.filter(|root| plan.unit(root).is_some());

@@ -12,8 +12,8 @@ mod rollover;
 use crate::model::{Aspects, Command};
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
-use crate::ui::unit_filter::{unit_choices, SubtreeSelect};
-use crate::ui::widgets::{first_page, ShowMore, PAGE};
+use crate::ui::unit_filter::SubtreeSelect;
+use crate::ui::widgets::{first_page, ShowMore};
 use badge::ScoreBadge;
 use context::{Order, Scoring};
 use leptos::prelude::*;
@@ -35,21 +35,8 @@ pub fn ScoringView() -> impl IntoView {
     let scoring = Scoring::expect();
     let tab = RwSignal::new(Tab::Grades);
     let rolling_over = RwSignal::new(false);
-    let units = unit_choices(state);
     // Drawn a page at a time: a cycle of a large organisation has thousands.
     let visible = Memo::new(move |_| scoring.visible_objectives());
-    // Another cycle, unit or order starts again from the first page.
-    Effect::watch(
-        move || {
-            (
-                scoring.cycle.current.get(),
-                scoring.subtree.get(),
-                scoring.order.get(),
-            )
-        },
-        move |_, _, _| scoring.shown.set(PAGE),
-        false,
-    );
     let headline = move || {
         let subtree = scoring.subtree.get();
         scoring.scores.with(|s| {
@@ -87,13 +74,14 @@ pub fn ScoringView() -> impl IntoView {
                 <h1 id="scoring-title">"Scoring"</h1>
                 <div class="filters" role="group" aria-label="Filters">
                     <CycleSelect choice=scoring.cycle />
-                    <SubtreeSelect choices=units subtree=scoring.subtree />
+                    <SubtreeSelect choices=scoring.unit_choices subtree=scoring.subtree />
                     <label>
                         "Sort "
                         <select aria-label="Sort" on:change=order_choice>
-                            <option value="plan">"As planned"</option>
-                            <option value="lowest">"Lowest score first"</option>
-                            <option value="highest">"Highest score first"</option>
+                            // Marked, not set: the order outlives the view.
+                            <option value="plan" selected=move || scoring.order.get() == Order::Plan>"As planned"</option>
+                            <option value="lowest" selected=move || scoring.order.get() == Order::LowestFirst>"Lowest score first"</option>
+                            <option value="highest" selected=move || scoring.order.get() == Order::HighestFirst>"Highest score first"</option>
                         </select>
                     </label>
                     <label class="check">

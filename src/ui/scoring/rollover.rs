@@ -96,14 +96,31 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
     };
     let candidates = Arc::new(candidates);
     let name = RwSignal::new(next.name.clone());
-    let everything: FxHashSet<Id> = candidates
-        .iter()
-        .flat_map(|c| {
-            std::iter::once(c.objective.clone())
-                .chain(c.key_results.iter().filter(|k| k.2).map(|k| k.0.clone()))
-        })
-        .collect();
-    let chosen = RwSignal::new(everything.clone());
+    let chosen: RwSignal<FxHashSet<Id>> = RwSignal::new(
+        candidates
+            .iter()
+            .flat_map(|c| {
+                std::iter::once(c.objective.clone())
+                    .chain(c.key_results.iter().filter(|k| k.2).map(|k| k.0.clone()))
+            })
+            .collect(),
+    );
+    // Ticks or unticks every objective; their key results keep their ticks.
+    let carry_every = {
+        let candidates = candidates.clone();
+        move |carry: bool| {
+            chosen.update(|set| {
+                for c in candidates.iter() {
+                    if carry {
+                        set.insert(c.objective.clone());
+                    } else {
+                        set.remove(&c.objective);
+                    }
+                }
+            })
+        }
+    };
+    let carry_none = carry_every.clone();
     // Drawn a page at a time: a large organisation leaves thousands unfinished.
     let shown = RwSignal::new(PAGE);
     let toggle = move |id: Id| {
@@ -170,8 +187,8 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
             </div>
             <p>"Unfinished objectives (below 1.0) are listed; untick what should not carry over. Key results that reached 1.0 start unticked."</p>
             <div class="actions">
-                <button on:click=move |_| chosen.set(everything.clone())>"Carry all"</button>
-                <button on:click=move |_| chosen.set(FxHashSet::default())>"Carry none"</button>
+                <button on:click=move |_| carry_every(true)>"Carry all"</button>
+                <button on:click=move |_| carry_none(false)>"Carry none"</button>
             </div>
             <ul class="carry" aria-label="Objectives to carry over">
                 <For each={ let candidates = candidates.clone(); move || first_page(&candidates, shown.get()) } key=|c| c.objective.clone() let:c>{{
