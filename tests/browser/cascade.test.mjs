@@ -290,11 +290,11 @@ test('a unit with many objectives draws them a page at a time, and an added one 
   await more.filter({ hasText: 'Showing 100 of 1,201 objectives. Show 50 more' }).waitFor();
 });
 
-test('a wide organisation draws its units a page at a time, and an added one at once', async () => {
+test('a wide organisation draws its units a page at a time, opens only those, and draws an added one at once', async () => {
   const page = await app.open();
   const units = [{ id: 'u-co', name: 'Company', kind: 'company' }];
   for (let i = 1; i <= 120; i++) units.push({ id: `u-${i}`, name: `Team ${i}`, kind: 'team', parent: 'u-co' });
-  // Ten objectives each: 1,200 in all, but opening every unit draws 50 units' worth.
+  // Ten objectives each: 1,200 in all, 500 on the first page of teams.
   const flat = flatPlan(1200);
   const objectives = flat.objectives.map((o, i) => ({ ...o, unit: `u-${1 + Math.floor(i / 10)}` }));
   const wide = { ...flat, meta: { name: 'Wide' }, units, objectives };
@@ -305,10 +305,16 @@ test('a wide organisation draws its units a page at a time, and an added one at 
   await more.waitFor();
   assert.equal(await teams.count(), 50);
   assert.equal(await more.innerText(), 'Showing 50 of 120 units. Show 50 more');
+
+  // "Expand all" opens the units drawn; those drawn later come closed.
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  await page.getByRole('list', { name: 'Objectives of Team 50' }).getByText('Imported objective 500').waitFor();
   await more.getByRole('button', { name: 'Show 50 more units' }).click();
   await more.filter({ hasText: 'Showing 100 of 120 units. Show 20 more' }).waitFor();
   assert.equal(await teams.count(), 100);
   assert.equal(await teams.last().innerText(), 'Team 100');
+  await page.getByRole('button', { name: 'Expand Team 51', exact: true }).waitFor();
+  assert.equal(await page.getByRole('list', { name: /^Objectives of Team (5[1-9]|[6-9]\d|100)$/ }).count(), 0);
 
   // A unit added under the company comes last, after units not drawn yet: it is drawn at once, selected.
   await unitButton(page, 'Company').click();
@@ -321,8 +327,9 @@ test('a wide organisation draws its units a page at a time, and an added one at 
   assert.equal(await teams.count(), 120);
   assert.equal(await unitButton(page, 'New unit').count(), 1, 'drawn once, not twice');
 
-  await page.getByRole('button', { name: 'Expand all' }).click();
-  await page.getByRole('list', { name: 'Objectives of Team 120' }).getByText('Imported objective 1200').waitFor();
+  // Every team drawn, opened, would draw 1,200 cards: "Expand all" gives way to a hint.
+  await page.getByText('1,200 objectives here: open units one by one, or pick one under “Unit” above.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Expand all' }).count(), 0);
 });
 
 test('coming back to a view finds it as it was left, and every view shows the cycle picked in one', async () => {

@@ -27,6 +27,9 @@ pub struct Cascade {
     pub selected: RwSignal<Option<Id>>,
     /// Units opened or closed by hand; the rest follow the plan's size.
     toggled: RwSignal<FxHashMap<Id, bool>>,
+    /// How many units side by side are drawn, by their parent (`None`: the
+    /// top of the outline), for lists that drew more than a page.
+    units_pages: StoredValue<FxHashMap<Option<Id>, ArcRwSignal<usize>>>,
     /// Small plans open fully; large ones show only their top level at first.
     open_by_default: Memo<bool>,
     /// The unit being dragged in the outline.
@@ -101,6 +104,7 @@ impl Cascade {
             warnings: [link_warnings, unit_warnings],
             selected: RwSignal::new(None),
             toggled: RwSignal::new(FxHashMap::default()),
+            units_pages: StoredValue::new(FxHashMap::default()),
             open_by_default,
             dragging: RwSignal::new(None),
             unit_choices,
@@ -207,12 +211,33 @@ impl Cascade {
         self.toggled.set(all);
     }
 
-    /// Opens every unit under `roots` (the units shown), themselves included.
+    /// How many of `parent`'s units (`None`: those at the top) the outline
+    /// draws; "Show more" raises it.
+    pub fn units_page(&self, parent: Option<Id>) -> RwSignal<usize> {
+        let page = self.units_pages.try_update_value(|pages| {
+            pages
+                .entry(parent)
+                .or_insert_with(|| ArcRwSignal::new(PAGE))
+                .clone()
+        });
+        RwSignal::from(page.unwrap_or_else(|| ArcRwSignal::new(PAGE)))
+    }
+
+    /// How many of `parent`'s units are drawn, tracked.
+    fn units_drawn(&self, parent: Option<&Id>) -> usize {
+        self.units_pages
+            .try_with_value(|pages| pages.get(&parent.cloned()).map(ArcRwSignal::get))
+            .flatten()
+            .unwrap_or(PAGE)
+    }
+
+    /// Opens every unit drawn under `roots` (the units shown), themselves included.
     pub fn expand_all_under(&self, roots: &[Id]) {
         let ids: Vec<Id> = self.index.with_untracked(|ix| {
             self.state.editor.with_untracked(|e| {
                 let units = &e.plan().units;
-                units_under(ix, roots, usize::MAX)
+                let drawn = |u: Option<usize>| self.units_drawn(u.map(|u| &units[u].id));
+                units_under(ix, roots, drawn)
                     .map(|u| units[u].id.clone())
                     .collect()
             })
@@ -221,32 +246,36 @@ impl Cascade {
             .update(|t| t.extend(ids.into_iter().map(|id| (id, true))));
     }
 
-    /// How many objective cards opening every unit under `roots` would draw:
-    /// a page of units side by side, each with a page of its objectives (tracked).
+    /// How many objective cards opening every unit drawn under `roots` would
+    /// draw, each with a page of its objectives (tracked).
     pub fn cards_if_expanded(&self, roots: &[Id]) -> usize {
         self.index.with(|ix| {
-            units_under(ix, roots, PAGE)
-                .map(|u| ix.objectives_of(u).len().min(PAGE))
-                .sum()
+            self.state.with_aspects(Aspects::UNITS, |p| {
+                let drawn = |u: Option<usize>| self.units_drawn(u.map(|u| &p.units[u].id));
+                units_under(ix, roots, drawn)
+                    .map(|u| ix.objectives_of(u).len().min(PAGE))
+                    .sum()
+            })
         })
     }
 }
 
 /// The units under `roots` and the roots themselves, by position, depth
-/// first, taking the first `side_by_side` of each unit's children (and of the roots).
+/// first, taking as many of each unit's children (and of the roots, for
+/// `None`) as `side_by_side` says.
 fn units_under<'a>(
     index: &'a CascadeIndex,
     roots: &[Id],
-    side_by_side: usize,
+    side_by_side: impl Fn(Option<usize>) -> usize + 'a,
 ) -> impl Iterator<Item = usize> + 'a {
     let mut stack: Vec<usize> = roots
         .iter()
-        .take(side_by_side)
+        .take(side_by_side(None))
         .filter_map(|r| index.unit(r))
         .collect();
     std::iter::from_fn(move || {
         let unit = stack.pop()?;
-        stack.extend(index.children(unit).iter().take(side_by_side));
+        stack.extend(index.children(unit).iter().take(side_by_side(Some(unit))));
         Some(unit)
     })
 }

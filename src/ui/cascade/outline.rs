@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Outline(#[prop(into)] roots: Signal<Vec<Id>>) -> impl IntoView {
     view! {
-        <Units ids=roots class="outline" label="Organisation" />
+        <Units ids=roots parent=None class="outline" label="Organisation" />
     }
 }
 
@@ -21,11 +21,13 @@ pub fn Outline(#[prop(into)] roots: Signal<Vec<Id>>) -> impl IntoView {
 #[component]
 fn Units(
     #[prop(into)] ids: Signal<Vec<Id>>,
+    /// Whose units they are; `None` at the top.
+    parent: Option<Id>,
     class: &'static str,
     #[prop(optional)] label: Option<&'static str>,
 ) -> impl IntoView {
     let cascade = Cascade::expect();
-    let shown = RwSignal::new(PAGE);
+    let shown = cascade.units_page(parent);
     let selected_beyond_page = Memo::new(move |_| {
         let selected = cascade.selected.get()?;
         ids.with(|ids| ids.iter().skip(shown.get()).any(|id| *id == selected))
@@ -217,7 +219,7 @@ fn UnitNode(id: Id) -> impl IntoView {
                     </For>
                 </ul>
                 <ShowMore total=Signal::derive(move || data.with(|d| d.as_ref().map_or(0, |d| d.own))) shown />
-                <Units ids=children class="units" />
+                <Units ids=children parent=Some(id.clone()) class="units" />
             </Show>
         </li>
     }
