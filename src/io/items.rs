@@ -47,26 +47,20 @@ pub struct Item {
 }
 
 impl Item {
-    fn new(kind: ItemKind, id: impl AsRef<str>, name: String, content: &impl Serialize) -> Item {
-        Item {
-            kind,
-            key: key(kind, id.as_ref()),
-            name,
-            // Serialising plain data to a JSON value cannot fail.
-            content: serde_json::to_value(content).unwrap_or_default(),
-        }
-    }
-
-    /// A short, stable digest of the content (FNV-1a over its compact JSON).
+    /// A short, stable digest of the content (see [`fingerprint`]).
     pub fn fingerprint(&self) -> String {
-        let mut hash = Fnv1a(0xcbf2_9ce4_8422_2325);
-        // Hashed as it is written: a plan has tens of thousands of items.
-        // Writing plain data into a hash cannot fail.
-        let _ = serde_json::to_writer(&mut hash, &self.content);
-        format!("{:016x}", hash.0)
+        fingerprint(&self.content)
     }
 }
 
+/// FNV-1a over the compact JSON of `content`, written in hex.
+fn fingerprint(content: &serde_json::Value) -> String {
+    let mut hash = Fnv1a(0xcbf2_9ce4_8422_2325);
+    // Hashed as it is written: a plan has tens of thousands of items.
+    // Writing plain data into a hash cannot fail.
+    let _ = serde_json::to_writer(&mut hash, content);
+    format!("{:016x}", hash.0)
+}
 /// FNV-1a, fed the bytes written to it.
 struct Fnv1a(u64);
 
@@ -117,58 +111,89 @@ pub fn objective_fields(objective: &Objective) -> Objective {
 /// of a whole plan: a partial file does not speak for them.
 pub fn items(plan: &Plan) -> Vec<Item> {
     let mut items = Vec::new();
+    each_item(plan, &mut |kind, key, name, content| {
+        items.push(Item {
+            kind,
+            key,
+            name: name(),
+            content: content(),
+        })
+    });
+    items
+}
+
+/// What `each_item` hands over: an item's kind and key, and its name and
+/// content, made only when asked (an item that already has a stamp needs neither).
+type Visit<'a> =
+    dyn FnMut(ItemKind, String, &dyn Fn() -> String, &dyn Fn() -> serde_json::Value) + 'a;
+
+/// Serialising plain data to a JSON value cannot fail.
+fn json(content: &impl Serialize) -> serde_json::Value {
+    serde_json::to_value(content).unwrap_or_default()
+}
+
+/// Visits every item of the plan, in the order `items` lists them.
+fn each_item(plan: &Plan, visit: &mut Visit) {
     if plan.scope.is_none() {
-        items.push(Item::new(
+        visit(
             ItemKind::Details,
-            "plan",
-            plan.meta.name.clone(),
-            &(&plan.meta, &plan.settings),
-        ));
+            key(ItemKind::Details, "plan"),
+            &|| plan.meta.name.clone(),
+            &|| json(&(&plan.meta, &plan.settings)),
+        );
         let r = &plan.rollout;
-        items.push(Item::new(
+        visit(
             ItemKind::Programme,
-            "plan",
-            r.strategy.label().to_owned(),
-            &(&r.strategy, &r.cadence, &r.readiness, &r.events),
-        ));
+            key(ItemKind::Programme, "plan"),
+            &|| r.strategy.label().to_owned(),
+            &|| json(&(&r.strategy, &r.cadence, &r.readiness, &r.events)),
+        );
     }
     for c in &plan.cycles {
-        items.push(Item::new(ItemKind::Cycle, &c.id, c.name.clone(), c));
+        visit(
+            ItemKind::Cycle,
+            key(ItemKind::Cycle, &c.id),
+            &|| c.name.clone(),
+            &|| json(c),
+        );
     }
     for p in &plan.rollout.phases {
-        items.push(Item::new(ItemKind::Phase, &p.id, p.name.clone(), p));
+        visit(
+            ItemKind::Phase,
+            key(ItemKind::Phase, &p.id),
+            &|| p.name.clone(),
+            &|| json(p),
+        );
     }
     let unit_names: FxHashMap<&str, &str> = plan
         .units
         .iter()
         .map(|u| (u.id.as_str(), u.name.as_str()))
         .collect();
-    let unit_name = |id: &Id| {
-        unit_names
-            .get(id.as_str())
-            .copied()
-            .unwrap_or("?")
-            .to_owned()
-    };
+    let unit_name = |id: &Id| unit_names.get(id.as_str()).copied().unwrap_or("?");
     for u in &plan.units {
-        items.push(Item::new(ItemKind::Unit, &u.id, u.name.clone(), u));
+        visit(
+            ItemKind::Unit,
+            key(ItemKind::Unit, &u.id),
+            &|| u.name.clone(),
+            &|| json(u),
+        );
     }
     for o in &plan.objectives {
-        let name = format!("{} · {}", o.title, unit_name(&o.unit));
-        items.push(Item::new(
+        visit(
             ItemKind::Objective,
-            &o.id,
-            name,
-            &objective_fields(o),
-        ));
+            key(ItemKind::Objective, &o.id),
+            &|| format!("{} · {}", o.title, unit_name(&o.unit)),
+            &|| json(&objective_fields(o)),
+        );
         for kr in &o.key_results {
             // The owning objective is part of a key result's content: moving it is a change.
-            items.push(Item::new(
+            visit(
                 ItemKind::KeyResult,
-                &kr.id,
-                format!("{} · {}", kr.title, o.title),
-                &(&o.id, kr),
-            ));
+                key(ItemKind::KeyResult, &kr.id),
+                &|| format!("{} · {}", kr.title, o.title),
+                &|| json(&(&o.id, kr)),
+            );
         }
     }
     let phase_names: FxHashMap<&str, &str> = plan
@@ -179,20 +204,21 @@ pub fn items(plan: &Plan) -> Vec<Item> {
         .collect();
     for p in &plan.rollout.participation {
         let phase = phase_names.get(p.phase.as_str()).copied().unwrap_or("?");
-        items.push(Item {
-            key: participation_key(p),
-            ..Item::new(
-                ItemKind::Participation,
-                "",
-                format!("{} in {phase}", unit_name(&p.unit)),
-                p,
-            )
-        });
+        visit(
+            ItemKind::Participation,
+            participation_key(p),
+            &|| format!("{} in {phase}", unit_name(&p.unit)),
+            &|| json(p),
+        );
     }
     for r in &plan.rollout.roles {
-        items.push(Item::new(ItemKind::Role, &r.id, r.person.clone(), r));
+        visit(
+            ItemKind::Role,
+            key(ItemKind::Role, &r.id),
+            &|| r.person.clone(),
+            &|| json(r),
+        );
     }
-    items
 }
 
 /// Records every item's current fingerprint as the version last exchanged:
@@ -211,14 +237,13 @@ pub fn fill_synced(plan: &mut Plan) {
 /// A stamp for every item of `plan`: the one in `earlier` if there is one,
 /// else the item's current fingerprint. Stamps of items not in `plan` are dropped.
 pub fn stamps(plan: &Plan, earlier: &BTreeMap<String, String>) -> BTreeMap<String, String> {
-    items(plan)
-        .into_iter()
-        .map(|item| {
-            let stamp = earlier
-                .get(&item.key)
-                .cloned()
-                .unwrap_or_else(|| item.fingerprint());
-            (item.key, stamp)
-        })
-        .collect()
+    let mut stamps = BTreeMap::new();
+    each_item(plan, &mut |_, key, _, content| {
+        let stamp = match earlier.get(&key) {
+            Some(stamp) => stamp.clone(),
+            None => fingerprint(&content()),
+        };
+        stamps.insert(key, stamp);
+    });
+    stamps
 }

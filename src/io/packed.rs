@@ -11,12 +11,7 @@ pub enum UnpackError {
     NotText,
 }
 
-/// Deflates `text` at `level` (1 fast … 9 small) and encodes it as base64url.
-pub fn pack(text: &str, level: u8) -> String {
-    base64url(&deflate(text.as_bytes(), level))
-}
-
-/// The text `pack` made, refusing anything that would inflate beyond `limit` bytes.
+/// Base64url of raw deflate back to text, refusing anything that would inflate beyond `limit` bytes.
 pub fn unpack(data: &str, limit: usize) -> Result<String, UnpackError> {
     inflate(&from_base64url(data)?, limit)
 }
@@ -25,6 +20,38 @@ pub fn unpack(data: &str, limit: usize) -> Result<String, UnpackError> {
 /// calls "deflate-raw", so either side can read the other's.
 pub fn deflate(bytes: &[u8], level: u8) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec(bytes, level)
+}
+
+/// Raw deflate of `bytes` as `deflate` makes it, or `None` once it passes
+/// `limit` bytes: compressing stops there, so a text far too long for its
+/// purpose costs a fraction of deflating it all.
+pub fn deflate_within(mut bytes: &[u8], level: u8, limit: usize) -> Option<Vec<u8>> {
+    use miniz_oxide::deflate::core::{
+        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+    };
+    // Window bits 0: raw deflate, no zlib header, as `deflate`.
+    let mut compressor =
+        CompressorOxide::new(create_comp_flags_from_zip_params(level.into(), 0, 0));
+    // One byte more than allowed: filling it means the limit is passed.
+    let mut output = vec![0; limit + 1];
+    let mut written = 0;
+    loop {
+        let (status, read, made) = compress(
+            &mut compressor,
+            bytes,
+            &mut output[written..],
+            TDEFLFlush::Finish,
+        );
+        written += made;
+        match status {
+            TDEFLStatus::Done if written <= limit => {
+                output.truncate(written);
+                return Some(output);
+            }
+            TDEFLStatus::Okay if written <= limit => bytes = bytes.get(read..)?,
+            _ => return None,
+        }
+    }
 }
 
 /// Inflates raw deflate into text, refusing anything beyond `limit` bytes.

@@ -3,7 +3,7 @@
 
 use crate::io::link::{encode, LinkError, MAX_LINK_CHARS};
 use crate::model::Plan;
-use crate::ui::widgets::Modal;
+use crate::ui::widgets::{thousands, Modal};
 use leptos::prelude::*;
 
 /// The address of this page with `fragment` as its hash.
@@ -46,9 +46,10 @@ pub fn ShareLinkButton(
                             <button on:click=move |_| close.run(())>"Close"</button>
                         </div>
                     }.into_any(),
-                    Err(LinkError::TooLong(length)) => view! {
+                    Err(LinkError::TooLong) => view! {
                         <p role="alert">{format!(
-                            "Too large for a link: it would be {length} characters, and links are kept under {MAX_LINK_CHARS} so mail and chat programs do not cut them. Export a file instead, or share one unit's part."
+                            "Too large for a link: it would be longer than {} characters, the most mail and chat programs keep whole. Export a file instead, or share one unit's part.",
+                            thousands(MAX_LINK_CHARS)
                         )}</p>
                         <div class="actions"><button class="primary" on:click=move |_| close.run(())>"Close"</button></div>
                     }.into_any(),
