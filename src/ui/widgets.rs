@@ -59,17 +59,21 @@ pub fn ShowMore(
     /// What the list holds, plural.
     #[prop(default = "objectives")]
     noun: &'static str,
+    /// Whose list it is ("of Sales"), where several are on the page.
+    #[prop(optional, into)]
+    whose: Signal<String>,
 ) -> impl IntoView {
     move || {
         let total = total.get();
         let drawn = drawn.map_or_else(|| shown.get().min(total), |d| d.get());
         (drawn < total).then(|| {
             let more = PAGE.min(total - drawn);
+            let whose = whose.with(|w| if w.is_empty() { String::new() } else { format!(" {w}") });
             view! {
                 <p class="more">
                     {format!("Showing {} of {} {noun}. ", thousands(drawn), thousands(total))}
-                    // Named in full: a unit can show both lists, one after the other.
-                    <button aria-label=format!("Show {more} more {noun}") on:click=move |_| shown.update(|n| *n += PAGE)>
+                    // Named in full: an outline shows many such lists, a unit two of them.
+                    <button aria-label=format!("Show {more} more {noun}{whose}") on:click=move |_| shown.update(|n| *n += PAGE)>
                         {format!("Show {more} more")}
                     </button>
                 </p>

@@ -270,7 +270,7 @@ test('a unit with many objectives draws them a page at a time, and an added one 
   assert.equal(await cards.count(), 50);
   const more = page.locator('p.more');
   assert.equal(await more.innerText(), 'Showing 50 of 1,200 objectives. Show 50 more');
-  await more.getByRole('button', { name: 'Show 50 more' }).click();
+  await more.getByRole('button', { name: 'Show 50 more objectives of Team', exact: true }).click();
   await more.filter({ hasText: 'Showing 100 of 1,200 objectives. Show 50 more' }).waitFor();
   assert.equal(await cards.count(), 100);
   // Opening every unit would draw one page here, not 1,200 cards: "Expand all" is offered.
@@ -305,6 +305,8 @@ test('a wide organisation draws its units a page at a time, opens only those, an
   await more.waitFor();
   assert.equal(await teams.count(), 50);
   assert.equal(await more.innerText(), 'Showing 50 of 120 units. Show 50 more');
+  // Named for a screen reader among the outline's other lists.
+  await more.getByRole('button', { name: 'Show 50 more units under Company', exact: true }).waitFor();
 
   // "Expand all" opens the units drawn; those drawn later come closed.
   await page.getByRole('button', { name: 'Expand all' }).click();
@@ -322,10 +324,21 @@ test('a wide organisation draws its units a page at a time, opens only those, an
   await unitButton(page, 'New unit').waitFor();
   await panel(page, 'New unit').waitFor();
   assert.equal(await more.innerText(), 'Showing 101 of 121 units. Show 20 more');
-  await more.getByRole('button', { name: 'Show 20 more units' }).click();
+
+  // Moved under a team not drawn yet, it stays in sight: that team is drawn too, opened.
+  const moveTo = panel(page, 'New unit').getByRole('combobox', { name: 'Move to' });
+  await moveTo.fill('Company › Team 120');
+  await moveTo.press('Enter');
+  await panel(page, 'New unit').locator('.path').filter({ hasText: 'Company › Team 120 › New unit' }).waitFor();
+  await page.getByRole('list', { name: 'Organisation' }).getByRole('button', { name: 'Collapse Team 120', exact: true }).waitFor();
+  await unitButton(page, 'New unit').waitFor();
+  assert.equal(await more.innerText(), 'Showing 101 of 120 units. Show 19 more');
+
+  await more.getByRole('button', { name: 'Show 19 more units' }).click();
   await more.waitFor({ state: 'detached' });
   assert.equal(await teams.count(), 120);
   assert.equal(await unitButton(page, 'New unit').count(), 1, 'drawn once, not twice');
+  assert.equal(await unitButton(page, 'Team 120').count(), 1, 'drawn once, not twice');
 
   // Every team drawn, opened, would draw 1,200 cards: "Expand all" gives way to a hint.
   await page.getByText('1,200 objectives here: open units one by one, or pick one under “Unit” above.').waitFor();

@@ -25,6 +25,9 @@ pub struct Cascade {
     /// where units are); each objective adds its own.
     warnings: [Memo<Arc<WarningsBySubject>>; 2],
     pub selected: RwSignal<Option<Id>>,
+    /// The selected unit and the units above it, up to the top: each is
+    /// drawn even past its list's page, so the selected unit is in sight.
+    pub selected_line: Memo<Vec<Id>>,
     /// Units opened or closed by hand; the rest follow the plan's size.
     toggled: RwSignal<FxHashMap<Id, bool>>,
     /// How many units side by side are drawn, by their parent (`None`: the
@@ -92,6 +95,26 @@ impl Cascade {
                 by_subject(found.unwrap_or_default())
             },
         );
+        let selected = RwSignal::new(None::<Id>);
+        let selected_line = Memo::new(move |_| {
+            let Some(unit) = selected.get() else {
+                return Vec::new();
+            };
+            let index = index.get();
+            state.with_aspects(Aspects::UNITS, |p| {
+                let mut line = vec![unit];
+                // Up through the parents; the index knows only units in the plan.
+                while let Some(parent) = line
+                    .last()
+                    .and_then(|u| index.unit(u))
+                    .and_then(|u| p.units[u].parent.clone())
+                    .filter(|parent| !line.contains(parent) && index.unit(parent).is_some())
+                {
+                    line.push(parent);
+                }
+                line
+            })
+        });
         let open_by_default = Memo::new(move |_| {
             state.with_aspects(Aspects::UNITS, |p| p.units.len() <= EXPAND_ALL_UP_TO)
         });
@@ -102,7 +125,8 @@ impl Cascade {
             cycle,
             index,
             warnings: [link_warnings, unit_warnings],
-            selected: RwSignal::new(None),
+            selected,
+            selected_line,
             toggled: RwSignal::new(FxHashMap::default()),
             units_pages: StoredValue::new(FxHashMap::default()),
             open_by_default,

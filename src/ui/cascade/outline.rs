@@ -16,8 +16,8 @@ pub fn Outline(#[prop(into)] roots: Signal<Vec<Id>>) -> impl IntoView {
 }
 
 /// Units side by side, drawn a page at a time (a flat organisation can put
-/// thousands under one unit), and the selected one always: a unit just added
-/// comes last.
+/// thousands under one unit), and always the selected unit or the one it is
+/// under: a unit just added comes last, a unit moved may land past a page.
 #[component]
 fn Units(
     #[prop(into)] ids: Signal<Vec<Id>>,
@@ -25,13 +25,21 @@ fn Units(
     parent: Option<Id>,
     class: &'static str,
     #[prop(optional)] label: Option<&'static str>,
+    /// Whose units they are, for the "Show more" button ("under Sales").
+    #[prop(optional, into)]
+    whose: Signal<String>,
 ) -> impl IntoView {
     let cascade = Cascade::expect();
     let shown = cascade.units_page(parent);
     let selected_beyond_page = Memo::new(move |_| {
-        let selected = cascade.selected.get()?;
-        ids.with(|ids| ids.iter().skip(shown.get()).any(|id| *id == selected))
-            .then_some(selected)
+        cascade.selected_line.with(|line| {
+            ids.with(|ids| {
+                ids.iter()
+                    .skip(shown.get())
+                    .find(|id| line.contains(id))
+                    .cloned()
+            })
+        })
     });
     let drawn = move || {
         let mut drawn = ids.with(|ids| first_page(ids, shown.get()));
@@ -48,7 +56,7 @@ fn Units(
                 {view! { <UnitNode id /> }.into_any()}
             </For>
         </ul>
-        <ShowMore total=Signal::derive(move || ids.with(Vec::len)) shown drawn=drawn_count noun="units" />
+        <ShowMore total=Signal::derive(move || ids.with(Vec::len)) shown drawn=drawn_count noun="units" whose />
     }
 }
 
@@ -218,8 +226,8 @@ fn UnitNode(id: Id) -> impl IntoView {
                         <ObjectiveCard id=objective />
                     </For>
                 </ul>
-                <ShowMore total=Signal::derive(move || data.with(|d| d.as_ref().map_or(0, |d| d.own))) shown />
-                <Units ids=children parent=Some(id.clone()) class="units" />
+                <ShowMore total=Signal::derive(move || data.with(|d| d.as_ref().map_or(0, |d| d.own))) shown whose=Signal::derive(move || format!("of {}", name())) />
+                <Units ids=children parent=Some(id.clone()) class="units" whose=Signal::derive(move || format!("under {}", name())) />
             </Show>
         </li>
     }
