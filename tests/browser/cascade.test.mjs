@@ -14,6 +14,11 @@ const unitRow = (page, name) => page.locator('.unit-row', { has: page.getByRole(
 const panel = (page, name) => page.getByRole('complementary', { name: `Unit: ${name}` });
 const objective = (scope, title) => scope.getByRole('group', { name: `Objective: ${title}` });
 const keyResult = (scope, title) => scope.getByRole('group', { name: `Key result: ${title}` });
+/** Opens a view and waits until it is drawn: views share field names ("Cycle", "Show unit"). */
+async function showView(page, name) {
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+}
 const unitOf = (plan, name) => plan.units.find((u) => u.name === name);
 const parentName = (plan, name) => plan.units.find((u) => u.id === unitOf(plan, name).parent)?.name;
 
@@ -353,12 +358,12 @@ test('coming back to a view finds it as it was left, and every view shows the cy
   await page.getByRole('status').filter({ hasText: '2 objectives found' }).waitFor();
   await page.getByRole('searchbox', { name: 'Find objectives' }).fill('');
 
-  await page.getByRole('link', { name: 'Scoring' }).click();
+  await showView(page, 'Scoring');
   await page.getByRole('combobox', { name: 'Show unit' }).selectOption({ label: 'Fernhill Cycles › Engineering' });
   await page.getByRole('combobox', { name: 'Cycle' }).selectOption({ label: 'Q3 2026' });
   await page.getByRole('combobox', { name: 'Sort' }).selectOption('Lowest score first');
 
-  await page.getByRole('link', { name: 'Cascade' }).click();
+  await showView(page, 'Cascade');
   await panel(page, 'Sales').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Expand Engineering' }).count(), 1, 'Engineering stays closed');
   assert.equal(await page.getByRole('combobox', { name: 'Cycle' }).locator('option:checked').innerText(), 'Q3 2026');
@@ -366,10 +371,10 @@ test('coming back to a view finds it as it was left, and every view shows the cy
   assert.deepEqual(await company.locator('.title').allInnerTexts(), ['Fewer bikes back in the workshop']);
   await page.getByRole('searchbox', { name: 'Find objectives' }).fill('fewer');
 
-  await page.getByRole('link', { name: 'Scoring' }).click();
+  await showView(page, 'Scoring');
   assert.equal(await page.getByRole('combobox', { name: 'Show unit' }).locator('option:checked').innerText(), 'Fernhill Cycles › Engineering');
   assert.equal(await page.getByRole('combobox', { name: 'Sort' }).locator('option:checked').innerText(), 'Lowest score first');
-  await page.getByRole('link', { name: 'Cascade' }).click();
+  await showView(page, 'Cascade');
   assert.equal(await page.getByRole('searchbox', { name: 'Find objectives' }).inputValue(), 'fewer');
   await page.getByRole('status').filter({ hasText: '1 objective found' }).waitFor();
 });
