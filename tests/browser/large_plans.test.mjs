@@ -111,6 +111,7 @@ test('a large organisation: progress while opening, unit lists filled when neede
 
   // The scoring view draws a page of objectives at a time.
   await page.getByRole('link', { name: 'Scoring' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Scoring' }).waitFor();
   const more = page.locator('p.more');
   assert.match(await more.innerText(), /^Showing 50 of \d,\d{3} objectives\. Show 50 more$/);
   const fields = page.locator('input.grade-input');

@@ -151,6 +151,7 @@ test('scores stay with their objectives when objectives change places while the 
   await page.getByRole('group', { name: 'Objective: Become the most loved e-bike brand in Europe' })
     .getByRole('button', { name: 'Move objective down' }).click();
   await page.getByRole('link', { name: 'Scoring' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Scoring' }).waitFor();
   const titles = () => page.locator('article.score-card h3').allInnerTexts();
   assert.deepEqual((await titles()).slice(0, 2), ['Make every bike we sell profitable', 'Become the most loved e-bike brand in Europe']);
   const loved = card(page, 'Become the most loved e-bike brand in Europe');
