@@ -378,3 +378,20 @@ test('coming back to a view finds it as it was left, and every view shows the cy
   assert.equal(await page.getByRole('searchbox', { name: 'Find objectives' }).inputValue(), 'fewer');
   await page.getByRole('status').filter({ hasText: '1 objective found' }).waitFor();
 });
+
+test("another plan opened starts without the old one's search and selection", async () => {
+  const page = await app.open();
+  const find = page.getByRole('searchbox', { name: 'Find objectives' });
+  await unitButton(page, 'Sales').click();
+  for (const count of [3, 4]) {
+    await find.fill('dealer');
+    await openFile(page, 'flat.okrplan.json', JSON.stringify(flatPlan(count)));
+    await page.getByRole('dialog').getByRole('button', { name: 'Replace current plan' }).click();
+    await page.getByRole('list', { name: 'Objectives of Team' }).getByText(`Imported objective ${count}`).waitFor();
+    assert.equal(await find.inputValue(), '');
+    await page.getByRole('complementary', { name: 'Unit editor' }).waitFor();
+    // Each time another plan takes the place: the second time too.
+    await unitButton(page, 'Team').click();
+    await panel(page, 'Team').waitFor();
+  }
+});

@@ -96,6 +96,18 @@ impl Cascade {
             },
         );
         let selected = RwSignal::new(None::<Id>);
+        let query = RwSignal::new(String::new());
+        // Another plan in place of this one (a file, a blank plan, another
+        // tab's) starts without the old one's search and selection; a unit
+        // filter stays while the new plan has that unit.
+        Effect::watch(
+            move || state.replaced.get(),
+            move |_, _, _| {
+                query.set(String::new());
+                selected.set(None);
+            },
+            false,
+        );
         let selected_line = Memo::new(move |_| {
             let Some(unit) = selected.get() else {
                 return Vec::new();
@@ -134,7 +146,7 @@ impl Cascade {
             unit_choices,
             mode: RwSignal::new(Mode::Outline),
             subtree: RwSignal::new(None),
-            query: RwSignal::new(String::new()),
+            query,
             unit_query: RwSignal::new(None),
         }
     }
