@@ -41,22 +41,18 @@ fn Units(
             })
         })
     });
-    let drawn = move || {
+    let drawn = Memo::new(move |_| {
         let mut drawn = ids.with(|ids| first_page(ids, shown.get()));
         drawn.extend(selected_beyond_page.get());
         drawn
-    };
-    let drawn_count = Signal::derive(move || {
-        ids.with(Vec::len).min(shown.get())
-            + usize::from(selected_beyond_page.with(Option::is_some))
     });
     view! {
         <ul class=class aria-label=label>
-            <For each=drawn key=|id| id.clone() let:id>
+            <For each=move || drawn.get() key=|id| id.clone() let:id>
                 {view! { <UnitNode id /> }.into_any()}
             </For>
         </ul>
-        <ShowMore total=Signal::derive(move || ids.with(Vec::len)) shown drawn=drawn_count noun="units" whose />
+        <ShowMore total=Signal::derive(move || ids.with(Vec::len)) shown drawn=Signal::derive(move || drawn.with(Vec::len)) noun="units" whose />
     }
 }
 

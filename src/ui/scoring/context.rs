@@ -35,6 +35,9 @@ pub struct Scoring {
     /// The cycle's objectives under the chosen unit, in plan order, with their
     /// positions: rebuilt when units, layout, cycle or unit change.
     in_view: Memo<Arc<Vec<(usize, Id)>>>,
+    /// The unit filter's unit while the plan has it (deleted, or another
+    /// plan opened, the whole organisation shows).
+    pub unit_in_view: Memo<Option<Id>>,
 }
 
 /// What the scores are built on: units and layout, a re-score from scratch each.
@@ -83,8 +86,12 @@ impl Scoring {
         let scores = cycle_scores(state, cycle.current, positions);
         let subtree = RwSignal::new(None);
         let current = cycle.current;
+        let unit_in_view = Memo::new(move |_| {
+            let chosen = subtree.get();
+            state.with_aspects(Aspects::UNITS, |p| chosen.filter(|u| p.unit(u).is_some()))
+        });
         let in_view = state.index_of(STRUCTURE, move |p| {
-            objectives_in_view(p, current.get().as_ref(), subtree.get().as_ref())
+            objectives_in_view(p, current.get().as_ref(), unit_in_view.get().as_ref())
         });
         let order = RwSignal::new(Order::Plan);
         let shown = RwSignal::new(PAGE);
@@ -105,6 +112,7 @@ impl Scoring {
             unit_choices: unit_choices(state),
             positions,
             in_view,
+            unit_in_view,
         }
     }
 
@@ -175,10 +183,9 @@ impl Scoring {
     }
 }
 
-/// The cycle's objectives, in plan order, with their positions: those under `subtree`, or in the whole organisation while
-/// that unit is not in the plan (deleted, or another plan opened).
+/// The cycle's objectives under `subtree` (or in the whole organisation), in
+/// plan order, with their positions.
 fn objectives_in_view(plan: &Plan, cycle: Option<&Id>, subtree: Option<&Id>) -> Vec<(usize, Id)> {
-    let subtree = subtree.filter(|root| plan.unit(root).is_some());
     let units: Option<FxHashSet<&Id>> = subtree.map(|root| {
         plan.subtree(root)
             .into_iter()

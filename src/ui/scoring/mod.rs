@@ -38,12 +38,11 @@ pub fn ScoringView() -> impl IntoView {
     // Drawn a page at a time: a cycle of a large organisation has thousands.
     let visible = Memo::new(move |_| scoring.visible_objectives());
     let headline = move || {
-        let subtree = scoring.subtree.get();
+        let unit = scoring.unit_in_view.get();
         scoring.scores.with(|s| {
             let scores = s.as_ref().as_ref()?;
             state.with_plan(|p| {
-                let in_plan = subtree.filter(|root| p.unit(root).is_some());
-                let root = in_plan.or_else(|| {
+                let root = unit.or_else(|| {
                     p.units
                         .iter()
                         .find(|u| u.parent.is_none())
