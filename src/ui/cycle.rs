@@ -3,13 +3,14 @@
 
 use crate::model::{Aspects, Id};
 use crate::ui::clock::today;
+use crate::ui::relay::Relayed;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct CycleChoice {
     pub chosen: RwSignal<Option<Id>>,
-    pub current: Memo<Option<Id>>,
+    pub current: Relayed<Option<Id>>,
 }
 
 impl CycleChoice {
@@ -23,7 +24,18 @@ impl CycleChoice {
                     .or_else(|| p.current_cycle(today()).map(|c| c.id.clone()))
             })
         });
-        CycleChoice { chosen, current }
+        CycleChoice {
+            chosen,
+            current: Relayed::new(current),
+        }
+    }
+
+    /// The choice as one view reads it (see [`AppState::for_view`]).
+    pub fn for_view(self) -> Self {
+        CycleChoice {
+            current: self.current.for_view(),
+            ..self
+        }
     }
 }
 

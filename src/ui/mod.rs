@@ -13,6 +13,7 @@ mod files;
 mod ids;
 mod paint;
 mod recovery;
+mod relay;
 mod rollout;
 mod route;
 mod scoring;

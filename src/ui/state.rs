@@ -1,5 +1,6 @@
 //! The state every view shares: the editor (plan + history) and the app's messages.
 
+use super::relay::{changes_of, follow, relay};
 use crate::model::{Aspects, Command, EditError, Editor, Id, ObjectivesChanged, Plan};
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
@@ -33,6 +34,28 @@ pub struct AppState {
     /// objective; `any_objective` when an edit may have changed any.
     objective_changes: StoredValue<FxHashMap<Id, ArcTrigger>>,
     any_objective: Trigger,
+    /// What readers track to follow those triggers and the editor (see
+    /// [`AppState::for_view`]).
+    watch: Watch,
+}
+
+/// Memos that change whenever the aspects, any objective or the plan do:
+/// the page's own, or relays of them that one view makes as it mounts.
+#[derive(Clone, Copy)]
+struct Watch {
+    aspects: [Memo<()>; Aspects::COUNT],
+    any_objective: Memo<()>,
+    plan: Memo<()>,
+}
+
+impl Watch {
+    fn for_view(self) -> Self {
+        Watch {
+            aspects: self.aspects.map(relay),
+            any_objective: relay(self.any_objective),
+            plan: relay(self.plan),
+        }
+    }
 }
 
 /// The editor's revision and each aspect's, to tell what a change touched.
@@ -48,6 +71,13 @@ const READ_ONLY: &str = "This shared plan is read-only: choose “Save a copy”
 impl AppState {
     pub fn new(plan: Plan, read_only: bool) -> Self {
         let (editor, write_editor) = signal(Editor::new(plan));
+        let aspect_changes: [Trigger; Aspects::COUNT] = std::array::from_fn(|_| Trigger::new());
+        let any_objective = Trigger::new();
+        let watch = Watch {
+            aspects: aspect_changes.map(|trigger| changes_of(move || trigger.track())),
+            any_objective: changes_of(move || any_objective.track()),
+            plan: changes_of(move || editor.track()),
+        };
         AppState {
             editor,
             write_editor,
@@ -57,9 +87,18 @@ impl AppState {
             conflict: RwSignal::new(false),
             read_only,
             replaced: RwSignal::new(false),
-            aspect_changes: std::array::from_fn(|_| Trigger::new()),
+            aspect_changes,
             objective_changes: StoredValue::new(FxHashMap::default()),
-            any_objective: Trigger::new(),
+            any_objective,
+            watch,
+        }
+    }
+
+    /// The state as one view reads it (see [`super::relay`]).
+    pub fn for_view(self) -> Self {
+        AppState {
+            watch: self.watch.for_view(),
+            ..self
         }
     }
 
@@ -175,7 +214,7 @@ impl AppState {
     /// that objective: the caller re-runs when an edit changes it (or may
     /// have), not on every edit of the plan.
     pub fn with_objective<T>(&self, id: &Id, f: impl FnOnce(&Plan) -> T) -> T {
-        self.any_objective.track();
+        follow(self.watch.any_objective);
         self.objective_changes.update_value(|triggers| {
             triggers
                 .entry(id.clone())
@@ -201,13 +240,14 @@ impl AppState {
 
     fn track(&self, aspects: Aspects) {
         for bit in aspects.bits() {
-            self.aspect_changes[bit].track();
+            follow(self.watch.aspects[bit]);
         }
     }
 
     /// Reads the plan, tracking it: the caller re-runs when the plan changes.
     pub fn with_plan<T>(&self, f: impl FnOnce(&Plan) -> T) -> T {
-        self.editor.with(|e| f(e.plan()))
+        follow(self.watch.plan);
+        self.editor.with_untracked(|e| f(e.plan()))
     }
 
     /// A whole-plan index that reads only `aspects` of the plan, rebuilt by

@@ -2,6 +2,7 @@
 //! shared by the views that can narrow to one unit and the units below it.
 
 use crate::model::{unit_path, unit_paths, Aspects, Id};
+use crate::ui::relay::Relayed;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -16,7 +17,7 @@ pub fn unit_choices(state: AppState) -> Memo<Arc<Vec<(Id, String)>>> {
 
 #[component]
 pub fn SubtreeSelect(
-    choices: Memo<Arc<Vec<(Id, String)>>>,
+    choices: Relayed<Arc<Vec<(Id, String)>>>,
     subtree: RwSignal<Option<Id>>,
 ) -> impl IntoView {
     let choose = move |ev| {

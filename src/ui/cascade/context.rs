@@ -7,6 +7,7 @@ use crate::model::{
     ObjectiveIndex,
 };
 use crate::ui::cycle::CycleChoice;
+use crate::ui::relay::{changes_of, follow, relay, Relayed};
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::unit_choices;
 use crate::ui::widgets::PAGE;
@@ -19,26 +20,31 @@ pub struct Cascade {
     pub state: AppState,
     pub cycle_choice: CycleChoice,
     /// The cycle shown (see [`CycleChoice`]).
-    pub cycle: Memo<Option<Id>>,
-    pub index: Memo<Arc<CascadeIndex>>,
+    pub cycle: Relayed<Option<Id>>,
+    pub index: Relayed<Arc<CascadeIndex>>,
     /// The plan-wide warnings by subject (links, then those that depend on
     /// where units are); each objective adds its own.
-    warnings: [Memo<Arc<WarningsBySubject>>; 2],
+    warnings: [Relayed<Arc<WarningsBySubject>>; 2],
     pub selected: RwSignal<Option<Id>>,
+    /// Changes with `selected`, for the units of the outline to track (see
+    /// [`Cascade::for_view`]).
+    selected_changes: Memo<()>,
     /// The selected unit and the units above it, up to the top: each is
     /// drawn even past its list's page, so the selected unit is in sight.
-    pub selected_line: Memo<Vec<Id>>,
+    pub selected_line: Relayed<Vec<Id>>,
     /// Units opened or closed by hand; the rest follow the plan's size.
     toggled: RwSignal<FxHashMap<Id, bool>>,
+    /// Changes with `toggled`, for the units of the outline to track.
+    toggled_changes: Memo<()>,
     /// How many units side by side are drawn, by their parent (`None`: the
     /// top of the outline), for lists that drew more than a page.
     units_pages: StoredValue<FxHashMap<Option<Id>, ArcRwSignal<usize>>>,
     /// Small plans open fully; large ones show only their top level at first.
-    open_by_default: Memo<bool>,
+    open_by_default: Relayed<bool>,
     /// The unit being dragged in the outline.
     pub dragging: RwSignal<Option<Id>>,
     /// Every unit with its path, in unit order; changes only when units do.
-    pub unit_choices: Memo<Arc<Vec<(Id, String)>>>,
+    pub unit_choices: Relayed<Arc<Vec<(Id, String)>>>,
     /// How the view shows the organisation.
     pub mode: RwSignal<Mode>,
     /// The unit whose part of the organisation is shown; `None` for all of it.
@@ -96,6 +102,7 @@ impl Cascade {
             },
         );
         let selected = RwSignal::new(None::<Id>);
+        let toggled = RwSignal::new(FxHashMap::default());
         let query = RwSignal::new(String::new());
         // Another plan in place of this one (a file, a blank plan, another
         // tab's) starts without the old one's search and selection; a unit
@@ -135,15 +142,17 @@ impl Cascade {
             state,
             cycle_choice,
             cycle,
-            index,
-            warnings: [link_warnings, unit_warnings],
+            index: Relayed::new(index),
+            warnings: [link_warnings, unit_warnings].map(Relayed::new),
             selected,
-            selected_line,
-            toggled: RwSignal::new(FxHashMap::default()),
+            selected_changes: changes_of(move || selected.track()),
+            selected_line: Relayed::new(selected_line),
+            toggled,
+            toggled_changes: changes_of(move || toggled.track()),
             units_pages: StoredValue::new(FxHashMap::default()),
-            open_by_default,
+            open_by_default: Relayed::new(open_by_default),
             dragging: RwSignal::new(None),
-            unit_choices,
+            unit_choices: Relayed::new(unit_choices),
             mode: RwSignal::new(Mode::Outline),
             subtree: RwSignal::new(None),
             query,
@@ -153,6 +162,30 @@ impl Cascade {
 
     pub fn expect() -> Self {
         expect_context::<Cascade>()
+    }
+
+    /// The cascade as one view reads it, with `state` (see [`AppState::for_view`]).
+    pub fn for_view(self, state: AppState) -> Self {
+        let cycle_choice = self.cycle_choice.for_view();
+        Cascade {
+            state,
+            cycle_choice,
+            cycle: cycle_choice.current,
+            index: self.index.for_view(),
+            warnings: self.warnings.map(Relayed::for_view),
+            selected_changes: relay(self.selected_changes),
+            selected_line: self.selected_line.for_view(),
+            toggled_changes: relay(self.toggled_changes),
+            open_by_default: self.open_by_default.for_view(),
+            unit_choices: self.unit_choices.for_view(),
+            ..self
+        }
+    }
+
+    /// Whether `unit` is the one selected, tracked.
+    pub fn is_selected(&self, unit: &Id) -> bool {
+        follow(self.selected_changes);
+        self.selected.with_untracked(|s| s.as_ref() == Some(unit))
     }
 
     /// A copy of one objective, tracked: views re-render only when it changes.
@@ -224,8 +257,9 @@ impl Cascade {
 
     /// Whether a unit shows what is inside it (tracked). Roots start open.
     pub fn is_expanded(&self, unit: &Id, is_root: bool) -> bool {
+        follow(self.toggled_changes);
         self.toggled
-            .with(|t| t.get(unit).copied())
+            .with_untracked(|t| t.get(unit).copied())
             .unwrap_or_else(|| is_root || self.open_by_default.get())
     }
 

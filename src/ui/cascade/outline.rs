@@ -119,7 +119,7 @@ fn UnitNode(id: Id) -> impl IntoView {
     };
     let is_selected = {
         let id = id.clone();
-        Memo::new(move |_| cascade.selected.with(|s| s.as_ref() == Some(&id)))
+        Memo::new(move |_| cascade.is_selected(&id))
     };
     let children = Memo::new(move |_| {
         data.with(|d| d.as_ref().map(|d| d.children.clone()).unwrap_or_default())

@@ -3,6 +3,7 @@
 use crate::model::scoring::{KrScore, Scores};
 use crate::model::{Aspects, Id, KeyResult, Objective, ObjectiveIndex, Plan};
 use crate::ui::cycle::CycleChoice;
+use crate::ui::relay::Relayed;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::unit_choices;
 use crate::ui::widgets::PAGE;
@@ -22,22 +23,22 @@ pub struct Scoring {
     pub state: AppState,
     pub cycle: CycleChoice,
     /// Every score of the cycle, kept current edit by edit.
-    pub scores: Memo<Arc<Option<Scores>>>,
+    pub scores: Relayed<Arc<Option<Scores>>>,
     /// Show only this unit and the units below it.
     pub subtree: RwSignal<Option<Id>>,
     pub order: RwSignal<Order>,
     /// How many of the visible objectives are drawn; "Show more" adds a page.
     pub shown: RwSignal<usize>,
     /// Every unit with its path, for the unit filter.
-    pub unit_choices: Memo<Arc<Vec<(Id, String)>>>,
+    pub unit_choices: Relayed<Arc<Vec<(Id, String)>>>,
     /// Where each objective and key result sits, for lookups in O(1).
-    positions: Memo<Arc<ObjectiveIndex>>,
+    positions: Relayed<Arc<ObjectiveIndex>>,
     /// The cycle's objectives under the chosen unit, in plan order, with their
     /// positions: rebuilt when units, layout, cycle or unit change.
-    in_view: Memo<Arc<Vec<(usize, Id)>>>,
+    in_view: Relayed<Arc<Vec<(usize, Id)>>>,
     /// The unit filter's unit while the plan has it (deleted, or another
     /// plan opened, the whole organisation shows).
-    pub unit_in_view: Memo<Option<Id>>,
+    pub unit_in_view: Relayed<Option<Id>>,
 }
 
 /// What the scores are built on: units and layout, a re-score from scratch each.
@@ -48,7 +49,7 @@ const STRUCTURE: Aspects = Aspects::UNITS.union(Aspects::LAYOUT);
 /// objectives changed (a check-in at 10,000 objectives re-scores a handful).
 fn cycle_scores(
     state: AppState,
-    cycle: Memo<Option<Id>>,
+    cycle: Relayed<Option<Id>>,
     positions: Memo<Arc<ObjectiveIndex>>,
 ) -> Memo<Arc<Option<Scores>>> {
     let editor = state.editor;
@@ -105,19 +106,33 @@ impl Scoring {
         Scoring {
             state,
             cycle,
-            scores,
+            scores: Relayed::new(scores),
             subtree,
             order,
             shown,
-            unit_choices: unit_choices(state),
-            positions,
-            in_view,
-            unit_in_view,
+            unit_choices: Relayed::new(unit_choices(state)),
+            positions: Relayed::new(positions),
+            in_view: Relayed::new(in_view),
+            unit_in_view: Relayed::new(unit_in_view),
         }
     }
 
     pub fn expect() -> Self {
         expect_context::<Scoring>()
+    }
+
+    /// The scoring as one view reads it, with `state` (see [`AppState::for_view`]).
+    pub fn for_view(self, state: AppState) -> Self {
+        Scoring {
+            state,
+            cycle: self.cycle.for_view(),
+            scores: self.scores.for_view(),
+            unit_choices: self.unit_choices.for_view(),
+            positions: self.positions.for_view(),
+            in_view: self.in_view.for_view(),
+            unit_in_view: self.unit_in_view.for_view(),
+            ..self
+        }
     }
 
     /// Where an objective is in the plan, tracked. It changes only with the

@@ -21,6 +21,7 @@ use header::Header;
 use help::ShortcutHelp;
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::tachys::reactive_graph::OwnedView;
 use shared::SharedBanner;
 use status::StatusLine;
 use welcome::{EmptyPlan, Welcome};
@@ -112,13 +113,13 @@ pub fn Planner(
                     <Show when=move || welcome.get() && !state.replaced.get() && !empty.get() && view.get() != View::Workshop>
                         <Welcome open=welcome />
                     </Show>
-                    {move || match view.get() {
+                    {move || mounted(move || match view.get() {
                         _ if empty.get() => view! { <EmptyPlan /> }.into_any(),
                         View::Cascade => view! { <CascadeView /> }.into_any(),
                         View::Scoring => view! { <ScoringView /> }.into_any(),
                         View::Rollout => view! { <RolloutView /> }.into_any(),
                         View::Workshop => view! { <WorkshopView /> }.into_any(),
-                    }}
+                    })}
                 </ErrorBoundary>
             </main>
             <StatusLine />
@@ -128,4 +129,18 @@ pub fn Planner(
             </Show>
         </div>
     }
+}
+
+/// Builds a view under an owner of its own, reading the page-long state
+/// through relays it drops as it goes (see [`AppState::for_view`]).
+fn mounted(build: impl FnOnce() -> AnyView) -> impl IntoView {
+    let owner = Owner::current().map(|o| o.child()).unwrap_or_default();
+    let view = owner.with(|| {
+        let state = AppState::expect().for_view();
+        provide_context(state);
+        provide_context(Cascade::expect().for_view(state));
+        provide_context(ScoringContext::expect().for_view(state));
+        build()
+    });
+    OwnedView::new_with_owner(view, owner)
 }
