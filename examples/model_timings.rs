@@ -4,6 +4,7 @@
 //!   cargo run --release --example model_timings -- plan.okrplan.json
 
 use okrplan::io::json::{read_plan, to_compact_text};
+use okrplan::io::merge;
 use okrplan::model::quality::{link_warnings, unit_warnings, warnings};
 use okrplan::model::scoring::Scores;
 use okrplan::model::{
@@ -47,6 +48,13 @@ fn main() {
     let checked_in = [checked_in.expect("an objective in the cycle").id.clone()];
     let by_unit = Arc::new(CycleObjectives::new(&plan, Some(&cycle)));
     let index = CascadeIndex::with_parts(&plan, positions.clone(), by_unit.clone());
+    // A file from a colleague: the same plan with 10 objectives retitled.
+    let mut file = plan.clone();
+    for objective in file.objectives.iter_mut().take(10) {
+        objective.title.push_str(" (revised)");
+    }
+    let changes = merge::preview(&plan, &file);
+    let accepted = changes.default_selection();
     let rows: Vec<(&str, f64)> = vec![
         ("read_plan (parse + validate)", time(5, || read_plan(&text))),
         ("validate", time(15, || validate(&plan))),
@@ -90,6 +98,14 @@ fn main() {
             time(15, || unit_warnings(&plan, &cycle, &index)),
         ),
         ("unit_paths", time(15, || unit_paths(&plan))),
+        (
+            "merge::preview (a file with 10 changes)",
+            time(5, || merge::preview(&plan, &file)),
+        ),
+        (
+            "merge::apply (those 10)",
+            time(5, || merge::apply(&plan, &file, &changes, &accepted)),
+        ),
         ("a check-in: ops::add_check_in and Editor::apply", {
             // A key result of the objective scored above, deepest in the tree.
             let objective = plan.objective(&checked_in[0]).expect("the objective");

@@ -368,12 +368,13 @@ fn a_fingerprint_is_fnv_1a_over_the_items_compact_json() {
         });
         format!("{hash:016x}")
     };
-    let items = okrplan::io::items::items(&company());
+    let plan = company();
+    let items = okrplan::io::items::items(&plan);
     assert!(items.len() > 30);
     for item in &items {
         assert_eq!(
             item.fingerprint(),
-            fnv(&item.content.to_string()),
+            fnv(&item.content().to_string()),
             "{}",
             item.key
         );
@@ -384,7 +385,73 @@ fn a_fingerprint_is_fnv_1a_over_the_items_compact_json() {
         .find(|i| i.key == "unit:u-sales")
         .expect("Sales");
     assert_eq!(
-        unit.content.to_string(),
+        unit.content().to_string(),
         r#"{"headcount":40,"id":"u-sales","kind":"department","name":"Sales","parent":"u-company"}"#
     );
+}
+
+/// Unchanged items are told by comparing their fields; a change to any one
+/// field of an objective or key result is still a change.
+#[test]
+fn a_change_to_any_single_field_shows() {
+    let local = company();
+    let objective = local
+        .objectives
+        .iter()
+        .find(|o| o.aligned_to.is_some() && o.key_results.iter().any(|k| !k.check_ins.is_empty()))
+        .expect("an aligned objective with check-ins")
+        .id
+        .as_str()
+        .to_owned();
+    // Another unit and cycle than the objective's.
+    let at = local
+        .objective(&objective.as_str().into())
+        .expect("the objective");
+    let other_unit = local
+        .units
+        .iter()
+        .find(|u| u.id != at.unit)
+        .expect("units")
+        .id
+        .clone();
+    let other_cycle = local
+        .cycles
+        .iter()
+        .find(|c| c.id != at.cycle)
+        .expect("cycles")
+        .id
+        .clone();
+    type Edit = Box<dyn Fn(&mut Objective)>;
+    let edits: Vec<(&str, Edit)> = vec![
+        ("title", Box::new(|o| o.title.push('!'))),
+        ("description", Box::new(|o| o.description.push('!'))),
+        ("unit", Box::new(move |o| o.unit = other_unit.clone())),
+        ("cycle", Box::new(move |o| o.cycle = other_cycle.clone())),
+        (
+            "commitment",
+            Box::new(|o| {
+                o.commitment = match o.commitment {
+                    Commitment::Committed => Commitment::Aspirational,
+                    Commitment::Aspirational => Commitment::Committed,
+                }
+            }),
+        ),
+        ("aligned to", Box::new(|o| o.aligned_to = None)),
+        ("review", Box::new(|o| o.review.lessons.push('!'))),
+        ("key result", Box::new(|o| o.key_results[0].weight += 1.0)),
+        (
+            "check-in",
+            Box::new(|o| {
+                let checked = o.key_results.iter_mut().find(|k| !k.check_ins.is_empty());
+                checked.expect("check-ins").check_ins.pop();
+            }),
+        ),
+    ];
+    for (field, edit) in edits {
+        let mut file = local.clone();
+        edit(objective_mut(&mut file, &objective));
+        let changes = preview(&local, &file).changes;
+        assert_eq!(changes.len(), 1, "{field}: {changes:?}");
+        assert_eq!(changes[0].kind, ChangeKind::Changed, "{field}");
+    }
 }

@@ -37,6 +37,18 @@ proptest! {
         prop_assert!(validate(&merged).is_empty());
     }
 
+    /// Items are compared field by field before their JSON: the two agree.
+    #[test]
+    fn comparing_items_agrees_with_comparing_their_json(a in valid_plan(), b in valid_plan()) {
+        let theirs = items(&b);
+        for mine in items(&a) {
+            for their in theirs.iter().filter(|i| i.key == mine.key) {
+                prop_assert_eq!(mine.same_content(their), mine.content() == their.content());
+            }
+            prop_assert!(mine.same_content(&mine));
+        }
+    }
+
     #[test]
     fn the_default_merge_is_idempotent(local in valid_plan(), file in valid_plan()) {
         let first = preview(&local, &file);

@@ -1,7 +1,9 @@
 //! A plan seen as a set of separately mergeable items, each with a stable key
 //! and a fingerprint of its content.
 
-use crate::model::{Id, Objective, Participation, Plan};
+use crate::model::{
+    Cycle, Id, Meta, Objective, Participation, Phase, Plan, RoleAssignment, Rollout, Settings, Unit,
+};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -37,20 +39,103 @@ impl ItemKind {
     }
 }
 
-/// One item: its key ("objective:o-12"), what it is called, and its content
-/// as JSON (an objective without its key results, which are items of their own).
-pub struct Item {
+/// One item: its key ("objective:o-12"), what it is called, and what it is
+/// made of in its plan.
+pub struct Item<'a> {
     pub kind: ItemKind,
     pub key: String,
     pub name: String,
-    pub content: serde_json::Value,
+    pub part: Part<'a>,
 }
 
-impl Item {
+impl Item<'_> {
+    /// The content as JSON: what is compared, fingerprinted and merged.
+    pub fn content(&self) -> serde_json::Value {
+        self.part.content()
+    }
+
     /// A short, stable digest of the content (see [`fingerprint`]).
     pub fn fingerprint(&self) -> String {
-        fingerprint(&self.content)
+        fingerprint(&self.content())
     }
+
+    /// Whether two items have the same content. Most items of a file are
+    /// unchanged: equal fields tell so without building their JSON.
+    pub fn same_content(&self, other: &Item) -> bool {
+        self.part.same_fields(&other.part) || self.content() == other.content()
+    }
+}
+
+/// The parts of a plan an item is made of.
+#[derive(Clone, Copy)]
+pub enum Part<'a> {
+    Details(&'a Meta, &'a Settings),
+    Programme(&'a Rollout),
+    Cycle(&'a Cycle),
+    Phase(&'a Phase),
+    Unit(&'a Unit),
+    /// Its own fields: its key results are items of their own.
+    Objective(&'a Objective),
+    /// With the objective it belongs to: moving it is a change.
+    KeyResult(&'a Id, &'a crate::model::KeyResult),
+    Participation(&'a Participation),
+    Role(&'a RoleAssignment),
+}
+
+impl Part<'_> {
+    pub fn content(&self) -> serde_json::Value {
+        match *self {
+            Part::Details(meta, settings) => json(&(meta, settings)),
+            Part::Programme(r) => json(&(&r.strategy, &r.cadence, &r.readiness, &r.events)),
+            Part::Cycle(c) => json(c),
+            Part::Phase(p) => json(p),
+            Part::Unit(u) => json(u),
+            Part::Objective(o) => json(&objective_fields(o)),
+            Part::KeyResult(objective, kr) => json(&(objective, kr)),
+            Part::Participation(p) => json(p),
+            Part::Role(r) => json(r),
+        }
+    }
+
+    /// Whether the fields that make up the content are equal, which makes
+    /// their JSON equal. (Not the reverse: unequal fields could still write
+    /// the same JSON, which [`Item::same_content`] then compares.)
+    fn same_fields(&self, other: &Part) -> bool {
+        match (*self, *other) {
+            (Part::Details(m, s), Part::Details(m2, s2)) => m == m2 && s == s2,
+            (Part::Programme(a), Part::Programme(b)) => {
+                (a.strategy, a.cadence) == (b.strategy, b.cadence)
+                    && a.readiness == b.readiness
+                    && a.events == b.events
+            }
+            (Part::Cycle(a), Part::Cycle(b)) => a == b,
+            (Part::Phase(a), Part::Phase(b)) => a == b,
+            (Part::Unit(a), Part::Unit(b)) => a == b,
+            (Part::Objective(a), Part::Objective(b)) => same_objective_fields(a, b),
+            (Part::KeyResult(o, a), Part::KeyResult(o2, b)) => o == o2 && a == b,
+            (Part::Participation(a), Part::Participation(b)) => a == b,
+            (Part::Role(a), Part::Role(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// Whether two objectives' own fields are equal, key results aside. Every
+/// field is named, so a new one cannot be left out.
+fn same_objective_fields(a: &Objective, b: &Objective) -> bool {
+    let Objective {
+        id,
+        title,
+        description,
+        unit,
+        cycle,
+        commitment,
+        aligned_to,
+        key_results: _,
+        review,
+    } = a;
+    (id, title, description, unit, cycle) == (&b.id, &b.title, &b.description, &b.unit, &b.cycle)
+        && (commitment, aligned_to, review) == (&b.commitment, &b.aligned_to, &b.review)
 }
 
 /// FNV-1a over the compact JSON of `content`, written in hex.
@@ -109,23 +194,22 @@ pub fn objective_fields(objective: &Objective) -> Objective {
 
 /// Every item of the plan. The plan-wide details and programme are items only
 /// of a whole plan: a partial file does not speak for them.
-pub fn items(plan: &Plan) -> Vec<Item> {
+pub fn items(plan: &Plan) -> Vec<Item<'_>> {
     let mut items = Vec::new();
-    each_item(plan, &mut |kind, key, name, content| {
+    each_item(plan, &mut |kind, key, name, part| {
         items.push(Item {
             kind,
             key,
             name: name(),
-            content: content(),
+            part,
         })
     });
     items
 }
 
-/// What `each_item` hands over: an item's kind and key, and its name and
-/// content, made only when asked (an item that already has a stamp needs neither).
-type Visit<'a> =
-    dyn FnMut(ItemKind, String, &dyn Fn() -> String, &dyn Fn() -> serde_json::Value) + 'a;
+/// What `each_item` hands over: an item's kind, key and part, and its name,
+/// made only when asked (an item that already has a stamp needs none).
+type Visit<'a, 'p> = dyn FnMut(ItemKind, String, &dyn Fn() -> String, Part<'p>) + 'a;
 
 /// Serialising plain data to a JSON value cannot fail.
 fn json(content: &impl Serialize) -> serde_json::Value {
@@ -133,20 +217,20 @@ fn json(content: &impl Serialize) -> serde_json::Value {
 }
 
 /// Visits every item of the plan, in the order `items` lists them.
-fn each_item(plan: &Plan, visit: &mut Visit) {
+fn each_item<'p>(plan: &'p Plan, visit: &mut Visit<'_, 'p>) {
     if plan.scope.is_none() {
         visit(
             ItemKind::Details,
             key(ItemKind::Details, "plan"),
             &|| plan.meta.name.clone(),
-            &|| json(&(&plan.meta, &plan.settings)),
+            Part::Details(&plan.meta, &plan.settings),
         );
         let r = &plan.rollout;
         visit(
             ItemKind::Programme,
             key(ItemKind::Programme, "plan"),
             &|| r.strategy.label().to_owned(),
-            &|| json(&(&r.strategy, &r.cadence, &r.readiness, &r.events)),
+            Part::Programme(r),
         );
     }
     for c in &plan.cycles {
@@ -154,7 +238,7 @@ fn each_item(plan: &Plan, visit: &mut Visit) {
             ItemKind::Cycle,
             key(ItemKind::Cycle, &c.id),
             &|| c.name.clone(),
-            &|| json(c),
+            Part::Cycle(c),
         );
     }
     for p in &plan.rollout.phases {
@@ -162,7 +246,7 @@ fn each_item(plan: &Plan, visit: &mut Visit) {
             ItemKind::Phase,
             key(ItemKind::Phase, &p.id),
             &|| p.name.clone(),
-            &|| json(p),
+            Part::Phase(p),
         );
     }
     let unit_names: FxHashMap<&str, &str> = plan
@@ -176,7 +260,7 @@ fn each_item(plan: &Plan, visit: &mut Visit) {
             ItemKind::Unit,
             key(ItemKind::Unit, &u.id),
             &|| u.name.clone(),
-            &|| json(u),
+            Part::Unit(u),
         );
     }
     for o in &plan.objectives {
@@ -184,15 +268,14 @@ fn each_item(plan: &Plan, visit: &mut Visit) {
             ItemKind::Objective,
             key(ItemKind::Objective, &o.id),
             &|| format!("{} · {}", o.title, unit_name(&o.unit)),
-            &|| json(&objective_fields(o)),
+            Part::Objective(o),
         );
         for kr in &o.key_results {
-            // The owning objective is part of a key result's content: moving it is a change.
             visit(
                 ItemKind::KeyResult,
                 key(ItemKind::KeyResult, &kr.id),
                 &|| format!("{} · {}", kr.title, o.title),
-                &|| json(&(&o.id, kr)),
+                Part::KeyResult(&o.id, kr),
             );
         }
     }
@@ -208,7 +291,7 @@ fn each_item(plan: &Plan, visit: &mut Visit) {
             ItemKind::Participation,
             participation_key(p),
             &|| format!("{} in {phase}", unit_name(&p.unit)),
-            &|| json(p),
+            Part::Participation(p),
         );
     }
     for r in &plan.rollout.roles {
@@ -216,7 +299,7 @@ fn each_item(plan: &Plan, visit: &mut Visit) {
             ItemKind::Role,
             key(ItemKind::Role, &r.id),
             &|| r.person.clone(),
-            &|| json(r),
+            Part::Role(r),
         );
     }
 }
@@ -238,10 +321,10 @@ pub fn fill_synced(plan: &mut Plan) {
 /// else the item's current fingerprint. Stamps of items not in `plan` are dropped.
 pub fn stamps(plan: &Plan, earlier: &BTreeMap<String, String>) -> BTreeMap<String, String> {
     let mut stamps = BTreeMap::new();
-    each_item(plan, &mut |_, key, _, content| {
+    each_item(plan, &mut |_, key, _, part| {
         let stamp = match earlier.get(&key) {
             Some(stamp) => stamp.clone(),
-            None => fingerprint(&content()),
+            None => fingerprint(&part.content()),
         };
         stamps.insert(key, stamp);
     });

@@ -5,7 +5,7 @@
 //! fingerprint of every item as last exchanged through a file. An item that
 //! differs from that base on both sides is a conflict.
 
-use super::items::{items, key, participation_key, ItemKind};
+use super::items::{items, key, participation_key, Item, ItemKind};
 use crate::model::{validate, Id, Objective, Plan};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
@@ -95,7 +95,7 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
             continue;
         };
         // Equal content needs no fingerprints: most items of a file are unchanged.
-        if mine.content == item.content {
+        if mine.same_content(item) {
             preview.unchanged += 1;
             continue;
         }
@@ -115,7 +115,7 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
             item: item.kind,
             key: item.key.clone(),
             name: item.name.clone(),
-            fields: changed_fields(item.kind, &mine.content, &item.content),
+            fields: changed_fields(item.kind, &mine.content(), &item.content()),
         });
     }
 
@@ -312,18 +312,20 @@ fn merge_key_results(plan: &mut Plan, incoming: &Plan, take: &BTreeSet<String>) 
 /// that version, and forgets items that are gone.
 fn record_synced(plan: &mut Plan, incoming: &Plan) {
     let theirs = items(incoming);
-    let theirs: FxHashMap<&str, &serde_json::Value> = theirs
-        .iter()
-        .map(|i| (i.key.as_str(), &i.content))
-        .collect();
-    let mine = items(plan);
-    let keys: FxHashSet<&str> = mine.iter().map(|i| i.key.as_str()).collect();
-    plan.synced.retain(|k, _| keys.contains(k.as_str()));
-    for item in &mine {
-        if theirs.get(item.key.as_str()) == Some(&&item.content) {
-            plan.synced.insert(item.key.clone(), item.fingerprint());
+    let theirs: FxHashMap<&str, &Item> = theirs.iter().map(|i| (i.key.as_str(), i)).collect();
+    let mut keys = FxHashSet::default();
+    let mut same = Vec::new();
+    for item in items(plan) {
+        if theirs
+            .get(item.key.as_str())
+            .is_some_and(|their| their.same_content(&item))
+        {
+            same.push((item.key.clone(), item.fingerprint()));
         }
+        keys.insert(item.key);
     }
+    plan.synced.retain(|k, _| keys.contains(k));
+    plan.synced.extend(same);
 }
 
 /// A partial file's top unit is a root in the file; merged, it goes back
