@@ -16,9 +16,10 @@ pub fn changes_of(track: impl Fn() + Send + Sync + 'static) -> Memo<()> {
 }
 
 /// Tracks a memo of [`changes_of`]. Read, not only tracked: a memo runs, and
-/// so follows what it tracks, only when it is read.
+/// so follows what it tracks, only when it is read. A relay whose view has
+/// gone reads as nothing, like a signal that is gone.
 pub fn follow(changes: Memo<()>) {
-    changes.get();
+    let _ = changes.try_get();
 }
 
 /// A relay of `changes` for one view.
