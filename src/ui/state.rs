@@ -94,8 +94,11 @@ impl AppState {
         }
     }
 
-    /// The state as one view reads it (see [`super::relay`]).
+    /// The state as one view reads it (see [`super::relay`]). Only views
+    /// read single objectives, one view at a time: the triggers the last
+    /// view's rows listened on go with those rows.
     pub fn for_view(self) -> Self {
+        self.objective_changes.update_value(FxHashMap::clear);
         AppState {
             watch: self.watch.for_view(),
             ..self
