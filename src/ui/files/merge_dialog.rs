@@ -86,7 +86,7 @@ pub fn MergeDialog(
         move |_| {
             let picked = chosen.get_untracked();
             let merged = state.editor.with_untracked(|e| {
-                apply(e.plan(), &incoming, &preview, &picked).map(|m| (m.clone() == *e.plan(), m))
+                apply(e.plan(), &incoming, &preview, &picked).map(|m| (m == *e.plan(), m))
             });
             match merged {
                 Ok((true, _)) => {
