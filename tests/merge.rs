@@ -407,20 +407,11 @@ fn a_change_to_any_single_field_shows() {
     let at = local
         .objective(&objective.as_str().into())
         .expect("the objective");
-    let other_unit = local
-        .units
-        .iter()
-        .find(|u| u.id != at.unit)
-        .expect("units")
-        .id
-        .clone();
-    let other_cycle = local
-        .cycles
-        .iter()
-        .find(|c| c.id != at.cycle)
-        .expect("cycles")
-        .id
-        .clone();
+    fn another<'a>(mut ids: impl Iterator<Item = &'a Id>, not: &Id) -> Id {
+        ids.find(|&id| id != not).expect("another one").clone()
+    }
+    let other_unit = another(local.units.iter().map(|u| &u.id), &at.unit);
+    let other_cycle = another(local.cycles.iter().map(|c| &c.id), &at.cycle);
     type Edit = Box<dyn Fn(&mut Objective)>;
     let edits: Vec<(&str, Edit)> = vec![
         ("title", Box::new(|o| o.title.push('!'))),

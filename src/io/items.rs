@@ -62,7 +62,20 @@ impl Item<'_> {
     /// Whether two items have the same content. Most items of a file are
     /// unchanged: equal fields tell so without building their JSON.
     pub fn same_content(&self, other: &Item) -> bool {
-        self.part.same_fields(&other.part) || self.content() == other.content()
+        self.differing_content(other).is_none()
+    }
+
+    /// Both items' content as JSON if it differs, built once for the
+    /// comparison, the fingerprints and the fields that differ.
+    pub fn differing_content(
+        &self,
+        other: &Item,
+    ) -> Option<(serde_json::Value, serde_json::Value)> {
+        if self.part.same_fields(&other.part) {
+            return None;
+        }
+        let (mine, theirs) = (self.content(), other.content());
+        (mine != theirs).then_some((mine, theirs))
     }
 }
 
@@ -139,7 +152,7 @@ fn same_objective_fields(a: &Objective, b: &Objective) -> bool {
 }
 
 /// FNV-1a over the compact JSON of `content`, written in hex.
-fn fingerprint(content: &serde_json::Value) -> String {
+pub fn fingerprint(content: &serde_json::Value) -> String {
     let mut hash = Fnv1a(0xcbf2_9ce4_8422_2325);
     // Hashed as it is written: a plan has tens of thousands of items.
     // Writing plain data into a hash cannot fail.

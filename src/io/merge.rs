@@ -5,7 +5,7 @@
 //! fingerprint of every item as last exchanged through a file. An item that
 //! differs from that base on both sides is a conflict.
 
-use super::items::{items, key, participation_key, Item, ItemKind};
+use super::items::{fingerprint, items, key, participation_key, Item, ItemKind};
 use crate::model::{validate, Id, Objective, Plan};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
@@ -95,11 +95,11 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
             continue;
         };
         // Equal content needs no fingerprints: most items of a file are unchanged.
-        if mine.same_content(item) {
+        let Some((mine_json, their_json)) = mine.differing_content(item) else {
             preview.unchanged += 1;
             continue;
-        }
-        let (fp_mine, fp_theirs) = (mine.fingerprint(), item.fingerprint());
+        };
+        let (fp_mine, fp_theirs) = (fingerprint(&mine_json), fingerprint(&their_json));
         let bases = [local.synced.get(&item.key), incoming.synced.get(&item.key)];
         let edited = |fp: &String| !bases.contains(&Some(fp));
         let kind = match (edited(&fp_mine), edited(&fp_theirs)) {
@@ -115,7 +115,7 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
             item: item.kind,
             key: item.key.clone(),
             name: item.name.clone(),
-            fields: changed_fields(item.kind, &mine.content(), &item.content()),
+            fields: changed_fields(item.kind, &mine_json, &their_json),
         });
     }
 

@@ -18,9 +18,8 @@ use std::sync::Arc;
 #[derive(Clone, Copy)]
 pub struct Cascade {
     pub state: AppState,
-    pub cycle_choice: CycleChoice,
     /// The cycle shown (see [`CycleChoice`]).
-    pub cycle: Relayed<Option<Id>>,
+    pub cycle_choice: CycleChoice,
     pub index: Relayed<Arc<CascadeIndex>>,
     /// The plan-wide warnings by subject (links, then those that depend on
     /// where units are); each objective adds its own.
@@ -141,7 +140,6 @@ impl Cascade {
         Cascade {
             state,
             cycle_choice,
-            cycle,
             index: Relayed::new(index),
             warnings: [link_warnings, unit_warnings].map(Relayed::new),
             selected,
@@ -164,13 +162,12 @@ impl Cascade {
         expect_context::<Cascade>()
     }
 
-    /// The cascade as one view reads it, with `state` (see [`AppState::for_view`]).
-    pub fn for_view(self, state: AppState) -> Self {
-        let cycle_choice = self.cycle_choice.for_view();
+    /// The cascade as one view reads it, with `state` and `cycle_choice`
+    /// (see [`AppState::for_view`]).
+    pub fn for_view(self, state: AppState, cycle_choice: CycleChoice) -> Self {
         Cascade {
             state,
             cycle_choice,
-            cycle: cycle_choice.current,
             index: self.index.for_view(),
             warnings: self.warnings.map(Relayed::for_view),
             selected_changes: relay(self.selected_changes),

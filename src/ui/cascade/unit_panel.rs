@@ -166,7 +166,7 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
     let add_objective = {
         let id = id.clone();
         move |_| {
-            let Some(cycle) = cascade.cycle.get_untracked() else {
+            let Some(cycle) = cascade.cycle_choice.current.get_untracked() else {
                 state.status.set("Add a cycle first.".into());
                 return;
             };
@@ -189,7 +189,8 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
     };
     let cycle_name = move || {
         cascade
-            .cycle
+            .cycle_choice
+            .current
             .with(|c| {
                 c.as_ref()
                     .and_then(|c| state.with_plan(|p| p.cycle(c).map(|c| c.name.clone())))

@@ -121,11 +121,12 @@ impl Scoring {
         expect_context::<Scoring>()
     }
 
-    /// The scoring as one view reads it, with `state` (see [`AppState::for_view`]).
-    pub fn for_view(self, state: AppState) -> Self {
+    /// The scoring as one view reads it, with `state` and `cycle` (see
+    /// [`AppState::for_view`]).
+    pub fn for_view(self, state: AppState, cycle: CycleChoice) -> Self {
         Scoring {
             state,
-            cycle: self.cycle.for_view(),
+            cycle,
             scores: self.scores.for_view(),
             unit_choices: self.unit_choices.for_view(),
             positions: self.positions.for_view(),

@@ -138,8 +138,11 @@ fn mounted(build: impl FnOnce() -> AnyView) -> impl IntoView {
     let view = owner.with(|| {
         let state = AppState::expect().for_view();
         provide_context(state);
-        provide_context(Cascade::expect().for_view(state));
-        provide_context(ScoringContext::expect().for_view(state));
+        let cascade = Cascade::expect();
+        // One cycle choice, shared by both as it is by the page.
+        let cycle = cascade.cycle_choice.for_view();
+        provide_context(cascade.for_view(state, cycle));
+        provide_context(ScoringContext::expect().for_view(state, cycle));
         build()
     });
     OwnedView::new_with_owner(view, owner)
