@@ -195,7 +195,6 @@ fn KeyResultRow(
             if ev.key() != "Enter" {
                 return;
             }
-            ev.prevent_default();
             let Some(input) = input_of(&ev) else {
                 return;
             };
@@ -240,13 +239,19 @@ fn KeyResultRow(
                 <td>{latest}</td>
                 <td><ScoreBadge score=Signal::derive(move || score.get().map(|s| s.value)) /></td>
                 <td>
-                    <input
-                        class=ENTRY
-                        inputmode="decimal"
-                        aria-label=move || format!("New value for {}", title())
-                        placeholder=hint
-                        on:keydown=record
-                    />
+                    // A form of its own: Chromium's autofill looks over every
+                    // field outside a form each time one gets focus (2-5 ms
+                    // with a page of key results). `record` handles Enter;
+                    // the form must not submit (reload the page) on it.
+                    <form class="entry-form" on:submit=|ev| ev.prevent_default()>
+                        <input
+                            class=ENTRY
+                            inputmode="decimal"
+                            aria-label=move || format!("New value for {}", title())
+                            placeholder=hint
+                            on:keydown=record
+                        />
+                    </form>
                 </td>
                 <td class="actions-cell">
                     <button aria-expanded=move || show_history.get().to_string() on:click=move |_| show_history.update(|s| *s = !*s)
