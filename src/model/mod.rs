@@ -18,6 +18,7 @@ mod rollout;
 pub mod rollout_plan;
 mod sample;
 pub mod scoring;
+pub mod search;
 mod tree;
 mod unit;
 mod validate;

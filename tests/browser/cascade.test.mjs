@@ -216,7 +216,8 @@ test('filters by cycle, unit subtree and text, with counts per unit', async () =
   await unitButton(page, 'Fernhill Cycles').waitFor({ state: 'detached' });
   assert.deepEqual(await page.getByRole('list', { name: 'Organisation' }).locator('.unit-name').allInnerTexts(), ['Sales', 'EMEA sales']);
 
-  await page.getByRole('searchbox', { name: 'Find objectives' }).fill('dealer');
+  // Case and surrounding spaces do not matter.
+  await page.getByRole('searchbox', { name: 'Find objectives' }).fill(' DEALER ');
   await page.getByRole('status').filter({ hasText: '2 objectives found' }).waitFor();
   await page.getByRole('searchbox', { name: 'Find objectives' }).fill('');
 

@@ -2,6 +2,7 @@
 //! key results of the cycle, minus anything that would make a loop.
 
 use super::context::Cascade;
+use crate::model::search::SearchText;
 use crate::model::{ops, Alignment, Id};
 use crate::ui::widgets::Modal;
 use leptos::prelude::*;
@@ -74,14 +75,10 @@ pub fn AlignPicker(objective: Id, on_close: Callback<()>) -> impl IntoView {
     let total = candidates.len();
     let candidates = StoredValue::new(candidates);
     let shown = move || {
-        let q = query.get().to_lowercase();
+        let text = query.with(|q| SearchText::new(q));
         candidates.with_value(|list| {
             list.iter()
-                .filter(|c| {
-                    q.is_empty()
-                        || c.label.to_lowercase().contains(&q)
-                        || c.context.to_lowercase().contains(&q)
-                })
+                .filter(|c| text.found_in(&c.label) || text.found_in(&c.context))
                 .take(SHOWN)
                 .cloned()
                 .collect::<Vec<_>>()

@@ -9,6 +9,7 @@ mod outline;
 mod unit_panel;
 mod unit_picker;
 
+use crate::model::search::{objectives_matching, SearchText};
 use crate::model::Aspects;
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
@@ -52,27 +53,11 @@ pub fn CascadeView() -> impl IntoView {
         }),
     });
     let matches = move || {
-        let q = query.get().trim().to_lowercase();
-        let index = cascade.index.get();
-        let roots = roots.get();
-        state.with_plan(|p| {
-            let mut found = Vec::new();
-            let mut stack: Vec<usize> = roots.iter().filter_map(|r| index.unit(r)).collect();
-            while let Some(u) = stack.pop() {
-                for &o in index.objectives_of(u) {
-                    let objective = &p.objectives[o];
-                    let hit = objective.title.to_lowercase().contains(&q)
-                        || objective
-                            .key_results
-                            .iter()
-                            .any(|k| k.title.to_lowercase().contains(&q));
-                    if hit {
-                        found.push(objective.id.clone());
-                    }
-                }
-                stack.extend(index.children(u).iter().rev());
-            }
-            found
+        let text = query.with(|q| SearchText::new(q));
+        cascade.index.with(|index| {
+            let roots: Vec<usize> =
+                roots.with(|r| r.iter().filter_map(|id| index.unit(id)).collect());
+            state.with_plan(|p| objectives_matching(p, index, &roots, &text))
         })
     };
     let shown_objectives = move || {

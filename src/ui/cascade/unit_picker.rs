@@ -2,6 +2,7 @@
 //! with thousands of units does not draw thousands of options per field.
 
 use super::context::Cascade;
+use crate::model::search::SearchText;
 use crate::model::Id;
 use crate::ui::fields::input_of;
 use crate::ui::unit_filter::escape_html;
@@ -21,17 +22,15 @@ const SUGGESTIONS: usize = 50;
 pub fn UnitChoices() -> impl IntoView {
     let cascade = Cascade::expect();
     let options = move || {
-        let typed = cascade
+        let Some(typed) = cascade
             .unit_query
-            .with(|q| q.as_deref().map(|q| q.trim().to_lowercase()));
-        let Some(typed) = typed else {
+            .with(|q| q.as_deref().map(SearchText::new))
+        else {
             return String::new();
         };
         cascade.unit_choices.with(|choices| {
             let mut html = String::new();
-            let matching = choices
-                .iter()
-                .filter(|(_, path)| path.to_lowercase().contains(&typed));
+            let matching = choices.iter().filter(|(_, path)| typed.found_in(path));
             for (_, path) in matching.take(SUGGESTIONS) {
                 html.push_str(&format!(
                     "<option value=\"{}\"></option>",

@@ -1,0 +1,69 @@
+//! Finding objectives by what a user types: ignoring case, and quick enough
+//! to run on every keystroke over tens of thousands of titles.
+
+use super::{CascadeIndex, Id, Plan};
+
+/// Typed text, trimmed and lower-cased once for all the titles it is looked for in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchText {
+    folded: String,
+}
+
+impl SearchText {
+    pub fn new(typed: &str) -> Self {
+        SearchText {
+            folded: typed.trim().to_lowercase(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_empty()
+    }
+
+    /// Whether `text` contains it, ignoring case, as `text.to_lowercase()`
+    /// would tell. ASCII text (most titles) is compared in place: lower-casing
+    /// every title on every keystroke took most of a search's time.
+    pub fn found_in(&self, text: &str) -> bool {
+        let wanted = self.folded.as_bytes();
+        if text.is_ascii() && self.folded.is_ascii() {
+            let Some((&first, rest)) = wanted.split_first() else {
+                return true;
+            };
+            let text = text.as_bytes();
+            text.len() >= wanted.len()
+                && (0..=text.len() - wanted.len()).any(|at| {
+                    text[at].to_ascii_lowercase() == first
+                        && text[at + 1..at + wanted.len()].eq_ignore_ascii_case(rest)
+                })
+        } else {
+            text.to_lowercase().contains(&self.folded)
+        }
+    }
+}
+
+/// The objectives under `roots` (positions in the index), in outline order,
+/// whose title or one of whose key results' titles contains `text`.
+pub fn objectives_matching(
+    plan: &Plan,
+    index: &CascadeIndex,
+    roots: &[usize],
+    text: &SearchText,
+) -> Vec<Id> {
+    let mut found = Vec::new();
+    let mut stack: Vec<usize> = roots.iter().rev().copied().collect();
+    while let Some(unit) = stack.pop() {
+        for &o in index.objectives_of(unit) {
+            let objective = &plan.objectives[o];
+            let hit = text.found_in(&objective.title)
+                || objective
+                    .key_results
+                    .iter()
+                    .any(|k| text.found_in(&k.title));
+            if hit {
+                found.push(objective.id.clone());
+            }
+        }
+        stack.extend(index.children(unit).iter().rev());
+    }
+    found
+}
