@@ -2,9 +2,12 @@
 
 use leptos::ev;
 use leptos::html;
+use leptos::portal::Portal;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// A modal dialog: focus moves into it, Escape closes it.
+/// A modal dialog: focus moves into it, Escape closes it, and focus returns
+/// to where it was.
 #[component]
 pub fn Modal(
     /// The dialog's accessible name and heading.
@@ -21,27 +24,44 @@ pub fn Modal(
             let _ = panel.focus();
         }
     });
+    // Closed, it gives focus back to where it was: the button that opened it.
+    let opener = StoredValue::new_local(
+        document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+    );
+    on_cleanup(move || {
+        if let Some(Some(opener)) = opener.try_get_value() {
+            let _ = opener.focus();
+        }
+    });
     let on_keydown = move |ev: ev::KeyboardEvent| {
         if ev.key() == "Escape" {
             ev.prevent_default();
             on_close.run(());
         }
     };
+    // Drawn once: the portal asks for its children as a function.
+    let children = StoredValue::new_local(Some(children));
     view! {
-        <div class="backdrop">
-            <div
-                class="modal"
-                role=role
-                aria-modal="true"
-                aria-labelledby="modal-title"
-                tabindex="-1"
-                node_ref=panel
-                on:keydown=on_keydown
-            >
-                <h2 id="modal-title">{title}</h2>
-                {children()}
+        // In <body>, not where it is opened: a card that the browser may skip
+        // drawing (`content-visibility`) would clip it.
+        <Portal>
+            <div class="backdrop">
+                <div
+                    class="modal"
+                    role=role
+                    aria-modal="true"
+                    aria-labelledby="modal-title"
+                    tabindex="-1"
+                    node_ref=panel
+                    on:keydown=on_keydown
+                >
+                    <h2 id="modal-title">{title.clone()}</h2>
+                    {children.try_update_value(Option::take).flatten().map(|draw| draw())}
+                </div>
             </div>
-        </div>
+        </Portal>
     }
 }
 

@@ -76,6 +76,7 @@ test('committed below 1.0 asks for an explanation; aspirational is compared with
   await dialog.getByRole('textbox', { name: 'Reason' }).fill('Launched in 9 of 10 markets');
   await dialog.getByRole('button', { name: 'Set score' }).click();
   await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Override score of Launch the refurbished bike line', 'focus is back on the button that opened the dialog');
   assert.equal(await scoreOf(override, /Launch the refurbished bike line/), 'score 0.9, 0.7–1.0 green');
   assert.match(await override.getByRole('row', { name: /Launch the refurbished/ }).innerText(), /set by hand/);
 });
