@@ -58,8 +58,17 @@ test('a department part merges back through the preview, item by item, in one un
   // Leave one new objective out: its key result goes with it unless chosen.
   await preview.getByRole('checkbox', { name: 'Add objective “Objective o-skipped · EMEA sales”' }).uncheck();
   await preview.getByRole('checkbox', { name: 'Add key result “Key result of o-skipped · Objective o-skipped”' }).uncheck();
+  // The button says the merge is under way before it starts: a large plan takes a moment.
+  await page.evaluate(() => {
+    window.__mergeButton = [];
+    new MutationObserver(() => {
+      const button = document.querySelector('[role=dialog] button.primary');
+      if (button) window.__mergeButton.push(`${button.textContent}${button.disabled ? ' (disabled)' : ''}`);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   await preview.getByRole('button', { name: 'Merge 3 changes' }).click();
   await page.getByRole('status').filter({ hasText: `Merged 3 changes from ${name}. Undo takes the merge back.` }).waitFor();
+  assert.ok((await page.evaluate(() => window.__mergeButton)).includes('Merging… (disabled)'));
 
   let saved = await savedPlan(page, (p) => p.objectives.some((o) => o.id === 'o-margin-team'));
   assert.equal(objectiveOf(saved, 'o-emea').title, 'Win twenty Nordic dealers');

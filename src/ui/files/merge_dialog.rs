@@ -4,9 +4,11 @@
 use super::FileImport;
 use crate::io::merge::{apply, Change, ChangeKind, Preview};
 use crate::model::{Command, Plan};
+use crate::ui::paint::after_paint;
 use crate::ui::state::AppState;
 use crate::ui::widgets::Modal;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -81,35 +83,49 @@ pub fn MergeDialog(
     let problems = RwSignal::new(Vec::<String>::new());
     let everything: BTreeSet<String> = preview.changes.iter().map(|c| c.key.clone()).collect();
 
+    // A large plan takes a moment to merge: the button says so before it starts.
+    let merging = RwSignal::new(false);
     let merge = {
         let (file, preview, incoming) = (file.clone(), preview.clone(), incoming.clone());
         move |_| {
             let picked = chosen.get_untracked();
-            let merged = state.editor.with_untracked(|e| {
-                apply(e.plan(), &incoming, &preview, &picked).map(|m| (m == *e.plan(), m))
-            });
-            match merged {
-                Ok((true, _)) => {
-                    state.status.set(format!(
-                        "Nothing to change: the plan already has what {file} holds."
-                    ));
-                    close.run(());
+            merging.set(true);
+            let (file, preview, incoming) = (file.clone(), preview.clone(), incoming.clone());
+            spawn_local(async move {
+                after_paint().await;
+                // Cancelled meanwhile: the dialog and its signals are gone.
+                if merging.try_get_untracked() != Some(true) {
+                    return;
                 }
-                Ok((false, plan)) => {
-                    let merge = Command::Batch {
-                        label: format!("merge {file}"),
-                        steps: vec![Command::ReplacePlan(Box::new(plan))],
-                    };
-                    if state.edit(|_| Ok(merge)) {
+                let merged = state.editor.with_untracked(|e| {
+                    apply(e.plan(), &incoming, &preview, &picked).map(|m| (m == *e.plan(), m))
+                });
+                match merged {
+                    Ok((true, _)) => {
                         state.status.set(format!(
-                            "Merged {} from {file}. Undo takes the merge back.",
-                            crate::ui::cascade::plural(picked.len(), "change")
+                            "Nothing to change: the plan already has what {file} holds."
                         ));
+                        close.run(());
                     }
-                    close.run(());
+                    Ok((false, plan)) => {
+                        let merge = Command::Batch {
+                            label: format!("merge {file}"),
+                            steps: vec![Command::ReplacePlan(Box::new(plan))],
+                        };
+                        if state.edit(|_| Ok(merge)) {
+                            state.status.set(format!(
+                                "Merged {} from {file}. Undo takes the merge back.",
+                                crate::ui::cascade::plural(picked.len(), "change")
+                            ));
+                        }
+                        close.run(());
+                    }
+                    Err(found) => {
+                        problems.set(found);
+                        merging.set(false);
+                    }
                 }
-                Err(found) => problems.set(found),
-            }
+            });
         }
     };
 
@@ -150,10 +166,14 @@ pub fn MergeDialog(
                 </div>
             </Show>
             <div class="actions">
-                <button class="primary" on:click=merge>
-                    {move || format!("Merge {}", crate::ui::cascade::plural(chosen.with(BTreeSet::len), "change"))}
+                <button class="primary" disabled=move || merging.get() on:click=merge>
+                    {move || if merging.get() {
+                        "Merging…".to_owned()
+                    } else {
+                        format!("Merge {}", crate::ui::cascade::plural(chosen.with(BTreeSet::len), "change"))
+                    }}
                 </button>
-                <button on:click=move |_| close.run(())>"Cancel"</button>
+                <button disabled=move || merging.get() on:click=move |_| close.run(())>"Cancel"</button>
             </div>
         </Modal>
     }
