@@ -230,7 +230,10 @@ pub fn edit_objective(plan: &Plan, id: &Id, change: impl FnOnce(&mut Objective))
     plan.cycle(&objective.cycle)
         .ok_or_else(|| missing("cycle", &objective.cycle))?;
     let mut steps = Vec::new();
-    if let Some(target) = &objective.aligned_to {
+    // An unchanged link was checked when it was made: walking the chain of
+    // links costs a search of the plan per step, on every check-in.
+    let relinked = objective.aligned_to != plan.objectives[index].aligned_to;
+    if let Some(target) = objective.aligned_to.as_ref().filter(|_| relinked) {
         check_alignment(plan, index, target)?;
     }
     // Key results that were removed take their cascaded links with them.
