@@ -48,6 +48,7 @@ test('units: add, rename, move by menu and by drag and drop, delete with confirm
 
   await unitRow(page, 'Data team').dragTo(unitRow(page, 'Mobile app team'));
   plan = await savedPlan(page, (p) => p.units.find((u) => u.name === 'Data team').parent === 'u-mobile');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Mobile app team', 'focus is on the unit dropped onto');
   assert.equal(parentName(plan, 'Nordics'), 'Marketing');
 
   await unitButton(page, 'Engineering').click();

@@ -6,6 +6,7 @@ use crate::model::quality::Subject;
 use crate::model::{ops, Aspects, Commitment, Id, KeyResult, Objective};
 use crate::ui::widgets::{first_page, thousands, ShowMore, PAGE};
 use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
 
 #[component]
@@ -167,6 +168,7 @@ fn UnitNode(id: Id) -> impl IntoView {
             ev.stop_propagation();
         }
     };
+    let name_button = NodeRef::<html::Button>::new();
     let on_drop = {
         let id = id.clone();
         move |ev: ev::DragEvent| {
@@ -177,6 +179,12 @@ fn UnitNode(id: Id) -> impl IntoView {
             ev.stop_propagation();
             cascade.dragging.set(None);
             if dragged != id {
+                // Focus goes to the unit dropped onto: the dragged unit's row
+                // (which a press gave focus) is drawn anew under it, and a
+                // focused element that goes makes Chromium lay out the page.
+                if let Some(button) = name_button.get_untracked() {
+                    let _ = button.focus();
+                }
                 let moved = state.edit(|p| ops::move_unit(p, &dragged, Some(&id)));
                 if moved {
                     cascade.set_expanded(&id, true);
@@ -205,7 +213,7 @@ fn UnitNode(id: Id) -> impl IntoView {
                 >
                     {move || if !has_content() { "·" } else if is_expanded.get() { "▾" } else { "▸" }}
                 </button>
-                <button class="unit-name" aria-pressed=move || is_selected.get().to_string() on:click=select>
+                <button class="unit-name" node_ref=name_button aria-pressed=move || is_selected.get().to_string() on:click=select>
                     {name}
                 </button>
                 <span class="kind">{move || data.with(|d| d.as_ref().map(|d| d.kind.clone()))}</span>
