@@ -4,40 +4,47 @@
 use super::{CascadeIndex, Id, Plan};
 
 /// Typed text, trimmed and lower-cased once for all the titles it is looked for in.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct SearchText {
     folded: String,
+    ascii: bool,
 }
+
+/// The only letters outside ASCII whose lower case holds an ASCII letter:
+/// "İ" becomes "i" and a combining dot, the Kelvin sign a "k".
+pub const LOWER_CASE_TO_ASCII: [char; 2] = ['\u{130}', '\u{212A}'];
 
 impl SearchText {
     pub fn new(typed: &str) -> Self {
+        let folded = typed.trim().to_lowercase();
         SearchText {
-            folded: typed.trim().to_lowercase(),
+            ascii: folded.is_ascii(),
+            folded,
         }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.folded.is_empty()
     }
 
     /// Whether `text` contains it, ignoring case, as `text.to_lowercase()`
-    /// would tell. ASCII text (most titles) is compared in place: lower-casing
-    /// every title on every keystroke took most of a search's time.
+    /// would tell. Lower-casing every title on every keystroke took most of
+    /// a search's time, so text is compared in place where it can be: ASCII
+    /// typed text can only match ASCII letters of the text, which fold alone.
     pub fn found_in(&self, text: &str) -> bool {
-        let wanted = self.folded.as_bytes();
-        if text.is_ascii() && self.folded.is_ascii() {
-            let Some((&first, rest)) = wanted.split_first() else {
-                return true;
-            };
-            let text = text.as_bytes();
-            text.len() >= wanted.len()
-                && (0..=text.len() - wanted.len()).any(|at| {
-                    text[at].to_ascii_lowercase() == first
-                        && text[at + 1..at + wanted.len()].eq_ignore_ascii_case(rest)
-                })
-        } else {
-            text.to_lowercase().contains(&self.folded)
+        if !self.ascii {
+            // Lower-cased ASCII text holds no other letters.
+            return !text.is_ascii() && text.to_lowercase().contains(&self.folded);
         }
+        if !text.is_ascii() && text.contains(LOWER_CASE_TO_ASCII) {
+            return text.to_lowercase().contains(&self.folded);
+        }
+        let wanted = self.folded.as_bytes();
+        let Some((&first, rest)) = wanted.split_first() else {
+            return true;
+        };
+        let text = text.as_bytes();
+        text.len() >= wanted.len()
+            && (0..=text.len() - wanted.len()).any(|at| {
+                text[at].to_ascii_lowercase() == first
+                    && text[at + 1..at + wanted.len()].eq_ignore_ascii_case(rest)
+            })
     }
 }
 

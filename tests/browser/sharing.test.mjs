@@ -63,7 +63,7 @@ test('a department part merges back through the preview, item by item, in one un
     window.__mergeButton = [];
     new MutationObserver(() => {
       const button = document.querySelector('[role=dialog] button.primary');
-      if (button) window.__mergeButton.push(`${button.textContent}${button.disabled ? ' (disabled)' : ''}`);
+      if (button) window.__mergeButton.push(`${button.textContent}${button.getAttribute('aria-disabled') === 'true' ? ' (disabled)' : ''}`);
     }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   });
   await preview.getByRole('button', { name: 'Merge 3 changes' }).click();

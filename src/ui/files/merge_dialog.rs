@@ -88,6 +88,9 @@ pub fn MergeDialog(
     let merge = {
         let (file, preview, incoming) = (file.clone(), preview.clone(), incoming.clone());
         move |_| {
+            if merging.get_untracked() {
+                return;
+            }
             let picked = chosen.get_untracked();
             merging.set(true);
             let (file, preview, incoming) = (file.clone(), preview.clone(), incoming.clone());
@@ -166,14 +169,15 @@ pub fn MergeDialog(
                 </div>
             </Show>
             <div class="actions">
-                <button class="primary" disabled=move || merging.get() on:click=merge>
+                // aria-disabled, not disabled: a disabled button loses focus to the page.
+                <button class="primary" aria-disabled=move || merging.get().to_string() on:click=merge>
                     {move || if merging.get() {
                         "Merging…".to_owned()
                     } else {
                         format!("Merge {}", crate::ui::cascade::plural(chosen.with(BTreeSet::len), "change"))
                     }}
                 </button>
-                <button disabled=move || merging.get() on:click=move |_| close.run(())>"Cancel"</button>
+                <button on:click=move |_| close.run(())>"Cancel"</button>
             </div>
         </Modal>
     }

@@ -195,6 +195,8 @@ fn KeyResultRow(
             if ev.key() != "Enter" {
                 return;
             }
+            // Focus moves on below: the key's default would submit the next field's form.
+            ev.prevent_default();
             let Some(input) = input_of(&ev) else {
                 return;
             };
