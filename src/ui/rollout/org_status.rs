@@ -5,6 +5,7 @@
 use super::context::{slot, status_class, status_label, status_mark, Rollout, STATUSES};
 use crate::model::rollout_plan::{move_unit_to_phase, set_participation};
 use crate::model::{Id, ParticipationStatus};
+use crate::ui::widgets::FieldGroup;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -177,21 +178,23 @@ fn UnitRow(id: Id) -> impl IntoView {
                 {move || (child_count() != 0 && !is_expanded.get()).then(|| view! {
                     <span class="kind">{format!("+{} below", child_count())}</span>
                 })}
-                <select class="no-print" aria-label=move || format!("Participation of {}", name()) on:change=set_status>
-                    {STATUSES.into_iter().map(|s| view! {
-                        <option selected=move || slot(status()) == slot(s)>{status_label(s)}</option>
-                    }).collect_view()}
-                </select>
-                <select class="no-print" aria-label=move || format!("{} active from", name()) on:change=set_start>
-                    <option value="" disabled=true selected=move || data.with(|d| d.as_ref().is_none_or(|d| d.starts.is_none()))>
-                        "Not yet active"
-                    </option>
-                    {move || phase_names.get().into_iter().enumerate().map(|(k, phase)| view! {
-                        <option value=k.to_string() selected=move || data.with(|d| d.as_ref().and_then(|d| d.starts)) == Some(k)>
-                            {phase}
+                <FieldGroup>
+                    <select class="no-print" aria-label=move || format!("Participation of {}", name()) on:change=set_status>
+                        {STATUSES.into_iter().map(|s| view! {
+                            <option selected=move || slot(status()) == slot(s)>{status_label(s)}</option>
+                        }).collect_view()}
+                    </select>
+                    <select class="no-print" aria-label=move || format!("{} active from", name()) on:change=set_start>
+                        <option value="" disabled=true selected=move || data.with(|d| d.as_ref().is_none_or(|d| d.starts.is_none()))>
+                            "Not yet active"
                         </option>
-                    }).collect_view()}
-                </select>
+                        {move || phase_names.get().into_iter().enumerate().map(|(k, phase)| view! {
+                            <option value=k.to_string() selected=move || data.with(|d| d.as_ref().and_then(|d| d.starts)) == Some(k)>
+                                {phase}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </FieldGroup>
             </div>
             <Show when=move || is_expanded.get() && child_count() != 0>
                 <ul>

@@ -10,7 +10,7 @@ use crate::model::{ops, Aspects, CheckIn, Commitment, Id, MeasureKind, Objective
 use crate::ui::clock::today;
 use crate::ui::fields::{input_of, TextField};
 use crate::ui::ids::new_id;
-use crate::ui::widgets::Modal;
+use crate::ui::widgets::{FieldGroup, Modal};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -241,11 +241,8 @@ fn KeyResultRow(
                 <td>{latest}</td>
                 <td><ScoreBadge score=Signal::derive(move || score.get().map(|s| s.value)) /></td>
                 <td>
-                    // A form of its own: Chromium's autofill looks over every
-                    // field outside a form each time one gets focus (2-5 ms
-                    // with a page of key results). `record` handles Enter;
-                    // the form must not submit (reload the page) on it.
-                    <form class="entry-form" on:submit=|ev| ev.prevent_default()>
+                    // `record` handles Enter; the group is never submitted.
+                    <FieldGroup>
                         <input
                             class=ENTRY
                             inputmode="decimal"
@@ -253,7 +250,7 @@ fn KeyResultRow(
                             placeholder=hint
                             on:keydown=record
                         />
-                    </form>
+                    </FieldGroup>
                 </td>
                 <td class="actions-cell">
                     <button aria-expanded=move || show_history.get().to_string() on:click=move |_| show_history.update(|s| *s = !*s)
