@@ -84,6 +84,18 @@ async function timeInPage(page, act, done) {
 async function checkInTimer(page) {
   await page.getByRole('link', { name: 'Scoring' }).click();
   await page.locator('input.grade-input').first().waitFor();
+  // Cards are drawn ten a frame: wait until the page holds all of its first
+  // page, as it does by the time a user has read it and starts typing.
+  await page.evaluate(() => new Promise((resolve) => {
+    let last = -1, unchanged = 0;
+    const frame = () => {
+      const cards = document.querySelectorAll('article.score-card').length;
+      unchanged = cards === last ? unchanged + 1 : 0;
+      last = cards;
+      if (unchanged >= 5) resolve(); else requestAnimationFrame(frame);
+    };
+    frame();
+  }));
   await page.evaluate(() => {
     const rows = [...document.querySelectorAll('tbody.kr-row')];
     const own = rows.find((row) => !row.querySelector('.basis')?.textContent.includes('aligned'));

@@ -1,9 +1,11 @@
 //! Small building blocks shared by every view.
 
+use crate::ui::paint::after_paint;
 use leptos::ev;
 use leptos::html;
 use leptos::portal::Portal;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 /// A modal dialog: focus moves into it, Escape closes it, and focus returns
@@ -113,6 +115,46 @@ pub fn ShowMore(
 /// The first `count` of `items`: the part of a long list that is drawn.
 pub fn first_page<T: Clone>(items: &[T], count: usize) -> Vec<T> {
     items.iter().take(count).cloned().collect()
+}
+
+/// Cards drawn in one go by [`drawn_in_steps`]: more than a large screen shows.
+const STEP: usize = 10;
+
+/// How many of a list's first `shown` items to draw now: [`STEP`] at once,
+/// then [`STEP`] more after each paint, and from [`STEP`] again whenever
+/// `list` changes (another order, filter or search). Fifty score cards take a
+/// tenth of a second to build; the first ten fill the screen, and the page
+/// answers input between steps.
+pub fn drawn_in_steps<K: PartialEq + Send + Sync + 'static>(
+    shown: Signal<usize>,
+    list: impl Fn() -> K + Send + Sync + 'static,
+) -> Signal<usize> {
+    let steps = RwSignal::new(0_usize);
+    // The step the current list started at: read as the list changes, not
+    // after, so a new order is never drawn with the old one's count.
+    let started = Memo::new(move |previous: Option<&(K, usize)>| {
+        let now = list();
+        match previous {
+            Some((before, at)) if *before == now => (now, *at),
+            _ => (now, steps.get_untracked()),
+        }
+    });
+    let drawn =
+        Memo::new(move |_| (STEP * (1 + steps.get() - started.with(|s| s.1))).min(shown.get()));
+    let stepping = StoredValue::new(false);
+    Effect::new(move || {
+        if drawn.get() >= shown.get() || stepping.get_value() {
+            return;
+        }
+        stepping.set_value(true);
+        spawn_local(async move {
+            after_paint().await;
+            // Gone with its list if that was closed meanwhile.
+            stepping.try_set_value(false);
+            steps.try_update(|n| *n += 1);
+        });
+    });
+    drawn.into()
 }
 
 /// A count with thousands separated, as people read it ("9,156").

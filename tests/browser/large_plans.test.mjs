@@ -101,11 +101,13 @@ test('a large organisation: progress while opening, unit lists filled when neede
   await find.fill('e');
   const [, foundCount] = (await page.locator('.cascade-main [role=status]').innerText()).match(/^(\d,\d{3}) objectives found$/);
   const found = page.locator('[aria-label="Found objectives"] > li');
+  await found.nth(49).waitFor(); // drawn ten at a time
   assert.equal(await found.count(), 50);
   const moreFound = page.locator('.cascade-main p.more');
   assert.equal(await moreFound.innerText(), `Showing 50 of ${foundCount} objectives. Show 50 more`);
   await moreFound.getByRole('button', { name: 'Show 50 more' }).click();
   await moreFound.filter({ hasText: /^Showing 100 of / }).waitFor();
+  await found.nth(99).waitFor();
   assert.equal(await found.count(), 100);
   await find.fill('');
 
@@ -114,17 +116,43 @@ test('a large organisation: progress while opening, unit lists filled when neede
   await page.getByRole('heading', { level: 1, name: 'Scoring' }).waitFor();
   const more = page.locator('p.more');
   assert.match(await more.innerText(), /^Showing 50 of \d,\d{3} objectives\. Show 50 more$/);
+  const cards = page.locator('article.score-card');
+  await cards.nth(49).waitFor();
+  assert.equal(await cards.count(), 50);
   const fields = page.locator('input.grade-input');
   const firstPage = await fields.count();
-  await more.getByRole('button', { name: 'Show 50 more' }).click();
+  // Ten cards at once, ten more after each paint: what the page holds after each change to it.
+  // The number of cards after each change to the page, until there are `last` (or 5 s passed).
+  const cardCounts = (change, last) => page.evaluate(([change, last]) => new Promise((resolve) => {
+    const seen = [];
+    const observer = new MutationObserver(() => {
+      const count = document.querySelectorAll('article.score-card').length;
+      if (seen.at(-1) !== count) seen.push(count);
+      if (count === last) {
+        observer.disconnect();
+        resolve(seen);
+      }
+    });
+    observer.observe(document.querySelector('section.scoring'), { childList: true, subtree: true });
+    setTimeout(() => resolve(seen), 5000);
+    new Function(change)();
+  }), [change, last]);
+  const showMore = `[...document.querySelectorAll('p.more button')].find((b) => b.textContent === 'Show 50 more').click()`;
+  assert.deepEqual(await cardCounts(showMore, 100), [60, 70, 80, 90, 100]);
   await more.filter({ hasText: /^Showing 100 of / }).waitFor();
   assert.ok((await fields.count()) > firstPage, 'more key results to check in');
+  // Another order starts again from the first ten.
+  const sortLowest = `const s = document.querySelector('select[aria-label=Sort]'); s.value = 'lowest'; s.dispatchEvent(new Event('change'));`;
+  assert.deepEqual(await cardCounts(sortLowest, 50), [10, 20, 30, 40, 50]);
+  await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'As planned' });
+  await more.getByRole('button', { name: 'Show 50 more' }).click();
+  await cards.nth(99).waitFor();
 
   // The end of the cycle: review notes for the same page of objectives, and
   // the objectives to carry over a page at a time, with all or none at once.
   await page.getByRole('button', { name: 'End of cycle' }).click();
   const reviews = page.getByRole('article', { name: /^Review of / });
-  await reviews.first().waitFor();
+  await reviews.nth(99).waitFor();
   assert.equal(await reviews.count(), 100);
   await page.getByRole('button', { name: 'Start the next cycle…' }).click();
   const rollover = page.getByRole('dialog', { name: /^Start the cycle after / });

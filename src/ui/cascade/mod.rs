@@ -14,7 +14,7 @@ use crate::model::Aspects;
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::SubtreeSelect;
-use crate::ui::widgets::{first_page, ShowMore, PAGE};
+use crate::ui::widgets::{drawn_in_steps, first_page, ShowMore, PAGE};
 use leptos::prelude::*;
 use outline::{ObjectiveCard, Outline};
 use unit_panel::UnitPanel;
@@ -122,7 +122,8 @@ pub fn CascadeView() -> impl IntoView {
                         (Mode::Outline, false) => {
                             let found = matches();
                             let total = found.len();
-                            let drawn = move || first_page(&found, found_shown.get());
+                            let drawn = drawn_in_steps(found_shown.into(), || ());
+                            let drawn = move || first_page(&found, drawn.get());
                             view! {
                                 <p role="status">{plural(total, "objective")} " found"</p>
                                 <ul class="objectives" aria-label="Found objectives">

@@ -94,27 +94,36 @@ impl Scoring {
         let in_view = state.index_of(STRUCTURE, move |p| {
             objectives_in_view(p, current.get().as_ref(), unit_in_view.get().as_ref())
         });
-        let order = RwSignal::new(Order::Plan);
-        let shown = RwSignal::new(PAGE);
-        // Another cycle, unit or order starts again from the first page, even
-        // when the cycle changes in another view.
-        Effect::watch(
-            move || (current.get(), subtree.get(), order.get()),
-            move |_, _, _| shown.set(PAGE),
-            false,
-        );
-        Scoring {
+        let scoring = Scoring {
             state,
             cycle,
             scores: Relayed::new(scores),
             subtree,
-            order,
-            shown,
+            order: RwSignal::new(Order::Plan),
+            shown: RwSignal::new(PAGE),
             unit_choices: Relayed::new(unit_choices(state)),
             positions: Relayed::new(positions),
             in_view: Relayed::new(in_view),
             unit_in_view: Relayed::new(unit_in_view),
-        }
+        };
+        // Another cycle, unit or order starts again from the first page, even
+        // when the cycle changes in another view.
+        Effect::watch(
+            move || scoring.list_choice(),
+            move |_, _, _| scoring.shown.set(PAGE),
+            false,
+        );
+        scoring
+    }
+
+    /// What picks the objectives listed and their order, tracked: cycle, unit
+    /// and order. A change lists other objectives, from the first page.
+    pub fn list_choice(&self) -> (Option<Id>, Option<Id>, Order) {
+        (
+            self.cycle.current.get(),
+            self.subtree.get(),
+            self.order.get(),
+        )
     }
 
     pub fn expect() -> Self {

@@ -13,7 +13,7 @@ use crate::model::{Aspects, Command};
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::SubtreeSelect;
-use crate::ui::widgets::{first_page, ShowMore};
+use crate::ui::widgets::{drawn_in_steps, first_page, ShowMore};
 use badge::ScoreBadge;
 use context::{Order, Scoring};
 use leptos::prelude::*;
@@ -97,13 +97,16 @@ pub fn ScoringView() -> impl IntoView {
                 <p class="headline">{format!("{name}, all objectives: ")} <ScoreBadge score=Signal::stored(score) /></p>
             })}
             {move || match tab.get() {
-                Tab::Grades => view! {
-                    <p class="hint">"Type a key result's new value and press Enter: it is checked in for today and the next key result's field is focused (Shift+Enter goes back)."</p>
-                    <For each=move || visible.with(|ids| first_page(ids, scoring.shown.get())) key=|id| id.clone() let:id>
-                        <ObjectiveScores id />
-                    </For>
-                    <ShowMore total=Signal::derive(move || visible.with(Vec::len)) shown=scoring.shown />
-                }.into_any(),
+                Tab::Grades => {
+                    let drawn = drawn_in_steps(scoring.shown.into(), move || scoring.list_choice());
+                    view! {
+                        <p class="hint">"Type a key result's new value and press Enter: it is checked in for today and the next key result's field is focused (Shift+Enter goes back)."</p>
+                        <For each=move || visible.with(|ids| first_page(ids, drawn.get())) key=|id| id.clone() let:id>
+                            <ObjectiveScores id />
+                        </For>
+                        <ShowMore total=Signal::derive(move || visible.with(Vec::len)) shown=scoring.shown />
+                    }.into_any()
+                }
                 Tab::Review => view! {
                     <CycleSummaryPanel />
                     <div class="row">

@@ -6,7 +6,7 @@ use super::context::Scoring;
 use crate::model::scoring::{summarize, CycleSummary};
 use crate::model::{ops, Id, Review};
 use crate::ui::fields::TextArea;
-use crate::ui::widgets::{first_page, ShowMore};
+use crate::ui::widgets::{drawn_in_steps, first_page, ShowMore};
 use leptos::prelude::*;
 
 /// DOMAIN.md, "Scoring": what an end-of-quarter review asks.
@@ -109,13 +109,14 @@ fn Distribution(counts: [usize; 11]) -> impl IntoView {
 #[component]
 pub fn ReviewNotes(#[prop(into)] objectives: Signal<Vec<Id>>) -> impl IntoView {
     let scoring = Scoring::expect();
+    let drawn = drawn_in_steps(scoring.shown.into(), move || scoring.list_choice());
     view! {
         <section class="review" aria-labelledby="review-title">
             <h2 id="review-title">"Review"</h2>
             <ul class="questions" aria-label="Review questions">
                 {QUESTIONS.map(|q| view! { <li>{q}</li> }).collect_view()}
             </ul>
-            <For each=move || objectives.with(|ids| first_page(ids, scoring.shown.get())) key=|id| id.clone() let:id>
+            <For each=move || objectives.with(|ids| first_page(ids, drawn.get())) key=|id| id.clone() let:id>
                 <ObjectiveReview id />
             </For>
             <ShowMore total=Signal::derive(move || objectives.with(Vec::len)) shown=scoring.shown />
