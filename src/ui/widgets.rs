@@ -46,8 +46,8 @@ pub fn Modal(
     // Drawn once: the portal asks for its children as a function.
     let children = StoredValue::new_local(Some(children));
     view! {
-        // In <body>, not where it is opened: a card that the browser may skip
-        // drawing (`content-visibility`) would clip it.
+        // In <body>, not where it is opened: a score card's paint
+        // containment would clip it.
         <Portal>
             <div class="backdrop">
                 <div
