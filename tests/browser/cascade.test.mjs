@@ -57,6 +57,9 @@ test('units: add, rename, move by menu and by drag and drop, delete with confirm
   assert.match(await dialog.innerText(), /This also deletes 6 units below it, 4 objectives with 7 key results\./);
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await unitButton(page, 'Engineering').waitFor({ state: 'detached' });
+  // The panel is gone with its unit, and the button that opened the dialog with it: focus stays in the outline.
+  await page.waitForFunction(() => document.activeElement !== document.body);
+  assert.ok(await page.evaluate(() => document.activeElement.closest('[aria-label="Organisation"]') !== null), 'focus is in the outline');
   plan = await savedPlan(page, (p) => !p.units.some((u) => u.name === 'Engineering'));
   assert.equal(plan.units.length, 15 - 7);
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -125,7 +128,11 @@ test('objectives and key results: add, edit, reorder and delete in place', async
   await page.getByRole('status').filter({ hasText: 'An objective needs a title.' }).waitFor();
   assert.equal(await title.inputValue(), 'Fix it the first time');
 
-  await keyResult(fix, 'Cut median response time from 9 to 2 hours').getByRole('button', { name: 'Delete key result' }).click();
+  // Deleting the last key result with the keyboard leaves focus on what follows it.
+  await keyResult(fix, 'Cut median response time from 9 to 2 hours').getByRole('button', { name: 'Delete key result' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement !== document.body);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Add key result');
   await cs.getByRole('button', { name: 'Add objective' }).click();
   const added = objective(cs, 'New objective');
   await added.getByRole('button', { name: 'Move objective up' }).click();

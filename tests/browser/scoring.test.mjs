@@ -32,6 +32,13 @@ test('a check-in with confidence and comment shows in the history, the score and
     (({ date, value, confidence, comment }) => ({ date, value, confidence, comment }))(plan.objectives[0].key_results[0].check_ins[3]),
     { date: '2026-11-20', value: 50, confidence: 0.9, comment: 'Survey closed' },
   );
+  // Removing a check-in with the keyboard leaves focus on the next one's "Remove".
+  const removes = history.getByRole('button', { name: /^Remove check-in of / });
+  const second = await removes.nth(1).getAttribute('aria-label');
+  await removes.first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((name) => document.activeElement.getAttribute('aria-label') === name, second);
+  assert.equal(await removes.count(), 3);
 });
 
 test('grading from the keyboard moves from one key result to the next', async () => {

@@ -1,5 +1,6 @@
 //! The planner's frame: header, navigation, banners, and the routed view.
 
+mod focus_keeper;
 mod header;
 mod help;
 mod shared;
@@ -55,6 +56,7 @@ pub fn Planner(
     let help = RwSignal::new(false);
     let welcome = RwSignal::new(first_visit);
     shortcuts::install(state, help);
+    focus_keeper::install();
     let empty = Memo::new(move |_| state.with_aspects(Aspects::UNITS, |p| p.units.is_empty()));
     let view = use_view();
 
