@@ -32,6 +32,15 @@ test('a check-in with confidence and comment shows in the history, the score and
     (({ date, value, confidence, comment }) => ({ date, value, confidence, comment }))(plan.objectives[0].key_results[0].check_ins[3]),
     { date: '2026-11-20', value: 50, confidence: 0.9, comment: 'Survey closed' },
   );
+  // Leaving the view takes what had focus with it: focus is not moved into the next view.
+  await page.getByRole('textbox', { name: 'New value for Raise NPS from 32 to 50' }).focus();
+  await page.evaluate(() => { location.hash = '#/rollout'; });
+  await page.getByRole('heading', { level: 1, name: 'Rollout' }).waitFor();
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY');
+  await page.evaluate(() => { location.hash = '#/scoring'; });
+  await loved.getByRole('button', { name: 'Check-ins of Raise NPS from 32 to 50' }).click();
+
   // Removing a check-in with the keyboard leaves focus on the next one's "Remove".
   const removes = history.getByRole('button', { name: /^Remove check-in of / });
   const second = await removes.nth(1).getAttribute('aria-label');

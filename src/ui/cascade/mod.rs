@@ -52,14 +52,20 @@ pub fn CascadeView() -> impl IntoView {
             })
         }),
     });
-    let matches = move || {
+    let searching = Memo::new(move |_| !query.with(|q| q.trim().is_empty()));
+    // A memo: an edit that leaves what is found alone redraws none of it.
+    let found = Memo::new(move |_| {
+        if !searching.get() {
+            return Vec::new();
+        }
         let text = query.with(|q| SearchText::new(q));
         cascade.index.with(|index| {
             let roots: Vec<usize> =
                 roots.with(|r| r.iter().filter_map(|id| index.unit(id)).collect());
             state.with_plan(|p| objectives_matching(p, index, &roots, &text))
         })
-    };
+    });
+    let found_drawn = drawn_in_steps(found_shown.into(), move || (query.get(), subtree.get()));
     let shown_objectives = move || {
         cascade.index.with(|ix| {
             roots.with(|roots| {
@@ -103,9 +109,9 @@ pub fn CascadeView() -> impl IntoView {
             </div>
             <div class="cascade-body" class:wide=move || mode.get() == Mode::Map>
                 <div class="cascade-main">
-                    {move || match (mode.get(), query.with(|q| q.trim().is_empty())) {
+                    {move || match (mode.get(), searching.get()) {
                         (Mode::Map, _) => view! { <AlignmentMap roots /> }.into_any(),
-                        (Mode::Outline, true) => view! {
+                        (Mode::Outline, false) => view! {
                             <div class="row">
                                 <Show
                                     when=move || roots.with(|r| cascade.cards_if_expanded(r)) <= EXPAND_ALL_CARDS
@@ -119,21 +125,15 @@ pub fn CascadeView() -> impl IntoView {
                             </div>
                             <Outline roots />
                         }.into_any(),
-                        (Mode::Outline, false) => {
-                            let found = matches();
-                            let total = found.len();
-                            let drawn = drawn_in_steps(found_shown.into(), || ());
-                            let drawn = move || first_page(&found, drawn.get());
-                            view! {
-                                <p role="status">{plural(total, "objective")} " found"</p>
-                                <ul class="objectives" aria-label="Found objectives">
-                                    <For each=drawn key=|id| id.clone() let:id>
-                                        <ObjectiveCard id />
-                                    </For>
-                                </ul>
-                                <ShowMore total=Signal::stored(total) shown=found_shown />
-                            }.into_any()
-                        }
+                        (Mode::Outline, true) => view! {
+                            <p role="status">{move || plural(found.with(Vec::len), "objective")} " found"</p>
+                            <ul class="objectives" aria-label="Found objectives">
+                                <For each=move || found.with(|f| first_page(f, found_drawn.get())) key=|id| id.clone() let:id>
+                                    <ObjectiveCard id />
+                                </For>
+                            </ul>
+                            <ShowMore total=Signal::derive(move || found.with(Vec::len)) shown=found_shown />
+                        }.into_any(),
                     }}
                 </div>
                 {move || match (mode.get(), editing.get()) {

@@ -5,23 +5,48 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 
-/// What can take focus, in the order Tab visits it on this page.
-const FOCUSABLE: &str = "button:not([disabled]), a[href], input:not([disabled]), \
-    select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+/// What can take focus, in page order (those out of the Tab order are skipped below).
+const FOCUSABLE: &str = "button, a[href], input, select, textarea, [tabindex]";
 
 pub fn install() {
     // Only the last loss counts: a dialog closing gives focus back to its
     // opener, which the edit may then remove too.
     let losses = Rc::new(Cell::new(0_u64));
+    // A press on the page's text moves focus where the user chose: nowhere.
+    let pressing = Rc::new(Cell::new(false));
+    let pressed = {
+        let pressing = Rc::clone(&pressing);
+        window_event_listener(ev::pointerdown, move |ev| {
+            let on_control = ev
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest(FOCUSABLE).ok().flatten())
+                .is_some();
+            if !on_control {
+                pressing.set(true);
+                let pressing = Rc::clone(&pressing);
+                set_timeout(move || pressing.set(false), Duration::ZERO);
+            }
+        })
+    };
+    // The view (hash route) focus was given in: another view replacing it
+    // (the Back key, leaving the workshop) leaves nothing to come back to.
+    let focused_in = Rc::new(RefCell::new(None::<String>));
+    let focused = {
+        let focused_in = Rc::clone(&focused_in);
+        window_event_listener(ev::focusin, move |_| {
+            *focused_in.borrow_mut() = window().location().hash().ok();
+        })
+    };
     let handle = window_event_listener(ev::focusout, move |ev: ev::FocusEvent| {
         // Focus going somewhere else is not lost.
-        if ev.related_target().is_some() {
+        if ev.related_target().is_some() || pressing.get() {
             return;
         }
         let Some(lost) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
@@ -35,6 +60,7 @@ pub fn install() {
             path.push((parent.clone(), child.next_element_sibling()));
             child = parent;
         }
+        let route = focused_in.borrow().clone();
         let loss = losses.get() + 1;
         losses.set(loss);
         let losses = Rc::clone(&losses);
@@ -44,26 +70,36 @@ pub fn install() {
                 let focus_fell = document()
                     .active_element()
                     .is_none_or(|active| Some(active) == document().body().map(Element::from));
-                if losses.get() == loss && !lost.is_connected() && focus_fell {
+                let same_view = window().location().hash().ok() == route;
+                if losses.get() == loss && same_view && !lost.is_connected() && focus_fell {
                     refocus(&path);
                 }
             },
             Duration::ZERO,
         );
     });
-    on_cleanup(move || handle.remove());
+    on_cleanup(move || {
+        handle.remove();
+        pressed.remove();
+        focused.remove();
+    });
 }
 
 /// Focuses what is next to where the lost element was: in the nearest
 /// ancestor still in the page, the first focusable element after that place,
-/// or else the last one before it.
+/// or else the last one before it. Only within `<main>`: a dialog has gone
+/// as a whole.
 fn refocus(path: &[(Element, Option<Element>)]) {
-    for (ancestor, next) in path.iter().filter(|(a, _)| a.is_connected()) {
+    let Some(main) = path.iter().position(|(a, _)| a.tag_name() == "MAIN") else {
+        return;
+    };
+    for (ancestor, next) in path[..main].iter().filter(|(a, _)| a.is_connected()) {
         let Ok(found) = ancestor.query_selector_all(FOCUSABLE) else {
             continue;
         };
         let candidates: Vec<HtmlElement> = (0..found.length())
-            .filter_map(|i| found.item(i)?.dyn_into().ok())
+            .filter_map(|i| found.item(i)?.dyn_into::<HtmlElement>().ok())
+            .filter(|c| c.tab_index() >= 0 && !hidden(c))
             .collect();
         let after = next
             .as_ref()
@@ -83,4 +119,13 @@ fn refocus(path: &[(Element, Option<Element>)]) {
 fn at_or_after(element: &Node, place: &Node) -> bool {
     place.contains(Some(element))
         || place.compare_document_position(element) & Node::DOCUMENT_POSITION_FOLLOWING != 0
+}
+
+/// Whether `element` is kept from users: hidden, inert or out of the accessibility tree.
+fn hidden(element: &Element) -> bool {
+    element
+        .closest("[hidden], [inert], [aria-hidden='true']")
+        .ok()
+        .flatten()
+        .is_some()
 }
