@@ -22,6 +22,7 @@ mod state;
 mod svg;
 mod theme;
 mod unit_filter;
+mod unit_picker;
 mod widgets;
 mod workshop;
 

@@ -145,6 +145,18 @@ test('roles, readiness and programme events are edited in place; the picture sho
   await added.getByRole('combobox', { name: 'Unit of Noor Haddad' }).press('Enter');
   let plan = await savedPlan(page, (p) => p.rollout.roles.some((r) => r.person === 'Noor Haddad' && r.unit === 'u-marketing'));
   assert.equal(plan.rollout.roles.at(-1).role, 'ambassador');
+  // The suggestions are the units whose path holds what is typed, offered while the field has focus.
+  const unitField = added.getByRole('combobox', { name: 'Unit of Noor Haddad' });
+  await unitField.fill('Cycles › Mark');
+  assert.deepEqual(await page.locator('#unit-choices option').evaluateAll((options) => options.map((o) => o.value)), ['Fernhill Cycles › Marketing', 'Fernhill Cycles › Marketing › Brand team']);
+  // An unknown unit is refused; emptied, the field makes the role the whole programme's.
+  await unitField.fill('Nowhere');
+  await unitField.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'No unit is called “Nowhere”.' }).waitFor();
+  assert.equal(await unitField.inputValue(), 'Fernhill Cycles › Marketing');
+  await unitField.fill('');
+  await unitField.press('Enter');
+  await savedPlan(page, (p) => p.rollout.roles.some((r) => r.person === 'Noor Haddad' && !r.unit));
 
   await page.getByRole('textbox', { name: 'New readiness item' }).fill('OKR tool licences bought');
   await page.getByRole('button', { name: 'Add item' }).click();

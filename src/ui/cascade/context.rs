@@ -50,9 +50,6 @@ pub struct Cascade {
     pub subtree: RwSignal<Option<Id>>,
     /// What was typed into "Find objectives".
     pub query: RwSignal<String>,
-    /// What was typed in the unit picker in use: its suggestions match it.
-    /// `None` while no picker has focus, so no edit refills the suggestions.
-    pub unit_query: RwSignal<Option<String>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -154,7 +151,6 @@ impl Cascade {
             mode: RwSignal::new(Mode::Outline),
             subtree: RwSignal::new(None),
             query,
-            unit_query: RwSignal::new(None),
         }
     }
 

@@ -3,11 +3,11 @@
 use super::align_picker::AlignPicker;
 use super::context::Cascade;
 use super::outline::WarningBadges;
-use super::unit_picker::UnitPicker;
 use crate::model::quality::Subject;
 use crate::model::{ops, Commitment, Id, KeyResult, MeasureKind, Objective};
 use crate::ui::fields::{NumberField, TextField};
 use crate::ui::ids::new_id;
+use crate::ui::unit_picker::UnitPicker;
 use leptos::prelude::*;
 
 #[component]

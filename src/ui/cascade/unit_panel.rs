@@ -3,12 +3,12 @@
 use super::context::Cascade;
 use super::objective_editor::ObjectiveEditor;
 use super::outline::plural;
-use super::unit_picker::UnitPicker;
 use crate::io::part::export_part;
 use crate::model::{ops, Aspects, Commitment, Id, Objective, Review, Unit, UnitKind};
 use crate::ui::fields::TextField;
 use crate::ui::files::{export_unit_part, ShareLinkButton};
 use crate::ui::ids::new_id;
+use crate::ui::unit_picker::UnitPicker;
 use crate::ui::widgets::{Modal, ShowMore, PAGE};
 use leptos::prelude::*;
 

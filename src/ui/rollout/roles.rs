@@ -4,9 +4,11 @@
 use super::context::Rollout;
 use crate::model::rollout_plan::{add_role, edit_role, remove_role};
 use crate::model::{find_unit, Id, Role, RoleAssignment, UnitTree};
-use crate::ui::fields::{input_of, TextField};
+use crate::ui::fields::TextField;
 use crate::ui::ids::new_id;
+use crate::ui::relay::Relayed;
 use crate::ui::unit_filter::unit_choices;
+use crate::ui::unit_picker::{UnitChoices, UnitPicker, UnitPicking};
 use leptos::ev;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -29,8 +31,6 @@ fn role_label(role: Role) -> &'static str {
         .map_or("", |(_, label, _)| label)
 }
 
-const UNIT_CHOICES: &str = "rollout-unit-choices";
-
 #[component]
 pub fn Roles() -> impl IntoView {
     let rollout = Rollout::expect();
@@ -47,6 +47,12 @@ pub fn Roles() -> impl IntoView {
     // One list of unit paths for every unit field, however many units there are.
     let paths = unit_choices(state);
     provide_context(paths);
+    UnitPicking::provide(Relayed::new(paths), move |text| {
+        state.editor.with_untracked(|e| {
+            let plan = e.plan();
+            find_unit(plan, &UnitTree::new(plan), &text).cloned()
+        })
+    });
     let add = move |role: Role| {
         let assignment = RoleAssignment {
             id: new_id("r"),
@@ -59,9 +65,7 @@ pub fn Roles() -> impl IntoView {
     view! {
         <section class="roles" aria-labelledby="roles-title">
             <h2 id="roles-title">"Roles"</h2>
-            <datalist id=UNIT_CHOICES>
-                {move || paths.with(|all| all.iter().map(|(_, path)| view! { <option value=path.clone() /> }).collect_view())}
-            </datalist>
+            <UnitChoices />
             <table aria-label="Roles">
                 <thead><tr><th scope="col">"Role"</th><th scope="col">"Person"</th><th scope="col">"For unit"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
                 <tbody>
@@ -129,29 +133,11 @@ fn RoleRow(id: Id) -> impl IntoView {
     };
     let set_unit = {
         let id = id.clone();
-        move |ev: ev::Event| {
-            let Some(input) = input_of(&ev) else {
-                return;
-            };
-            let text = input.value();
-            let found = state.editor.with_untracked(|e| {
-                let plan = e.plan();
-                find_unit(plan, &UnitTree::new(plan), &text).cloned()
-            });
-            let applied = match (text.trim().is_empty(), found) {
-                (true, _) => state.edit(|p| edit_role(p, &id, |r| r.unit = None)),
-                (false, Some(unit)) => state.edit(|p| edit_role(p, &id, |r| r.unit = Some(unit))),
-                (false, None) => {
-                    state
-                        .status
-                        .set(format!("No unit is called “{}”.", text.trim()));
-                    false
-                }
-            };
-            if !applied {
-                input.set_value(&unit_path.get_untracked());
-            }
-        }
+        move |unit: Id| state.edit(|p| edit_role(p, &id, |r| r.unit = Some(unit.clone())))
+    };
+    let clear_unit = {
+        let id = id.clone();
+        Callback::new(move |()| state.edit(|p| edit_role(p, &id, |r| r.unit = None)))
     };
     let remove = move |_| {
         state.edit(|p| remove_role(p, &id));
@@ -167,8 +153,8 @@ fn RoleRow(id: Id) -> impl IntoView {
             </td>
             <td><TextField label="Person" value=person commit=rename /></td>
             <td>
-                <input list=UNIT_CHOICES aria-label=move || format!("Unit of {}", who()) placeholder="Whole programme"
-                    autocomplete="off" prop:value=move || unit_path.get() on:change=set_unit />
+                <UnitPicker label=Signal::derive(move || format!("Unit of {}", who())) value=unit_path
+                    commit=set_unit clear=clear_unit placeholder="Whole programme" />
             </td>
             <td><button class="no-print" aria-label=move || format!("Remove {}", who()) on:click=remove>"×"</button></td>
         </tr>
