@@ -35,11 +35,15 @@ impl View {
         }
     }
 
-    fn from_hash(hash: &str) -> View {
+    /// The view a hash names, if it names one: none is the cascade, and
+    /// "#main", the skip link's target, names none.
+    fn named(hash: &str) -> Option<View> {
+        if hash.trim_start_matches('#').is_empty() {
+            return Some(View::Cascade);
+        }
         [View::Cascade, View::Scoring, View::Rollout, View::Workshop]
             .into_iter()
             .find(|v| v.href() == hash)
-            .unwrap_or(View::Cascade)
     }
 }
 
@@ -49,9 +53,11 @@ fn current_hash() -> String {
 
 /// The view named by the URL, following back/forward and link clicks.
 pub fn use_view() -> ReadSignal<View> {
-    let (view, set_view) = signal(View::from_hash(&current_hash()));
+    let (view, set_view) = signal(View::named(&current_hash()).unwrap_or(View::Cascade));
     let handle = window_event_listener(ev::hashchange, move |_| {
-        set_view.set(View::from_hash(&current_hash()))
+        if let Some(named) = View::named(&current_hash()) {
+            set_view.set(named);
+        }
     });
     on_cleanup(move || handle.remove());
     view

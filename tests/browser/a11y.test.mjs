@@ -61,3 +61,14 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+test('"Skip to content" moves to the view shown, and stays in it', async () => {
+  const page = await app.open({ hash: '#/scoring' });
+  await page.getByRole('heading', { level: 1, name: 'Scoring' }).waitFor();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+  await skip.press('Enter');
+  await page.waitForFunction(() => document.activeElement.id === 'main');
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Scoring');
+});

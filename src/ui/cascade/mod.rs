@@ -64,7 +64,10 @@ pub fn CascadeView() -> impl IntoView {
             state.with_plan(|p| objectives_matching(p, index, &roots, &text))
         })
     });
-    let found_drawn = drawn_in_steps(found_shown.into(), move || (query.get(), subtree.get()));
+    let found_drawn = drawn_in_steps(found_shown.into(), move || {
+        let cycle = cascade.cycle_choice.current.get();
+        (query.with(|q| q.trim().to_owned()), subtree.get(), cycle)
+    });
     let shown_objectives = move || {
         cascade.index.with(|ix| {
             roots.with(|roots| {

@@ -4,14 +4,12 @@
 use super::context::Rollout;
 use crate::model::rollout_plan::{add_role, edit_role, remove_role};
 use crate::model::{find_unit, Id, Role, RoleAssignment, UnitTree};
+use crate::ui::cascade::Cascade;
 use crate::ui::fields::TextField;
 use crate::ui::ids::new_id;
-use crate::ui::relay::Relayed;
-use crate::ui::unit_filter::unit_choices;
 use crate::ui::unit_picker::{UnitChoices, UnitPicker, UnitPicking};
 use leptos::ev;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 const ROLES: [(Role, &str, &str); 4] = [
     (
@@ -44,10 +42,10 @@ pub fn Roles() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // One list of unit paths for every unit field, however many units there are.
-    let paths = unit_choices(state);
-    provide_context(paths);
-    UnitPicking::provide(Relayed::new(paths), move |text| {
+    // The page's list of unit paths (kept as the cascade keeps it) serves
+    // the picker's suggestions and the path each row shows.
+    let paths = Cascade::expect().unit_choices;
+    UnitPicking::provide(paths, move |text| {
         state.editor.with_untracked(|e| {
             let plan = e.plan();
             find_unit(plan, &UnitTree::new(plan), &text).cloned()
@@ -87,7 +85,7 @@ pub fn Roles() -> impl IntoView {
 #[component]
 fn RoleRow(id: Id) -> impl IntoView {
     let state = Rollout::expect().state;
-    let paths = expect_context::<Memo<Arc<Vec<(Id, String)>>>>();
+    let paths = Cascade::expect().unit_choices;
     let role = {
         let id = id.clone();
         Memo::new(move |_| {

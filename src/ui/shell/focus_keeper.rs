@@ -3,9 +3,10 @@
 //! Left alone, focus falls to `<body>`, and keyboard and screen-reader users
 //! start again from the top of the page.
 
+use crate::ui::route::View;
 use leptos::ev;
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -14,7 +15,7 @@ use web_sys::{Element, HtmlElement, Node};
 /// What can take focus, in page order (those out of the Tab order are skipped below).
 const FOCUSABLE: &str = "button, a[href], input, select, textarea, [tabindex]";
 
-pub fn install() {
+pub fn install(view: ReadSignal<View>) {
     // Only the last loss counts: a dialog closing gives focus back to its
     // opener, which the edit may then remove too.
     let losses = Rc::new(Cell::new(0_u64));
@@ -23,11 +24,13 @@ pub fn install() {
     let pressed = {
         let pressing = Rc::clone(&pressing);
         window_event_listener(ev::pointerdown, move |ev| {
+            // `<main>` takes focus from a script, not from the Tab key: not a control.
             let on_control = ev
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
                 .and_then(|e| e.closest(FOCUSABLE).ok().flatten())
-                .is_some();
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                .is_some_and(|e| e.tab_index() >= 0);
             if !on_control {
                 pressing.set(true);
                 let pressing = Rc::clone(&pressing);
@@ -35,14 +38,12 @@ pub fn install() {
             }
         })
     };
-    // The view (hash route) focus was given in: another view replacing it
-    // (the Back key, leaving the workshop) leaves nothing to come back to.
-    let focused_in = Rc::new(RefCell::new(None::<String>));
+    // The view focus was given in: another view replacing it (the Back
+    // key, leaving the workshop) leaves nothing to come back to.
+    let focused_in = Rc::new(Cell::new(view.get_untracked()));
     let focused = {
         let focused_in = Rc::clone(&focused_in);
-        window_event_listener(ev::focusin, move |_| {
-            *focused_in.borrow_mut() = window().location().hash().ok();
-        })
+        window_event_listener(ev::focusin, move |_| focused_in.set(view.get_untracked()))
     };
     let handle = window_event_listener(ev::focusout, move |ev: ev::FocusEvent| {
         // Focus going somewhere else is not lost.
@@ -60,7 +61,7 @@ pub fn install() {
             path.push((parent.clone(), child.next_element_sibling()));
             child = parent;
         }
-        let route = focused_in.borrow().clone();
+        let focused_view = focused_in.get();
         let loss = losses.get() + 1;
         losses.set(loss);
         let losses = Rc::clone(&losses);
@@ -70,7 +71,7 @@ pub fn install() {
                 let focus_fell = document()
                     .active_element()
                     .is_none_or(|active| Some(active) == document().body().map(Element::from));
-                let same_view = window().location().hash().ok() == route;
+                let same_view = view.get_untracked() == focused_view;
                 if losses.get() == loss && same_view && !lost.is_connected() && focus_fell {
                     refocus(&path);
                 }
@@ -93,7 +94,7 @@ fn refocus(path: &[(Element, Option<Element>)]) {
     let Some(main) = path.iter().position(|(a, _)| a.tag_name() == "MAIN") else {
         return;
     };
-    for (ancestor, next) in path[..main].iter().filter(|(a, _)| a.is_connected()) {
+    for (ancestor, next) in path[..=main].iter().filter(|(a, _)| a.is_connected()) {
         let Ok(found) = ancestor.query_selector_all(FOCUSABLE) else {
             continue;
         };

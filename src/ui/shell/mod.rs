@@ -56,9 +56,9 @@ pub fn Planner(
     let help = RwSignal::new(false);
     let welcome = RwSignal::new(first_visit);
     shortcuts::install(state, help);
-    focus_keeper::install();
     let empty = Memo::new(move |_| state.with_aspects(Aspects::UNITS, |p| p.units.is_empty()));
     let view = use_view();
+    focus_keeper::install(view);
 
     // A file dropped anywhere on the page is imported.
     let on_dragover = |ev: ev::DragEvent| ev.prevent_default();
