@@ -4,56 +4,33 @@
 
 use crate::model::search::SearchText;
 use crate::model::Id;
+use crate::ui::cascade::Cascade;
 use crate::ui::fields::input_of;
-use crate::ui::relay::Relayed;
-use crate::ui::state::AppState;
 use crate::ui::unit_filter::escape_html;
 use leptos::ev;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 const UNIT_CHOICES: &str = "unit-choices";
 
 /// How many suggestions the unit pickers offer at once; typing narrows them.
 const SUGGESTIONS: usize = 50;
 
-/// What the unit pickers of a view share; the view provides it.
-#[derive(Clone, Copy)]
-pub struct UnitPicking {
-    /// Every unit with its path.
-    choices: Relayed<Arc<Vec<(Id, String)>>>,
-    /// What was typed in the picker in use: its suggestions match it.
-    /// `None` while no picker has focus, so no edit refills the suggestions.
-    query: RwSignal<Option<String>>,
-    /// The unit a typed text names: its full path, or a name only one unit has.
-    find: Callback<String, Option<Id>>,
-}
-
-impl UnitPicking {
-    pub fn provide(
-        choices: Relayed<Arc<Vec<(Id, String)>>>,
-        find: impl Fn(String) -> Option<Id> + Send + Sync + 'static,
-    ) {
-        provide_context(UnitPicking {
-            choices,
-            query: RwSignal::new(None),
-            find: Callback::new(find),
-        });
-    }
-}
-
 /// The one `<datalist>` all unit pickers of a view share: the units whose
 /// path contains what was typed in the picker in use, empty while none is.
 /// Kept short because Chromium re-reads a datalist whenever it changes, and
-/// a moved unit changes the path of every unit below it.
+/// a moved unit changes the path of every unit below it. The page's units
+/// and their paths are the cascade's, which every view has.
 #[component]
 pub fn UnitChoices() -> impl IntoView {
-    let picking = expect_context::<UnitPicking>();
+    let cascade = Cascade::expect();
     let options = move || {
-        let Some(typed) = picking.query.with(|q| q.as_deref().map(SearchText::new)) else {
+        let Some(typed) = cascade
+            .unit_query
+            .with(|q| q.as_deref().map(SearchText::new))
+        else {
             return String::new();
         };
-        picking.choices.with(|choices| {
+        cascade.unit_choices.with(|choices| {
             let mut html = String::new();
             let matching = choices.iter().filter(|(_, path)| typed.found_in(path));
             for (_, path) in matching.take(SUGGESTIONS) {
@@ -79,8 +56,7 @@ pub fn UnitPicker(
     #[prop(optional)] clear: Option<Callback<(), bool>>,
     #[prop(optional)] placeholder: &'static str,
 ) -> impl IntoView {
-    let picking = expect_context::<UnitPicking>();
-    let state = AppState::expect();
+    let cascade = Cascade::expect();
     let on_change = move |ev: ev::Event| {
         let Some(input) = input_of(&ev) else {
             return;
@@ -92,10 +68,11 @@ pub fn UnitPicker(
         let applied = match (text.trim().is_empty(), clear) {
             (true, Some(clear)) => clear.run(()),
             (true, None) => false,
-            (false, _) => match picking.find.run(text.clone()) {
+            (false, _) => match cascade.find_unit(&text) {
                 Some(id) => commit(id),
                 None => {
-                    state
+                    cascade
+                        .state
                         .status
                         .set(format!("No unit is called “{}”.", text.trim()));
                     false
@@ -113,9 +90,9 @@ pub fn UnitPicker(
             placeholder=placeholder
             autocomplete="off"
             prop:value=move || value.get()
-            on:focus=move |ev| picking.query.set(Some(event_target_value(&ev)))
-            on:input=move |ev| picking.query.set(Some(event_target_value(&ev)))
-            on:blur=move |_| picking.query.set(None)
+            on:focus=move |ev| cascade.unit_query.set(Some(event_target_value(&ev)))
+            on:input=move |ev| cascade.unit_query.set(Some(event_target_value(&ev)))
+            on:blur=move |_| cascade.unit_query.set(None)
             on:change=on_change
         />
     }

@@ -50,6 +50,10 @@ pub struct Cascade {
     pub subtree: RwSignal<Option<Id>>,
     /// What was typed into "Find objectives".
     pub query: RwSignal<String>,
+    /// What was typed in the unit picker in use, in any view: its
+    /// suggestions match it. `None` while no picker has focus, so no edit
+    /// refills the suggestions.
+    pub unit_query: RwSignal<Option<String>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -150,6 +154,7 @@ impl Cascade {
             unit_choices: Relayed::new(unit_choices),
             mode: RwSignal::new(Mode::Outline),
             subtree: RwSignal::new(None),
+            unit_query: RwSignal::new(None),
             query,
         }
     }

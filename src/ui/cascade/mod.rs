@@ -13,7 +13,7 @@ use crate::model::Aspects;
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::SubtreeSelect;
-use crate::ui::unit_picker::{UnitChoices, UnitPicking};
+use crate::ui::unit_picker::UnitChoices;
 use crate::ui::widgets::{drawn_in_steps, first_page, ShowMore, PAGE};
 use leptos::prelude::*;
 use outline::{ObjectiveCard, Outline};
@@ -79,7 +79,6 @@ pub fn CascadeView() -> impl IntoView {
             })
         })
     };
-    UnitPicking::provide(cascade.unit_choices, move |text| cascade.find_unit(&text));
     // The panel is rebuilt only when another unit is picked (or this one goes),
     // never on an edit, so focus stays in the field being edited.
     let editing = Memo::new(move |_| {

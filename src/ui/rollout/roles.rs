@@ -3,11 +3,11 @@
 
 use super::context::Rollout;
 use crate::model::rollout_plan::{add_role, edit_role, remove_role};
-use crate::model::{find_unit, Id, Role, RoleAssignment, UnitTree};
+use crate::model::{Id, Role, RoleAssignment};
 use crate::ui::cascade::Cascade;
 use crate::ui::fields::TextField;
 use crate::ui::ids::new_id;
-use crate::ui::unit_picker::{UnitChoices, UnitPicker, UnitPicking};
+use crate::ui::unit_picker::{UnitChoices, UnitPicker};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -40,15 +40,6 @@ pub fn Roles() -> impl IntoView {
                 .iter()
                 .map(|r| r.id.clone())
                 .collect::<Vec<_>>()
-        })
-    });
-    // The page's list of unit paths (kept as the cascade keeps it) serves
-    // the picker's suggestions and the path each row shows.
-    let paths = Cascade::expect().unit_choices;
-    UnitPicking::provide(paths, move |text| {
-        state.editor.with_untracked(|e| {
-            let plan = e.plan();
-            find_unit(plan, &UnitTree::new(plan), &text).cloned()
         })
     });
     let add = move |role: Role| {
