@@ -518,7 +518,7 @@ proptest! {
                     prop_assert!((0.0..=1.0).contains(&score));
                 }
             }
-            let summary = summarize(&plan, &cycle.id);
+            let summary = summarize(&plan, &cycle.id, &scores);
             prop_assert_eq!(
                 summary.per_band.iter().sum::<usize>(),
                 summary.distribution.iter().sum::<usize>()
@@ -654,6 +654,10 @@ fn the_progress_series_follows_check_ins_in_date_order() {
 
 // ---- Cycle summary ----
 
+fn summary_of(plan: &Plan, cycle: &Id) -> CycleSummary {
+    summarize(plan, cycle, &Scores::new(plan, cycle))
+}
+
 #[test]
 fn the_summary_counts_bands_commitments_and_the_distribution() {
     let mut plan = cascade(false);
@@ -670,7 +674,7 @@ fn the_summary_counts_bands_commitments_and_the_distribution() {
     plan.objectives
         .push(objective("empty", "team-a", None, Vec::new()));
 
-    let summary = summarize(&plan, &Q.into());
+    let summary = summary_of(&plan, &Q.into());
     assert_eq!(summary.objectives, 8);
     // Red: C2 0.2, D 0.0. Yellow: P 0.4, C1 0.6. Green: S1 0.65, S2 1.0, met 0.96.
     assert_eq!(summary.per_band, [2, 2, 3]);
@@ -683,7 +687,7 @@ fn the_summary_counts_bands_commitments_and_the_distribution() {
 
 #[test]
 fn an_empty_cycle_summarises_to_nothing() {
-    let summary = summarize(&cascade(false), &"no-such-cycle".into());
+    let summary = summary_of(&cascade(false), &"no-such-cycle".into());
     assert_eq!(summary, CycleSummary::default());
     assert_eq!(summary.committed_hit_rate, None);
     assert_eq!(summary.aspirational_average, None);
@@ -692,7 +696,7 @@ fn an_empty_cycle_summarises_to_nothing() {
 #[test]
 fn the_summary_follows_the_roll_up_setting() {
     // With roll-up, P becomes 1.3 / 3 ≈ 0.43 (still yellow) and C1 0.3 (red).
-    let summary = summarize(&cascade(true), &Q.into());
+    let summary = summary_of(&cascade(true), &Q.into());
     assert_eq!(summary.per_band, [3, 1, 0]);
 }
 

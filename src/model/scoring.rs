@@ -287,14 +287,20 @@ pub struct CycleSummary {
     pub distribution: [usize; 11],
 }
 
-/// Summarises a cycle with the same scores (and roll-up setting) as [`Scores`].
-pub fn summarize(plan: &Plan, cycle: &Id) -> CycleSummary {
-    let scores = Scores::new(plan, cycle);
+/// Summarises a cycle from its [`Scores`] (and so with their roll-up
+/// setting), built or kept current for this version of the plan: the scoring
+/// view passes the scores it keeps rather than scoring the cycle again.
+pub fn summarize(plan: &Plan, cycle: &Id, scores: &Scores) -> CycleSummary {
     let mut summary = CycleSummary::default();
     let (mut aspirational_sum, mut aspirational_count) = (0.0, 0usize);
-    for objective in plan.objectives.iter().filter(|o| &o.cycle == cycle) {
+    let in_cycle = plan
+        .objectives
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| &o.cycle == cycle);
+    for (at, objective) in in_cycle {
         summary.objectives += 1;
-        let Some(score) = scores.objective(&objective.id) else {
+        let Some(score) = scores.objective_at(at) else {
             continue;
         };
         let band_slot = match band(score) {

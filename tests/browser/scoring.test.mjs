@@ -135,6 +135,17 @@ test('the end-of-cycle summary shows bands, hit rate, aspirational average and d
   await notes.getByRole('textbox', { name: 'Wins of Open the Nordic market' }).focus(); // leaving the field saves it
   const plan = await savedPlan(page, (p) => p.objectives.some((o) => o.review?.lessons));
   assert.equal(plan.objectives.find((o) => o.id === 'o-sales').review.lessons, 'Dealers want demo bikes first');
+  // The summary follows the scores the view keeps current check-in by check-in.
+  await page.getByRole('button', { name: 'Check-ins and grades' }).click();
+  const nps = page.getByRole('textbox', { name: 'New value for Raise NPS from 32 to 50' });
+  await nps.fill('50');
+  await nps.press('Enter');
+  await page.getByRole('button', { name: 'End of cycle' }).click();
+  // "Become the most loved…" goes from (0.5 + 0.5 + 0.25) / 3 to (1.0 + 0.5 + 0.25) / 3: from 0.4 to 0.6.
+  assert.equal(
+    await summary.getByRole('img').getAttribute('aria-label'),
+    'Distribution of objective scores: 2 at 0.2, 2 at 0.3, 1 at 0.5, 5 at 0.6, 1 at 0.7',
+  );
 });
 
 test('rollover starts the next cycle with the picked unfinished objectives, links kept, undoable', async () => {

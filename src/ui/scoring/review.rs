@@ -21,10 +21,15 @@ const QUESTIONS: [&str; 4] = [
 pub fn CycleSummaryPanel() -> impl IntoView {
     let scoring = Scoring::expect();
     let state = scoring.state;
+    // From the scores the view keeps: scoring the cycle afresh took 20 ms at
+    // 10,000 objectives each time this tab opened.
     let summary = Memo::new_with_compare(
         move |_| {
-            let cycle = scoring.cycle.current.get();
-            state.with_plan(|p| cycle.map(|c| summarize(p, &c)))
+            let cycle = scoring.cycle.current.get()?;
+            scoring.scores.with(|scores| {
+                let scores = scores.as_ref().as_ref()?;
+                Some(state.with_plan(|p| summarize(p, &cycle, scores)))
+            })
         },
         |_, _| true,
     );
