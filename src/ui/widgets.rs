@@ -157,6 +157,19 @@ pub fn drawn_in_steps<K: PartialEq + Send + Sync + 'static>(
     drawn.into()
 }
 
+/// Draws its children a paint after the rest of the view: for parts below
+/// the fold whose work would otherwise lengthen the task that opens the view.
+#[component]
+pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    spawn_local(async move {
+        after_paint().await;
+        // Gone with its view if that was left meanwhile.
+        ready.try_set(true);
+    });
+    move || ready.get().then(|| children())
+}
+
 /// A count with thousands separated, as people read it ("9,156").
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();

@@ -209,3 +209,23 @@ test('a plan of 2,000 units opens collapsed and stays small', async () => {
   assert.equal(await page.locator('.org-row').count(), 120);
   console.log(`proposing and drawing a 2,001-unit rollout took ${took} ms; DOM has ${await page.evaluate(() => document.querySelectorAll('*').length)} elements`);
 });
+
+test('the programme OKRs, roles and comparison are drawn a paint after the top of the view', async () => {
+  const page = await app.open({ hash: '#/cascade' });
+  await page.getByRole('heading', { level: 1, name: 'Cascade' }).waitFor();
+  const seen = await page.evaluate(() => new Promise((resolve) => {
+    let painted = false;
+    const first = {};
+    const drawn = (selector) => document.querySelector(selector) !== null;
+    const observer = new MutationObserver(() => {
+      if (!first.top && drawn('#rollout-title')) first.top = { painted, comparison: drawn('[aria-label="Strategy comparison"]'), roles: drawn('#roles-title') };
+      if (!first.comparison && drawn('[aria-label="Strategy comparison"]')) first.comparison = { painted };
+      if (first.top && first.comparison) { observer.disconnect(); resolve(first); }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    location.hash = '#/rollout';
+    requestAnimationFrame(() => { painted = true; });
+  }));
+  assert.deepEqual(seen, { top: { painted: false, comparison: false, roles: false }, comparison: { painted: true } });
+  await comparison(page).getByRole('row').first().waitFor();
+});

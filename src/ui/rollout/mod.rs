@@ -17,6 +17,7 @@ mod timeline;
 
 use crate::ui::files::download_text;
 use crate::ui::state::AppState;
+use crate::ui::widgets::AfterFirstPaint;
 use adoption_chart::AdoptionChart;
 use compare::Compare;
 use events::Events;
@@ -95,13 +96,19 @@ pub fn RolloutView() -> impl IntoView {
                         <Events />
                     </div>
                 </div>
-                <AdoptionChart />
+                <AfterFirstPaint>
+                    <AdoptionChart />
+                </AfterFirstPaint>
             </Show>
-            <div class="rollout-programme">
-                <RolloutOkrs />
-                <Roles />
-            </div>
-            <Compare />
+            // Below the fold: drawn a paint later, so the view opens sooner
+            // (the comparison proposes and weighs two rollouts).
+            <AfterFirstPaint>
+                <div class="rollout-programme">
+                    <RolloutOkrs />
+                    <Roles />
+                </div>
+                <Compare />
+            </AfterFirstPaint>
         </section>
     }
 }
