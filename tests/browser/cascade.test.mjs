@@ -57,9 +57,11 @@ test('units: add, rename, move by menu and by drag and drop, delete with confirm
   assert.match(await dialog.innerText(), /This also deletes 6 units below it, 4 objectives with 7 key results\./);
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await unitButton(page, 'Engineering').waitFor({ state: 'detached' });
-  // The panel is gone with its unit, and the button that opened the dialog with it: focus stays in the outline.
+  // The panel and the button that opened the dialog go with the unit: its parent takes the selection and focus.
+  await panel(page, 'Fernhill Cycles').waitFor();
   await page.waitForFunction(() => document.activeElement !== document.body);
-  assert.ok(await page.evaluate(() => document.activeElement.closest('[aria-label="Organisation"]') !== null), 'focus is in the outline');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Fernhill Cycles', 'focus is on the parent in the outline');
+  assert.equal(await unitButton(page, 'Fernhill Cycles').getAttribute('aria-pressed'), 'true');
   plan = await savedPlan(page, (p) => !p.units.some((u) => u.name === 'Engineering'));
   assert.equal(plan.units.length, 15 - 7);
   await page.getByRole('button', { name: 'Undo' }).click();

@@ -31,6 +31,9 @@ pub struct Cascade {
     /// The selected unit and the units above it, up to the top: each is
     /// drawn even past its list's page, so the selected unit is in sight.
     pub selected_line: Relayed<Vec<Id>>,
+    /// Set to have the next unit selected take focus in the outline: the
+    /// parent of a deleted unit, in place of the dialog and panel that go.
+    pub focus_selected: StoredValue<bool>,
     /// Units opened or closed by hand; the rest follow the plan's size.
     toggled: RwSignal<FxHashMap<Id, bool>>,
     /// Changes with `toggled`, for the units of the outline to track.
@@ -146,6 +149,7 @@ impl Cascade {
             selected,
             selected_changes: changes_of(move || selected.track()),
             selected_line: Relayed::new(selected_line),
+            focus_selected: StoredValue::new(false),
             toggled,
             toggled_changes: changes_of(move || toggled.track()),
             units_pages: StoredValue::new(FxHashMap::default()),

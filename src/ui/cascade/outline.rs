@@ -169,6 +169,13 @@ fn UnitNode(id: Id) -> impl IntoView {
         }
     };
     let name_button = NodeRef::<html::Button>::new();
+    Effect::new(move || {
+        let asked = is_selected.get()
+            && cascade.focus_selected.try_update_value(std::mem::take) == Some(true);
+        if let Some(button) = name_button.get_untracked().filter(|_| asked) {
+            let _ = button.focus();
+        }
+    });
     let on_drop = {
         let id = id.clone();
         move |ev: ev::DragEvent| {

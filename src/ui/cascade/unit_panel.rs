@@ -257,11 +257,12 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
 fn DeleteUnitDialog(id: Id, on_close: Callback<()>) -> impl IntoView {
     let cascade = Cascade::expect();
     let state = cascade.state;
-    let (name, impact) = state.editor.with_untracked(|e| {
+    let (name, parent, impact) = state.editor.with_untracked(|e| {
         let p = e.plan();
-        let name = p.unit(&id).map(|u| u.name.clone()).unwrap_or_default();
+        let unit = p.unit(&id);
         (
-            name,
+            unit.map(|u| u.name.clone()).unwrap_or_default(),
+            unit.and_then(|u| u.parent.clone()),
             ops::delete_unit(p, &id).ok().map(|(_, impact)| impact),
         )
     });
@@ -292,7 +293,10 @@ fn DeleteUnitDialog(id: Id, on_close: Callback<()>) -> impl IntoView {
     let delete = move |_| {
         let deleted = state.edit(|p| ops::delete_unit(p, &id).map(|(command, _)| command));
         if deleted {
-            cascade.selected.set(None);
+            // The parent takes the selection, and the focus that goes with
+            // the dialog and this panel.
+            cascade.focus_selected.set_value(parent.is_some());
+            cascade.selected.set(parent.clone());
             state.status.set("Deleted. Undo brings it all back.".into());
         }
         on_close.run(());
