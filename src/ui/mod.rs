@@ -17,6 +17,7 @@ mod relay;
 mod rollout;
 mod route;
 mod scoring;
+mod shared_indexes;
 mod shell;
 mod state;
 mod svg;

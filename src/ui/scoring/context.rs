@@ -4,8 +4,8 @@ use crate::model::scoring::{KrScore, Scores};
 use crate::model::{Aspects, Id, KeyResult, Objective, ObjectiveIndex, Plan};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::relay::Relayed;
+use crate::ui::shared_indexes::SharedIndexes;
 use crate::ui::state::AppState;
-use crate::ui::unit_filter::unit_choices;
 use crate::ui::widgets::PAGE;
 use leptos::prelude::*;
 use rustc_hash::FxHashSet;
@@ -82,8 +82,8 @@ fn cycle_scores(
 }
 
 impl Scoring {
-    pub fn new(state: AppState, cycle: CycleChoice) -> Self {
-        let positions = state.index_of(Aspects::LAYOUT, ObjectiveIndex::new);
+    pub fn new(state: AppState, cycle: CycleChoice, indexes: SharedIndexes) -> Self {
+        let positions = indexes.objectives;
         let scores = cycle_scores(state, cycle.current, positions);
         let subtree = RwSignal::new(None);
         let current = cycle.current;
@@ -101,7 +101,7 @@ impl Scoring {
             subtree,
             order: RwSignal::new(Order::Plan),
             shown: RwSignal::new(PAGE),
-            unit_choices: Relayed::new(unit_choices(state)),
+            unit_choices: Relayed::new(indexes.unit_choices),
             positions: Relayed::new(positions),
             in_view: Relayed::new(in_view),
             unit_in_view: Relayed::new(unit_in_view),

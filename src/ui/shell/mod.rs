@@ -15,6 +15,7 @@ use super::files::{FileImport, ImportDialogs, ImportOutcome};
 use super::rollout::RolloutView;
 use super::route::{use_view, View};
 use super::scoring::{ScoringContext, ScoringView};
+use super::shared_indexes::SharedIndexes;
 use super::state::AppState;
 use super::workshop::WorkshopView;
 use crate::model::{Aspects, Plan};
@@ -50,8 +51,9 @@ pub fn Planner(
     // what they computed, and what the user opened, selected or filtered in
     // them, is still there on coming back to the view. They show one cycle.
     let cycle = CycleChoice::new(state);
-    provide_context(Cascade::new(state, cycle));
-    provide_context(ScoringContext::new(state, cycle));
+    let indexes = SharedIndexes::new(state);
+    provide_context(Cascade::new(state, cycle, indexes));
+    provide_context(ScoringContext::new(state, cycle, indexes));
     let autosave = save_copy.is_none().then(|| Autosave::install(state, stamp));
     let help = RwSignal::new(false);
     let welcome = RwSignal::new(first_visit);
