@@ -52,6 +52,15 @@ impl ObjectiveIndex {
         self.key_result_position.get(id).copied()
     }
 
+    /// The objective an alignment points into (the key result's owner for a
+    /// link to a key result), as [`Plan::aligned_objective`] finds it by scanning.
+    pub fn aligned_objective(&self, link: &Alignment) -> Option<usize> {
+        match link {
+            Alignment::Objective(id) => self.objective(id),
+            Alignment::KeyResult(id) => self.key_result(id).map(|(o, _)| o),
+        }
+    }
+
     /// The objective with this id in `plan`, which the index was built for
     /// (`None`, never a wrong one, if the plan has changed since).
     pub fn objective_in<'p>(&self, plan: &'p Plan, id: &Id) -> Option<&'p Objective> {

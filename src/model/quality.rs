@@ -1,9 +1,7 @@
 //! Quality warnings for a cycle's OKRs, each with a one-line why
 //! (DOMAIN.md, "Cascading": problems worth surfacing).
 
-use super::{
-    Alignment, CascadeIndex, Id, MeasureKind, Objective, ObjectiveIndex, ParticipationStatus, Plan,
-};
+use super::{CascadeIndex, Id, MeasureKind, Objective, ObjectiveIndex, ParticipationStatus, Plan};
 
 /// Conventions, not laws (DOMAIN.md: "~5"): a unit or objective above these gets a warning.
 pub const MAX_OBJECTIVES_PER_UNIT: usize = 5;
@@ -54,11 +52,8 @@ pub fn link_warnings(plan: &Plan, cycle: &Id, positions: &ObjectiveIndex) -> Vec
         .filter_map(|o| Some((o, o.aligned_to.as_ref()?)));
     linked
         .filter_map(|(objective, link)| {
-            let target = match link {
-                Alignment::Objective(id) => positions.objective(id),
-                Alignment::KeyResult(id) => positions.key_result(id).map(|(o, _)| o),
-            };
-            let why = cross_cycle(plan, plan.objectives.get(target?)?, cycle)?;
+            let target = positions.aligned_objective(link)?;
+            let why = cross_cycle(plan, plan.objectives.get(target)?, cycle)?;
             Some(Warning {
                 subject: Subject::Objective(objective.id.clone()),
                 kind: WarningKind::LinkIntoAnotherCycle,

@@ -3,7 +3,7 @@
 //! projector; downloadable as a standalone SVG.
 
 use super::context::Cascade;
-use crate::model::{Alignment, Commitment, Id, Plan};
+use crate::model::{Alignment, CascadeIndex, Commitment, Id, Plan};
 use crate::ui::files::download_text;
 use crate::ui::svg::{svg_markup, wrap};
 use leptos::html;
@@ -40,30 +40,28 @@ struct Layout {
     total: usize,
 }
 
-fn layout(
-    plan: &Plan,
-    roots: &[usize],
-    objectives_of: impl Fn(usize) -> Vec<usize>,
-    children: impl Fn(usize) -> Vec<usize>,
-) -> Layout {
-    // Objectives by level, units visited depth-first so related boxes sit near each other.
-    let mut levels: Vec<Vec<usize>> = Vec::new();
+fn layout(plan: &Plan, index: &CascadeIndex, roots: &[usize]) -> Layout {
+    // Objectives by level with their units, units visited depth-first so
+    // related boxes sit near each other.
+    let mut levels: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut stack: Vec<(usize, usize)> = roots.iter().rev().map(|&r| (r, 0)).collect();
     while let Some((unit, depth)) = stack.pop() {
-        let own = objectives_of(unit);
+        let own = index.objectives_of(unit);
         if !own.is_empty() {
             if levels.len() <= depth {
                 levels.resize(depth + 1, Vec::new());
             }
-            levels[depth].extend(own);
+            levels[depth].extend(own.iter().map(|&o| (o, unit)));
         }
-        stack.extend(children(unit).into_iter().rev().map(|c| (c, depth + 1)));
+        stack.extend(index.children(unit).iter().rev().map(|&c| (c, depth + 1)));
     }
     levels.retain(|l| !l.is_empty());
     let total: usize = levels.iter().map(Vec::len).sum();
 
     let mut boxes = Vec::new();
-    let mut position: FxHashMap<&Id, usize> = FxHashMap::default();
+    // The objectives drawn, by box, and the box of each by objective position.
+    let mut drawn = Vec::new();
+    let mut box_of: FxHashMap<usize, usize> = FxHashMap::default();
     let mut y = GAP_Y / 2.0;
     for level in &levels {
         for line in level.chunks(PER_LINE) {
@@ -71,17 +69,15 @@ fn layout(
                 break;
             }
             let offset = (PER_LINE - line.len()) as f64 * (BOX_W + GAP_X) / 2.0;
-            for (i, &o) in line.iter().enumerate() {
+            for (i, &(o, unit)) in line.iter().enumerate() {
                 let objective = &plan.objectives[o];
-                position.insert(&objective.id, boxes.len());
+                box_of.insert(o, boxes.len());
+                drawn.push(o);
                 boxes.push(Placed {
                     x: GAP_X + offset + i as f64 * (BOX_W + GAP_X),
                     y,
                     title: wrap(&objective.title, 25, 2),
-                    unit: plan
-                        .unit(&objective.unit)
-                        .map(|u| u.name.clone())
-                        .unwrap_or_default(),
+                    unit: plan.units[unit].name.clone(),
                     commitment: objective.commitment,
                 });
             }
@@ -89,26 +85,19 @@ fn layout(
         }
         y += GAP_Y / 2.0;
     }
-    let mut links = Vec::new();
-    for (&id, &from) in &position {
-        let Some(objective) = plan.objective(id) else {
-            continue;
-        };
-        let Some(link) = &objective.aligned_to else {
-            continue;
-        };
-        let Some(target) = plan.aligned_objective(link) else {
-            continue;
-        };
-        if let Some(&to) = position.get(&plan.objectives[target].id) {
-            links.push(Link {
+    let links = drawn
+        .iter()
+        .enumerate()
+        .filter_map(|(from, &o)| {
+            let link = plan.objectives[o].aligned_to.as_ref()?;
+            let to = *box_of.get(&index.objectives().aligned_objective(link)?)?;
+            Some(Link {
                 from,
                 to,
                 via_key_result: matches!(link, Alignment::KeyResult(_)),
-            });
-        }
-    }
-    links.sort_by_key(|l| (l.from, l.to));
+            })
+        })
+        .collect();
     Layout {
         boxes,
         links,
@@ -129,12 +118,7 @@ pub fn AlignmentMap(#[prop(into)] roots: Signal<Vec<Id>>) -> impl IntoView {
             let roots = roots.get();
             state.with_plan(|p| {
                 let roots: Vec<usize> = roots.iter().filter_map(|r| index.unit(r)).collect();
-                std::sync::Arc::new(layout(
-                    p,
-                    &roots,
-                    |u| index.objectives_of(u).to_vec(),
-                    |u| index.children(u).to_vec(),
-                ))
+                std::sync::Arc::new(layout(p, &index, &roots))
             })
         },
         |_, _| true,
