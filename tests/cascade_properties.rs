@@ -476,6 +476,38 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// What the "Align to…" picker leaves out is exactly what `align` refuses.
+    #[test]
+    fn the_objectives_that_would_make_a_loop_are_the_ones_align_refuses(
+        ops in prop::collection::vec(op(), 1..40),
+        chosen in any::<Index>(),
+    ) {
+        let mut editor = Editor::new(sample_plan());
+        for (serial, op) in ops.iter().enumerate() {
+            if let Some(Ok(command)) = command_for(editor.plan(), op, serial as u64) {
+                let _ = editor.apply(command);
+            }
+        }
+        let plan = editor.plan();
+        prop_assume!(!plan.objectives.is_empty());
+        let at = chosen.index(plan.objectives.len());
+        let objective = &plan.objectives[at].id;
+        let loops = ObjectiveIndex::new(plan).supporting(plan, at);
+        prop_assert!(loops[at], "an objective cannot support itself");
+        for (target, looping) in plan.objectives.iter().zip(&loops) {
+            let links = std::iter::once(Alignment::Objective(target.id.clone()))
+                .chain(target.key_results.iter().map(|k| Alignment::KeyResult(k.id.clone())));
+            for link in links {
+                let refused = align(plan, objective, Some(link.clone())).is_err();
+                prop_assert_eq!(refused, *looping, "{} to {:?}", objective, link);
+            }
+        }
+    }
+}
+
 #[test]
 fn retitling_touches_only_text_and_a_target_only_measures() {
     let mut editor = Editor::new(sample_plan());

@@ -52,6 +52,36 @@ impl ObjectiveIndex {
         self.key_result_position.get(id).copied()
     }
 
+    /// Objectives aligned to this objective or key result.
+    pub fn supporters(&self, target: &Id) -> &[usize] {
+        self.supporters.get(target).map_or(&[], Vec::as_slice)
+    }
+
+    /// By objective position: the objective at `at` and every objective
+    /// that supports it, directly or through others, via it or its key
+    /// results. Aligning it to any of these would make a loop. `plan` is the
+    /// one the index was built for.
+    pub fn supporting(&self, plan: &Plan, at: usize) -> Vec<bool> {
+        let mut found = vec![false; plan.objectives.len()];
+        let mut next: Vec<usize> = Vec::new();
+        if let Some(first) = found.get_mut(at) {
+            *first = true;
+            next.push(at);
+        }
+        while let Some(o) = next.pop() {
+            let objective = &plan.objectives[o];
+            let targets =
+                std::iter::once(&objective.id).chain(objective.key_results.iter().map(|k| &k.id));
+            for &supporter in targets.flat_map(|t| self.supporters(t)) {
+                if let Some(seen @ false) = found.get_mut(supporter) {
+                    *seen = true;
+                    next.push(supporter);
+                }
+            }
+        }
+        found
+    }
+
     /// The objective an alignment points into (the key result's owner for a
     /// link to a key result), as [`Plan::aligned_objective`] finds it by scanning.
     pub fn aligned_objective(&self, link: &Alignment) -> Option<usize> {
@@ -184,9 +214,6 @@ impl CascadeIndex {
 
     /// Objectives aligned to this objective or key result.
     pub fn supporters(&self, target: &Id) -> &[usize] {
-        self.objectives
-            .supporters
-            .get(target)
-            .map_or(&[], Vec::as_slice)
+        self.objectives.supporters(target)
     }
 }

@@ -27,35 +27,28 @@ pub fn AlignPicker(objective: Id, on_close: Callback<()>) -> impl IntoView {
         state.editor.with_untracked(|e| {
             let p = e.plan();
             let index = cascade.index.get_untracked();
-            // Everything that already supports this objective, directly or not, would make a loop.
-            let mut excluded = vec![objective.clone()];
-            let mut next = 0;
-            while next < excluded.len() {
-                if let Some(o) = p.objective(&excluded[next]) {
-                    let supporters: Vec<Id> = std::iter::once(&o.id)
-                        .chain(o.key_results.iter().map(|k| &k.id))
-                        .flat_map(|t| index.supporters(t))
-                        .map(|&s| p.objectives[s].id.clone())
-                        .filter(|id| !excluded.contains(id))
-                        .collect();
-                    excluded.extend(supporters);
-                }
-                next += 1;
-            }
-            let cycle = p
-                .objective(&objective)
-                .and_then(|o| p.cycle(&o.cycle))
-                .cloned();
+            let positions = index.objectives();
+            let Some(at) = positions.objective(&objective) else {
+                return Vec::new();
+            };
+            let Some(own) = p.objective_at(at, &objective) else {
+                return Vec::new();
+            };
+            let loops = positions.supporting(p, at);
+            let cycle = p.cycle(&own.cycle).cloned();
             let mut list = Vec::new();
-            for o in &p.objectives {
+            for (o, looping) in p.objectives.iter().zip(loops) {
                 let same_time = match (&cycle, p.cycle(&o.cycle)) {
                     (Some(own), Some(theirs)) => theirs.start <= own.start && own.end <= theirs.end,
                     _ => false,
                 };
-                if excluded.contains(&o.id) || !same_time {
+                if looping || !same_time {
                     continue;
                 }
-                let unit = p.unit(&o.unit).map(|u| u.name.clone()).unwrap_or_default();
+                let unit = index
+                    .unit(&o.unit)
+                    .map(|u| p.units[u].name.clone())
+                    .unwrap_or_default();
                 list.push(Candidate {
                     link: Alignment::Objective(o.id.clone()),
                     label: o.title.clone(),
