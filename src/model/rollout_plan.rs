@@ -426,10 +426,11 @@ pub fn apply_proposal(plan: &Plan, proposal: Proposal) -> Edit {
         return refuse("A rollout needs at least one phase.");
     }
     let phase_ids: FxHashSet<&Id> = proposal.phases.iter().map(|p| &p.id).collect();
+    let units = plan.unit_positions();
     let stale = proposal
         .participation
         .iter()
-        .any(|p| plan.unit_index(&p.unit).is_none() || !phase_ids.contains(&p.phase));
+        .any(|p| !units.contains_key(&p.unit) || !phase_ids.contains(&p.phase));
     if stale {
         return refuse("The proposal no longer matches the plan; propose again.");
     }
