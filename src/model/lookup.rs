@@ -118,18 +118,4 @@ impl Plan {
             || rollout.readiness.iter().any(|r| &r.id == id)
             || rollout.events.iter().any(|e| &e.id == id)
     }
-
-    /// How many levels above the unit (0 for a root).
-    pub fn depth(&self, unit: &Id) -> usize {
-        let mut depth = 0;
-        let mut current = self.unit_index(unit);
-        while let Some(parent) = current.and_then(|i| self.units[i].parent.as_ref()) {
-            depth += 1;
-            if depth > self.units.len() {
-                break; // a loop in bad data; validate reports it
-            }
-            current = self.unit_index(parent);
-        }
-        depth
-    }
 }
