@@ -287,15 +287,36 @@ fn merge_key_results(plan: &mut Plan, incoming: &Plan, take: &BTreeSet<String>) 
             .key_results
             .retain(|k| !take.contains(&key(ItemKind::KeyResult, &k.id)) || theirs.contains(&k.id));
     }
+    // Objectives stay where they are from here on, and each key result is
+    // looked up once (a scan of the plan per key result was quadratic).
+    let objective_at: FxHashMap<Id, usize> = plan
+        .objectives
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.clone(), i))
+        .collect();
+    let owner_of: FxHashMap<Id, usize> = plan
+        .objectives
+        .iter()
+        .enumerate()
+        .flat_map(|(i, o)| o.key_results.iter().map(move |k| (k.id.clone(), i)))
+        .collect();
     for owner in &incoming.objectives {
         for kr in &owner.key_results {
             if !take.contains(&key(ItemKind::KeyResult, &kr.id)) {
                 continue;
             }
-            let Some(target) = plan.objective_index(&owner.id) else {
+            let Some(&target) = objective_at.get(&owner.id) else {
                 continue;
             };
-            match plan.key_result_position(&kr.id) {
+            let found = owner_of.get(&kr.id).and_then(|&o| {
+                let k = plan.objectives[o]
+                    .key_results
+                    .iter()
+                    .position(|k| k.id == kr.id)?;
+                Some((o, k))
+            });
+            match found {
                 Some((o, k)) if o == target => plan.objectives[o].key_results[k] = kr.clone(),
                 found => {
                     if let Some((o, k)) = found {
