@@ -45,7 +45,7 @@ const screens = {
     await page.getByRole('group', { name: 'Fernhill Cycles: company objectives' }).waitFor();
   },
   'keyboard shortcuts dialog': async (page) => {
-    await page.locator('main').click();
+    await page.getByRole('heading', { level: 1, name: 'Cascade' }).click();
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
   },
@@ -72,3 +72,17 @@ test('"Skip to content" moves to the view shown, and stays in it', async () => {
   await page.waitForFunction(() => document.activeElement.id === 'main');
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Scoring');
 });
+
+// WCAG 1.4.10 (reflow): at 320 CSS pixels wide nothing makes the page scroll sideways.
+for (const [name, reach] of Object.entries(screens)) {
+  test(`${name}, 320 pixels wide: the page does not scroll sideways`, async () => {
+    const page = await app.open();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await reach(page);
+    const wider = await page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.score-card table, .check-ins'))
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} “${e.textContent.trim().slice(0, 30)}”`));
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, wider.join('; '));
+  });
+}
