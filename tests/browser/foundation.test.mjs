@@ -187,6 +187,14 @@ test('a failed save shows a banner and the app keeps working in memory', async (
   assert.equal(await planName(page).inputValue(), SAMPLE_NAME);
 });
 
+test('an exported file keeps text beyond ASCII as it was typed', async () => {
+  const page = await app.open();
+  await rename(page, 'Plan für Zürich — Q4 ✓ 🚲');
+  await savedPlan(page, (plan) => plan.meta.name.startsWith('Plan für'));
+  const exported = await download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
+  assert.equal(JSON.parse(exported.text).meta.name, 'Plan für Zürich — Q4 ✓ 🚲');
+});
+
 test('objectives and key results export as CSV', async () => {
   const page = await app.open();
   const csv = await download(page, () => page.getByRole('button', { name: 'Export CSV' }).click());

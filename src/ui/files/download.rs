@@ -2,15 +2,17 @@
 
 use leptos::prelude::*;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 /// Offers `text` as a download named `file_name`, of the given MIME type.
 pub fn download_text(file_name: &str, text: &str, mime: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    // The UTF-8 bytes as they are: a JS string would be decoded from them
+    // and encoded again by the Blob (a tenth of a second for a 10 MB plan).
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(text.as_bytes()));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
         return;
     };
     let Ok(url) = Url::create_object_url_with_blob(&blob) else {
