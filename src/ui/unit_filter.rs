@@ -34,7 +34,13 @@ pub fn SubtreeSelect(
     let unit_count = Memo::new(move |_| state.with_aspects(Aspects::UNITS, |p| p.units.len()));
     // A memo: the select is refilled only when its options change.
     let options = Memo::new(move |_| {
-        let selected = subtree.get();
+        // In use, the select already shows what is chosen in it: choosing
+        // does not refill it (2,000 options to parse and lay out again).
+        let selected = if focused.get() {
+            subtree.get_untracked()
+        } else {
+            subtree.get()
+        };
         let mut html = String::from("<option value=\"\">Whole organisation</option>");
         let mut push = |id: &Id, path: &str| {
             let mark = if selected.as_ref() == Some(id) {
