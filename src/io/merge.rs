@@ -6,7 +6,7 @@
 //! differs from that base on both sides is a conflict.
 
 use super::items::{fingerprint, items, key, participation_key, Item, ItemKind};
-use crate::model::{validate, Id, Objective, Plan};
+use crate::model::{validate, Id, Objective, ObjectiveIndex, Plan};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
 
@@ -288,28 +288,18 @@ fn merge_key_results(plan: &mut Plan, incoming: &Plan, take: &BTreeSet<String>) 
             .retain(|k| !take.contains(&key(ItemKind::KeyResult, &k.id)) || theirs.contains(&k.id));
     }
     // Objectives stay where they are from here on, and each key result is
-    // looked up once (a scan of the plan per key result was quadratic).
-    let objective_at: FxHashMap<Id, usize> = plan
-        .objectives
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.id.clone(), i))
-        .collect();
-    let owner_of: FxHashMap<Id, usize> = plan
-        .objectives
-        .iter()
-        .enumerate()
-        .flat_map(|(i, o)| o.key_results.iter().map(move |k| (k.id.clone(), i)))
-        .collect();
+    // looked up once, by where it was (a scan of the plan per key result was
+    // quadratic); its place among its objective's key results may have moved.
+    let index = ObjectiveIndex::new(plan);
     for owner in &incoming.objectives {
         for kr in &owner.key_results {
             if !take.contains(&key(ItemKind::KeyResult, &kr.id)) {
                 continue;
             }
-            let Some(&target) = objective_at.get(&owner.id) else {
+            let Some(target) = index.objective(&owner.id) else {
                 continue;
             };
-            let found = owner_of.get(&kr.id).and_then(|&o| {
+            let found = index.key_result(&kr.id).and_then(|(o, _)| {
                 let k = plan.objectives[o]
                     .key_results
                     .iter()

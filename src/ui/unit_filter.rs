@@ -29,6 +29,12 @@ pub fn SubtreeSelect(
     // filled while the select is in use: focused, pressed or keyed, each of
     // which comes before it opens.
     let focused = RwSignal::new(false);
+    // Set once: setting notifies even when unchanged, which would refill the list.
+    let in_use = move || {
+        if !focused.get_untracked() {
+            focused.set(true);
+        }
+    };
     let state = AppState::expect();
     // Counted apart from the list, so that edits leave the list unread.
     let unit_count = Memo::new(move |_| state.with_aspects(Aspects::UNITS, |p| p.units.len()));
@@ -76,9 +82,9 @@ pub fn SubtreeSelect(
                 aria-label="Show unit"
                 class="unit-filter"
                 on:change=choose
-                on:focus=move |_| focused.set(true)
-                on:pointerdown=move |_| focused.set(true)
-                on:keydown=move |_| focused.set(true)
+                on:focus=move |_| in_use()
+                on:pointerdown=move |_| in_use()
+                on:keydown=move |_| in_use()
                 on:blur=move |_| focused.set(false)
                 inner_html=options
             ></select>

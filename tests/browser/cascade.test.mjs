@@ -67,6 +67,18 @@ test('units: add, rename, move by menu and by drag and drop, delete with confirm
   await page.getByRole('button', { name: 'Undo' }).click();
   await unitButton(page, 'Engineering').waitFor();
   await savedPlan(page, (p) => p.units.length === 15);
+
+  // Deleted while "Find" hides the outline: no row takes focus from the search box once the outline is back.
+  await unitButton(page, 'Brand team').click();
+  const find = page.getByRole('searchbox', { name: 'Find objectives' });
+  await find.fill('bike');
+  await panel(page, 'Brand team').getByRole('button', { name: 'Delete unit…' }).click();
+  await page.getByRole('dialog', { name: 'Delete Brand team?' }).getByRole('button', { name: 'Delete' }).click();
+  await panel(page, 'Marketing').waitFor();
+  await find.fill('');
+  await unitButton(page, 'Marketing').waitFor();
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Find objectives');
 });
 
 test('the keyboard alone can select, rename, and undo and redo', async () => {

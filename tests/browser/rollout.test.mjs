@@ -223,8 +223,9 @@ test('the programme OKRs, roles and comparison are drawn a paint after the top o
       if (first.top && first.comparison) { observer.disconnect(); resolve(first); }
     });
     observer.observe(document.body, { childList: true, subtree: true });
+    // Listening after the app does: the frame is asked for once the view has drawn its top.
+    addEventListener('hashchange', () => requestAnimationFrame(() => { painted = true; }), { once: true });
     location.hash = '#/rollout';
-    requestAnimationFrame(() => { painted = true; });
   }));
   assert.deepEqual(seen, { top: { painted: false, comparison: false, roles: false }, comparison: { painted: true } });
   await comparison(page).getByRole('row').first().waitFor();

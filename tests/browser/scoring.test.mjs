@@ -146,6 +146,9 @@ test('the end-of-cycle summary shows bands, hit rate, aspirational average and d
     await summary.getByRole('img').getAttribute('aria-label'),
     'Distribution of objective scores: 2 at 0.2, 2 at 0.3, 1 at 0.5, 5 at 0.6, 1 at 0.7',
   );
+  // And while it shows: undoing the check-in takes the summary back.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await summary.getByRole('img', { name: 'Distribution of objective scores: 2 at 0.2, 2 at 0.3, 1 at 0.4, 1 at 0.5, 4 at 0.6, 1 at 0.7' }).waitFor();
 });
 
 test('rollover starts the next cycle with the picked unfinished objectives, links kept, undoable', async () => {

@@ -30,8 +30,9 @@ pub struct Cascade {
     /// The selected unit and the units above it, up to the top: each is
     /// drawn even past its list's page, so the selected unit is in sight.
     pub selected_line: Relayed<Vec<Id>>,
-    /// Set to have the next unit selected take focus in the outline: the
-    /// parent of a deleted unit, in place of the dialog and panel that go.
+    /// Set to have the unit selected next take focus in the outline, until
+    /// the next paint: the parent of a deleted unit, in place of the dialog
+    /// and panel that go.
     pub focus_selected: StoredValue<bool>,
     /// Units opened or closed by hand; the rest follow the plan's size.
     toggled: RwSignal<FxHashMap<Id, bool>>,

@@ -8,9 +8,11 @@ use crate::model::{ops, Aspects, Commitment, Id, Objective, Review, Unit, UnitKi
 use crate::ui::fields::TextField;
 use crate::ui::files::{export_unit_part, ShareLinkButton};
 use crate::ui::ids::new_id;
+use crate::ui::paint::after_paint;
 use crate::ui::unit_picker::UnitPicker;
 use crate::ui::widgets::{Modal, ShowMore, PAGE};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 const KINDS: [&str; 5] = ["Company", "Department", "Team", "Person", "Other…"];
 
@@ -297,6 +299,12 @@ fn DeleteUnitDialog(id: Id, on_close: Callback<()>) -> impl IntoView {
             // the dialog and this panel.
             cascade.focus_selected.set_value(parent.is_some());
             cascade.selected.set(parent.clone());
+            // Asked once: with no outline drawn (a search, the map) no row
+            // takes it, and it must not pull focus when one is drawn later.
+            spawn_local(async move {
+                after_paint().await;
+                cascade.focus_selected.try_set_value(false);
+            });
             state.status.set("Deleted. Undo brings it all back.".into());
         }
         on_close.run(());

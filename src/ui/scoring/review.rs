@@ -23,16 +23,15 @@ pub fn CycleSummaryPanel() -> impl IntoView {
     let state = scoring.state;
     // From the scores the view keeps: scoring the cycle afresh took 20 ms at
     // 10,000 objectives each time this tab opened.
-    let summary = Memo::new_with_compare(
-        move |_| {
-            let cycle = scoring.cycle.current.get()?;
-            scoring.scores.with(|scores| {
-                let scores = scores.as_ref().as_ref()?;
-                Some(state.with_plan(|p| summarize(p, &cycle, scores)))
-            })
-        },
-        |_, _| true,
-    );
+    // Compared: a note typed on this tab changes the plan, not the summary,
+    // and leaves the chart as drawn.
+    let summary = Memo::new(move |_| {
+        let cycle = scoring.cycle.current.get()?;
+        scoring.scores.with(|scores| {
+            let scores = scores.as_ref().as_ref()?;
+            Some(state.with_plan(|p| summarize(p, &cycle, scores)))
+        })
+    });
     move || {
         summary.get().map(|s: CycleSummary| {
             let [red, yellow, green] = s.per_band;
