@@ -1,8 +1,8 @@
 //! Share links: a plan (or one unit's part) compressed into the URL fragment,
 //! so a small plan travels in a chat message and opens with nothing installed.
 
-use super::json::{read_plan, to_compact_text, FileProblem, ReadFailure};
-use super::packed::{base64url, deflate_within, unpack, UnpackError};
+use super::json::{read_plan, FileProblem, ReadFailure};
+use super::packed::{base64url, unpack, DeflateWithin, UnpackError};
 use crate::model::Plan;
 
 /// The fragment that marks a link as a shared plan; the format letter after it
@@ -28,9 +28,12 @@ pub enum LinkError {
 pub fn encode(plan: &Plan) -> Result<String, LinkError> {
     // Base64 writes 3 bytes as 4 characters: the deflated bytes that fit.
     let room = (MAX_LINK_CHARS - LINK_PREFIX.len()) * 3 / 4;
-    // Compressing stops once it passes the room: a large plan's 10 MB took 1.5 s to find that out.
-    let deflated =
-        deflate_within(to_compact_text(plan).as_bytes(), 9, room).ok_or(LinkError::TooLong)?;
+    // Writing the plan stops once its deflated text passes the room: a large
+    // plan's 10 MB took 1.5 s to find that out when deflated whole, and
+    // 0.15 s when serialised whole and deflated until the room ran out.
+    let mut deflater = DeflateWithin::new(9, room);
+    serde_json::to_writer(&mut deflater, plan).map_err(|_| LinkError::TooLong)?;
+    let deflated = deflater.finish().ok_or(LinkError::TooLong)?;
     Ok(format!("{LINK_PREFIX}{}", base64url(&deflated)))
 }
 

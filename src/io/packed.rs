@@ -1,6 +1,11 @@
 //! Text packed small: deflated, then base64url so it fits a URL or a
 //! browser-storage string. Used by share links and by large saved plans.
 
+use miniz_oxide::deflate::core::{
+    compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+};
+use std::io::Write;
+
 /// Why packed text could not be unpacked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnpackError {
@@ -22,35 +27,69 @@ pub fn deflate(bytes: &[u8], level: u8) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec(bytes, level)
 }
 
-/// Raw deflate of `bytes` as `deflate` makes it, or `None` once it passes
-/// `limit` bytes: compressing stops there, so a text far too long for its
-/// purpose costs a fraction of deflating it all.
-pub fn deflate_within(mut bytes: &[u8], level: u8, limit: usize) -> Option<Vec<u8>> {
-    use miniz_oxide::deflate::core::{
-        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
-    };
-    // Window bits 0: raw deflate, no zlib header, as `deflate`.
-    let mut compressor =
-        CompressorOxide::new(create_comp_flags_from_zip_params(level.into(), 0, 0));
-    // One byte more than allowed: filling it means the limit is passed.
-    let mut output = vec![0; limit + 1];
-    let mut written = 0;
-    loop {
-        let (status, read, made) = compress(
-            &mut compressor,
-            bytes,
-            &mut output[written..],
-            TDEFLFlush::Finish,
-        );
-        written += made;
-        match status {
-            TDEFLStatus::Done if written <= limit => {
-                output.truncate(written);
-                return Some(output);
-            }
-            TDEFLStatus::Okay if written <= limit => bytes = bytes.get(read..)?,
-            _ => return None,
+/// Raw deflate, as `deflate` makes it, of what is written to it; writing
+/// fails once the output passes `limit` bytes, so whatever produces the text
+/// (a serialiser) stops there too.
+pub struct DeflateWithin {
+    compressor: CompressorOxide,
+    /// One byte more than allowed: filling it means the limit is passed.
+    output: Vec<u8>,
+    written: usize,
+    limit: usize,
+}
+
+impl DeflateWithin {
+    pub fn new(level: u8, limit: usize) -> Self {
+        DeflateWithin {
+            // Window bits 0: raw deflate, no zlib header, as `deflate`.
+            compressor: CompressorOxide::new(create_comp_flags_from_zip_params(level.into(), 0, 0)),
+            output: vec![0; limit + 1],
+            written: 0,
+            limit,
         }
+    }
+
+    /// The deflated bytes, or `None` if they pass the limit.
+    pub fn finish(mut self) -> Option<Vec<u8>> {
+        self.compress(&[], TDEFLFlush::Finish).ok()?;
+        self.output.truncate(self.written);
+        Some(self.output)
+    }
+
+    fn compress(&mut self, mut bytes: &[u8], flush: TDEFLFlush) -> Result<(), PastLimit> {
+        loop {
+            let (status, read, made) = compress(
+                &mut self.compressor,
+                bytes,
+                &mut self.output[self.written..],
+                flush,
+            );
+            self.written += made;
+            bytes = bytes.get(read..).ok_or(PastLimit)?;
+            match status {
+                _ if self.written > self.limit => return Err(PastLimit),
+                TDEFLStatus::Done => return Ok(()),
+                TDEFLStatus::Okay if bytes.is_empty() && flush == TDEFLFlush::None => return Ok(()),
+                // Room is left: go on while it makes progress, never round and round.
+                TDEFLStatus::Okay if read + made > 0 => {}
+                _ => return Err(PastLimit),
+            }
+        }
+    }
+}
+
+/// The deflated text would pass the limit (or the compressor failed).
+struct PastLimit;
+
+impl Write for DeflateWithin {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.compress(bytes, TDEFLFlush::None)
+            .map(|()| bytes.len())
+            .map_err(|PastLimit| std::io::Error::other("past the limit"))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
