@@ -3,7 +3,7 @@
 mod common;
 
 use okrplan::io::compact_writer::CompactWriter;
-use okrplan::io::json::{read_plan, to_compact_text, to_file_text};
+use okrplan::io::json::{read_plan, to_compact_text, to_file_text, PRETTY_UP_TO_BYTES};
 use okrplan::model::Plan;
 use okrplan::model::{sample_plan, validate};
 use proptest::prelude::*;
@@ -15,6 +15,21 @@ fn the_sample_plan_survives_a_round_trip() {
     assert!(text.contains("\"format\": \"okrplan\""));
     assert!(text.contains("\"schema_version\": 2"));
     assert_eq!(read_plan(&text).unwrap(), plan);
+}
+
+#[test]
+fn a_large_plan_is_written_compact_and_a_small_one_pretty() {
+    let small = sample_plan();
+    assert!(to_file_text(&small).contains("\n  \"meta\": {"));
+    let mut large = sample_plan();
+    let each = PRETTY_UP_TO_BYTES / small.objectives.len();
+    for objective in &mut large.objectives {
+        objective.description = "x".repeat(each);
+    }
+    let text = to_file_text(&large);
+    assert!(text.len() > PRETTY_UP_TO_BYTES);
+    assert_eq!(text, to_compact_text(&large));
+    assert_eq!(read_plan(&text).unwrap(), large);
 }
 
 /// The compact text as autosave writes it, `per_slice` objectives at a time.

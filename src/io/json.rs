@@ -44,8 +44,18 @@ impl ReadFailure {
     }
 }
 
-/// The pretty-printed text of an exported file.
+/// Files whose compact text passes this are written compact. Indentation
+/// doubles a large plan's file (23.7 MB at 10,000 objectives), which nobody
+/// reads by hand, and would pass the limit the app opens (`MAX_FILE_BYTES`)
+/// from about 14,000 objectives on.
+pub const PRETTY_UP_TO_BYTES: usize = 1024 * 1024;
+
+/// The text of an exported file: pretty-printed, compact when large.
 pub fn to_file_text(plan: &Plan) -> String {
+    let compact = to_compact_text(plan);
+    if compact.len() > PRETTY_UP_TO_BYTES {
+        return compact;
+    }
     // Serialising plain data structures to a string cannot fail.
     serde_json::to_string_pretty(plan).unwrap_or_default()
 }
