@@ -17,7 +17,6 @@ mod relay;
 mod rollout;
 mod route;
 mod scoring;
-mod shared_indexes;
 mod shell;
 mod state;
 mod svg;

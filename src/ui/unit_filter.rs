@@ -2,7 +2,7 @@
 //! shared by the views that can narrow to one unit and the units below it.
 
 use crate::model::{unit_path, unit_paths, Aspects, Id};
-use crate::ui::relay::Relayed;
+use crate::ui::cascade::Cascade;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -15,11 +15,11 @@ pub fn unit_choices(state: AppState) -> Memo<Arc<Vec<(Id, String)>>> {
     })
 }
 
+/// The "Show unit" filter of a view, on the page's list of unit paths (the
+/// cascade's, which every view has).
 #[component]
-pub fn SubtreeSelect(
-    choices: Relayed<Arc<Vec<(Id, String)>>>,
-    subtree: RwSignal<Option<Id>>,
-) -> impl IntoView {
+pub fn SubtreeSelect(subtree: RwSignal<Option<Id>>) -> impl IntoView {
+    let choices = Cascade::expect().unit_choices;
     let choose = move |ev| {
         let value = event_target_value(&ev);
         subtree.set((!value.is_empty()).then(|| Id::from(value.as_str())));

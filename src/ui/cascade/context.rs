@@ -4,11 +4,12 @@
 use crate::model::quality::{link_warnings, own_warnings, unit_warnings, Subject, Warning};
 use crate::model::{
     find_unit, unit_path, Alignment, Aspects, CascadeIndex, CycleObjectives, Id, Objective,
+    ObjectiveIndex,
 };
 use crate::ui::cycle::CycleChoice;
 use crate::ui::relay::{changes_of, follow, relay, Relayed};
-use crate::ui::shared_indexes::SharedIndexes;
 use crate::ui::state::AppState;
+use crate::ui::unit_filter::unit_choices;
 use crate::ui::widgets::PAGE;
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
@@ -79,11 +80,14 @@ fn by_subject(warnings: Vec<Warning>) -> WarningsBySubject {
 const EXPAND_ALL_UP_TO: usize = 60;
 
 impl Cascade {
-    pub fn new(state: AppState, cycle_choice: CycleChoice, indexes: SharedIndexes) -> Self {
+    pub fn new(
+        state: AppState,
+        cycle_choice: CycleChoice,
+        objectives: Memo<Arc<ObjectiveIndex>>,
+    ) -> Self {
         let cycle = cycle_choice.current;
         // Rebuilt when units, layout or the cycle change; every node reads it
         // in O(1). Its objective parts outlive changes to units.
-        let objectives = indexes.objectives;
         let cycle_objectives = state.index_of(Aspects::LAYOUT, move |p| {
             CycleObjectives::new(p, cycle.get().as_ref())
         });
@@ -154,7 +158,7 @@ impl Cascade {
             units_pages: StoredValue::new(FxHashMap::default()),
             open_by_default: Relayed::new(open_by_default),
             dragging: RwSignal::new(None),
-            unit_choices: Relayed::new(indexes.unit_choices),
+            unit_choices: Relayed::new(unit_choices(state)),
             mode: RwSignal::new(Mode::Outline),
             subtree: RwSignal::new(None),
             unit_query: RwSignal::new(None),

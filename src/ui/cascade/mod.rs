@@ -94,7 +94,7 @@ pub fn CascadeView() -> impl IntoView {
                 <h1 id="cascade-title">"Cascade"</h1>
                 <div class="filters" role="group" aria-label="Filters">
                     <CycleSelect choice=cascade.cycle_choice />
-                    <SubtreeSelect choices=cascade.unit_choices subtree />
+                    <SubtreeSelect subtree />
                     <label>
                         "Find "
                         <input type="search" aria-label="Find objectives" placeholder="Title or key result"

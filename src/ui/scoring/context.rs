@@ -4,7 +4,6 @@ use crate::model::scoring::{KrScore, Scores};
 use crate::model::{Aspects, Id, KeyResult, Objective, ObjectiveIndex, Plan};
 use crate::ui::cycle::CycleChoice;
 use crate::ui::relay::Relayed;
-use crate::ui::shared_indexes::SharedIndexes;
 use crate::ui::state::AppState;
 use crate::ui::widgets::PAGE;
 use leptos::prelude::*;
@@ -29,8 +28,6 @@ pub struct Scoring {
     pub order: RwSignal<Order>,
     /// How many of the visible objectives are drawn; "Show more" adds a page.
     pub shown: RwSignal<usize>,
-    /// Every unit with its path, for the unit filter.
-    pub unit_choices: Relayed<Arc<Vec<(Id, String)>>>,
     /// Where each objective and key result sits, for lookups in O(1).
     positions: Relayed<Arc<ObjectiveIndex>>,
     /// The cycle's objectives under the chosen unit, in plan order, with their
@@ -82,8 +79,7 @@ fn cycle_scores(
 }
 
 impl Scoring {
-    pub fn new(state: AppState, cycle: CycleChoice, indexes: SharedIndexes) -> Self {
-        let positions = indexes.objectives;
+    pub fn new(state: AppState, cycle: CycleChoice, positions: Memo<Arc<ObjectiveIndex>>) -> Self {
         let scores = cycle_scores(state, cycle.current, positions);
         let subtree = RwSignal::new(None);
         let current = cycle.current;
@@ -101,7 +97,6 @@ impl Scoring {
             subtree,
             order: RwSignal::new(Order::Plan),
             shown: RwSignal::new(PAGE),
-            unit_choices: Relayed::new(indexes.unit_choices),
             positions: Relayed::new(positions),
             in_view: Relayed::new(in_view),
             unit_in_view: Relayed::new(unit_in_view),
@@ -137,7 +132,6 @@ impl Scoring {
             state,
             cycle,
             scores: self.scores.for_view(),
-            unit_choices: self.unit_choices.for_view(),
             positions: self.positions.for_view(),
             in_view: self.in_view.for_view(),
             unit_in_view: self.unit_in_view.for_view(),

@@ -73,7 +73,7 @@ pub fn ScoringView() -> impl IntoView {
                 <h1 id="scoring-title">"Scoring"</h1>
                 <div class="filters" role="group" aria-label="Filters">
                     <CycleSelect choice=scoring.cycle />
-                    <SubtreeSelect choices=scoring.unit_choices subtree=scoring.subtree />
+                    <SubtreeSelect subtree=scoring.subtree />
                     <label>
                         "Sort "
                         <select aria-label="Sort" on:change=order_choice>

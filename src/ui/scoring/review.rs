@@ -21,10 +21,9 @@ const QUESTIONS: [&str; 4] = [
 pub fn CycleSummaryPanel() -> impl IntoView {
     let scoring = Scoring::expect();
     let state = scoring.state;
-    // From the scores the view keeps: scoring the cycle afresh took 20 ms at
-    // 10,000 objectives each time this tab opened.
-    // Compared: a note typed on this tab changes the plan, not the summary,
-    // and leaves the chart as drawn.
+    // From the scores the view keeps (scoring the cycle afresh took 20 ms at
+    // 10,000 objectives each time this tab opened), and compared: a note
+    // typed on this tab changes the plan, not the summary or its chart.
     let summary = Memo::new(move |_| {
         let cycle = scoring.cycle.current.get()?;
         scoring.scores.with(|scores| {

@@ -15,10 +15,9 @@ use super::files::{FileImport, ImportDialogs, ImportOutcome};
 use super::rollout::RolloutView;
 use super::route::{use_view, View};
 use super::scoring::{ScoringContext, ScoringView};
-use super::shared_indexes::SharedIndexes;
 use super::state::AppState;
 use super::workshop::WorkshopView;
-use crate::model::{Aspects, Plan};
+use crate::model::{Aspects, ObjectiveIndex, Plan};
 use header::Header;
 use help::ShortcutHelp;
 use leptos::ev;
@@ -51,9 +50,10 @@ pub fn Planner(
     // what they computed, and what the user opened, selected or filtered in
     // them, is still there on coming back to the view. They show one cycle.
     let cycle = CycleChoice::new(state);
-    let indexes = SharedIndexes::new(state);
-    provide_context(Cascade::new(state, cycle, indexes));
-    provide_context(ScoringContext::new(state, cycle, indexes));
+    // One index of where objectives sit, for both: an edit rebuilds it once.
+    let objectives = state.index_of(Aspects::LAYOUT, ObjectiveIndex::new);
+    provide_context(Cascade::new(state, cycle, objectives));
+    provide_context(ScoringContext::new(state, cycle, objectives));
     let autosave = save_copy.is_none().then(|| Autosave::install(state, stamp));
     let help = RwSignal::new(false);
     let welcome = RwSignal::new(first_visit);
