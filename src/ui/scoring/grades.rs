@@ -10,7 +10,7 @@ use crate::model::{ops, Aspects, CheckIn, Commitment, Id, MeasureKind, Objective
 use crate::ui::clock::today;
 use crate::ui::fields::{input_of, TextField};
 use crate::ui::ids::new_id;
-use crate::ui::widgets::{FieldGroup, Modal};
+use crate::ui::widgets::Modal;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -60,6 +60,11 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
     };
     let title = move || objective.with(|o| o.as_ref().map(|o| o.title.clone()).unwrap_or_default());
     let show_chart = RwSignal::new(false);
+    // One form for the card's entry fields: outside a form, autofill looks
+    // over every field on the page at each focus (see `FieldGroup`), and it
+    // reads every form again as forms come, so not one per field (a page of
+    // 350 cards took half a second more to draw with a form per key result).
+    let form = format!("entries-{id}");
     let key_results = move || {
         objective.with(|o| {
             o.as_ref()
@@ -98,6 +103,9 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
                     <TextField label=format!("Explanation for {}", title()) value=explanation commit=explain.clone() />
                 </label>
             </Show>
+            // The card's entry fields belong to this form, by id rather than
+            // inside it: a key result's check-ins hold a form, and forms do not nest.
+            <form id=form.clone() class="fields" on:submit=|ev| ev.prevent_default()></form>
             <table class="krs-table">
                 <caption class="visually-hidden">{move || format!("Key results of {}", title())}</caption>
                 <thead>
@@ -110,7 +118,7 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
                     </tr>
                 </thead>
                 <For each=key_results key=|id| id.clone() let:kr>
-                    <KeyResultRow id=kr objective objective_at=at />
+                    <KeyResultRow id=kr objective objective_at=at form=form.clone() />
                 </For>
             </table>
             <button aria-expanded=move || show_chart.get().to_string() on:click=move |_| show_chart.update(|s| *s = !*s)>
@@ -133,6 +141,8 @@ fn KeyResultRow(
     objective: Memo<Option<Objective>>,
     /// The objective's position in the plan.
     objective_at: Memo<Option<usize>>,
+    /// The id of the card's form, which the entry field belongs to.
+    form: String,
 ) -> impl IntoView {
     let scoring = Scoring::expect();
     let state = scoring.state;
@@ -241,16 +251,15 @@ fn KeyResultRow(
                 <td>{latest}</td>
                 <td><ScoreBadge score=Signal::derive(move || score.get().map(|s| s.value)) /></td>
                 <td>
-                    // `record` handles Enter; the group is never submitted.
-                    <FieldGroup>
-                        <input
-                            class=ENTRY
-                            inputmode="decimal"
-                            aria-label=move || format!("New value for {}", title())
-                            placeholder=hint
-                            on:keydown=record
-                        />
-                    </FieldGroup>
+                    // `record` handles Enter; the form is never submitted.
+                    <input
+                        class=ENTRY
+                        form=form
+                        inputmode="decimal"
+                        aria-label=move || format!("New value for {}", title())
+                        placeholder=hint
+                        on:keydown=record
+                    />
                 </td>
                 <td class="actions-cell">
                     <button aria-expanded=move || show_history.get().to_string() on:click=move |_| show_history.update(|s| *s = !*s)
