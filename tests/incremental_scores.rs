@@ -127,6 +127,31 @@ fn assert_same(kept: &Scores, fresh: &Scores, plan: &Plan) -> Result<(), TestCas
     Ok(())
 }
 
+/// Views redraw only the objectives `rescore` reports: every other score,
+/// of an objective or of its key results, is as it was.
+fn assert_only_rescored_changed(
+    before: &Scores,
+    after: &Scores,
+    rescored: &[usize],
+    plan: &Plan,
+) -> Result<(), TestCaseError> {
+    for (at, objective) in plan.objectives.iter().enumerate() {
+        if rescored.contains(&at) {
+            continue;
+        }
+        prop_assert_eq!(
+            before.objective_at(at),
+            after.objective_at(at),
+            "{}",
+            objective.id
+        );
+        for k in 0..objective.key_results.len() {
+            prop_assert_eq!(before.key_result_at(at, k), after.key_result_at(at, k));
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -146,9 +171,12 @@ proptest! {
             apply(&mut editor, edit);
             let changed = editor.measures_changed_since(since);
             prop_assert!(changed.is_some(), "measure edits are known objective by objective");
-            prop_assert!(kept.rescore(editor.plan(), &changed.unwrap_or_default()));
+            let before = kept.clone();
+            let rescored = kept.rescore(editor.plan(), &changed.unwrap_or_default());
+            prop_assert!(rescored.is_some());
             since = editor.revision_of(Aspects::MEASURES);
             assert_same(&kept, &Scores::new(editor.plan(), &cycle), editor.plan())?;
+            assert_only_rescored_changed(&before, &kept, &rescored.unwrap_or_default(), editor.plan())?;
         }
     }
 }

@@ -304,21 +304,20 @@ impl Scores {
     /// measures of the `changed` objectives (no objective, key result or
     /// unit moved, came or went): re-scores each of them, the objectives it
     /// counts into, and their units, with the same arithmetic as a full
-    /// scoring. Returns false, changing nothing, where that would not be
-    /// exact (an alignment loop, an objective not found), so the caller
-    /// scores afresh.
-    pub fn rescore(&mut self, plan: &Plan, changed: &[Id]) -> bool {
+    /// scoring. Returns the positions of the objectives re-scored, the only
+    /// ones whose scores (or key results' scores) may have changed; or
+    /// `None`, changing nothing, where that would not be exact (an alignment
+    /// loop, an objective not found), so the caller scores afresh.
+    pub fn rescore(&mut self, plan: &Plan, changed: &[Id]) -> Option<Vec<usize>> {
         let mut order = Vec::new();
         // Alignment chains can be thousands long: a set finds a loop in linear time.
         let mut chain = FxHashSet::default();
         for id in changed {
-            let Some(mut at) = self.positions.objective(id) else {
-                return false;
-            };
+            let mut at = self.positions.objective(id)?;
             chain.clear();
             loop {
                 if !chain.insert(at) {
-                    return false; // a loop: a full scoring leaves part of it out
+                    return None; // a loop: a full scoring leaves part of it out
                 }
                 order.push(at);
                 match self.supporters.parent_of(plan, &self.positions, at) {
@@ -351,7 +350,7 @@ impl Scores {
                 at = self.unit_parent[u];
             }
         }
-        true
+        Some(order)
     }
 
     /// `None` for an objective without key results (or supporters), or outside the cycle.

@@ -199,6 +199,33 @@ test('scores stay with their objectives when objectives change places while the 
   assert.equal(await scoreOf(profit, /Increase gross margin/), margin);
 });
 
+test('with aligned objectives counted in, check-ins re-score the objectives they count into, and Undo takes them back', async () => {
+  const page = await app.open({ hash: '#/scoring' });
+  await page.getByRole('checkbox', { name: "Count aligned objectives into their parent's score" }).check();
+  // Keep the platform fast counts into Ship an app, which counts into the app store rating of the most loved brand.
+  const platform = card(page, 'Keep the platform fast and available');
+  const app_ = card(page, 'Ship an app riders rave about');
+  const loved = card(page, 'Become the most loved e-bike brand in Europe');
+  const objectiveScore = (c) => c.locator('header .score').getAttribute('aria-label');
+  const scores = async () => [await objectiveScore(platform), await objectiveScore(app_), await scoreOf(loved, /Reach a 4.6 app store rating/)];
+  const before = await scores();
+  // Both of the platform's key results back to where they started: 0.0 each.
+  const uptime = platform.getByRole('textbox', { name: 'New value for Raise uptime from 99.5% to 99.95%' });
+  await uptime.fill('99.5');
+  await uptime.press('Enter');
+  await page.keyboard.type('30');
+  await page.keyboard.press('Enter');
+  // (0 + 0 + 0.5) / 3; (0.7 + 0.42 + 0.17) / 3; (0.25 + 0.43) / 2.
+  const after = ['score 0.2, 0.0–0.3 red', 'score 0.4, 0.4–0.6 yellow', 'score 0.3, 0.0–0.3 red'];
+  assert.notDeepEqual(after, before);
+  await page.waitForFunction(async (want) => want === document.querySelector('[aria-label="Objective: Ship an app riders rave about"] header .score').getAttribute('aria-label'), after[1]);
+  assert.deepEqual(await scores(), after);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('status').filter({ hasText: /^Undid / }).waitFor();
+  assert.deepEqual(await scores(), before);
+});
+
 test('a unit filter whose unit is not in the plan any more shows the whole organisation', async () => {
   const page = await app.open({ hash: '#/scoring' });
   await page.getByRole('combobox', { name: 'Show unit' }).selectOption({ label: 'Fernhill Cycles › Engineering' });

@@ -7,7 +7,7 @@ use crate::ui::relay::Relayed;
 use crate::ui::state::AppState;
 use crate::ui::widgets::PAGE;
 use leptos::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -21,8 +21,13 @@ pub enum Order {
 pub struct Scoring {
     pub state: AppState,
     pub cycle: CycleChoice,
-    /// Every score of the cycle, kept current edit by edit.
+    /// Every score of the cycle, kept current edit by edit. Read one
+    /// objective's through [`Self::objective_score_at`], which follows only it.
     pub scores: Relayed<Arc<Option<Scores>>>,
+    /// What the updates of `scores` changed since a view last passed them on.
+    rescored: StoredValue<Rescored>,
+    /// The readers of single objectives' scores in the view.
+    readers: ScoreReaders,
     /// Show only this unit and the units below it.
     pub subtree: RwSignal<Option<Id>>,
     pub order: RwSignal<Order>,
@@ -41,13 +46,61 @@ pub struct Scoring {
 /// What the scores are built on: units and layout, a re-score from scratch each.
 const STRUCTURE: Aspects = Aspects::UNITS.union(Aspects::LAYOUT);
 
+/// The objectives whose scores changed, by position.
+#[derive(Default)]
+enum Rescored {
+    #[default]
+    None,
+    Only(Vec<usize>),
+    /// Scored afresh: any of them.
+    All,
+}
+
+impl Rescored {
+    fn add(&mut self, more: Rescored) {
+        *self = match (std::mem::take(self), more) {
+            (Rescored::Only(mut these), Rescored::Only(those)) => {
+                these.extend(those);
+                Rescored::Only(these)
+            }
+            (Rescored::None, more) | (more, Rescored::None) => more,
+            _ => Rescored::All,
+        }
+    }
+}
+
+/// The readers of single objectives' scores in one view, by position. A
+/// check-in re-scores a handful of objectives; with hundreds of cards drawn,
+/// waking every card's score to compare took 25–40 ms at each check-in.
+#[derive(Clone, Copy)]
+struct ScoreReaders {
+    by_position: StoredValue<FxHashMap<usize, ArcTrigger>>,
+    /// Notified when the scores are built afresh.
+    any: Trigger,
+    /// The view's owner, until its first reader starts the effect that passes
+    /// updates on: a view that reads no single score does not score at all.
+    owner: StoredValue<Option<Owner>>,
+}
+
+impl ScoreReaders {
+    fn new() -> Self {
+        ScoreReaders {
+            by_position: StoredValue::new(FxHashMap::default()),
+            any: Trigger::new(),
+            owner: StoredValue::new(Owner::current()),
+        }
+    }
+}
+
 /// The cycle's scores: built afresh when the cycle, units or layout change;
 /// after check-ins and new values, brought up to date for just the
 /// objectives changed (a check-in at 10,000 objectives re-scores a handful).
+/// Each update adds what it changed to `rescored`.
 fn cycle_scores(
     state: AppState,
     cycle: Relayed<Option<Id>>,
     positions: Memo<Arc<ObjectiveIndex>>,
+    rescored: StoredValue<Rescored>,
 ) -> Memo<Arc<Option<Scores>>> {
     let editor = state.editor;
     let structure = Memo::new(move |_| state.revision_of(STRUCTURE));
@@ -65,11 +118,13 @@ fn cycle_scores(
             if let (Some(mut scores), Some(changed)) = (previous, changed) {
                 let updated = Arc::make_mut(&mut scores)
                     .as_mut()
-                    .is_some_and(|s| s.rescore(e.plan(), &changed));
-                if updated {
+                    .and_then(|s| s.rescore(e.plan(), &changed));
+                if let Some(positions) = updated {
+                    rescored.update_value(|r| r.add(Rescored::Only(positions)));
                     return scores;
                 }
             }
+            rescored.set_value(Rescored::All);
             let cycle = now.0.as_ref();
             Arc::new(cycle.map(|c| Scores::with_positions(e.plan(), c, positions)))
         });
@@ -80,7 +135,8 @@ fn cycle_scores(
 
 impl Scoring {
     pub fn new(state: AppState, cycle: CycleChoice, positions: Memo<Arc<ObjectiveIndex>>) -> Self {
-        let scores = cycle_scores(state, cycle.current, positions);
+        let rescored = StoredValue::new(Rescored::None);
+        let scores = cycle_scores(state, cycle.current, positions, rescored);
         let subtree = RwSignal::new(None);
         let current = cycle.current;
         let unit_in_view = Memo::new(move |_| {
@@ -94,6 +150,8 @@ impl Scoring {
             state,
             cycle,
             scores: Relayed::new(scores),
+            rescored,
+            readers: ScoreReaders::new(),
             subtree,
             order: RwSignal::new(Order::Plan),
             shown: RwSignal::new(PAGE),
@@ -132,6 +190,7 @@ impl Scoring {
             state,
             cycle,
             scores: self.scores.for_view(),
+            readers: ScoreReaders::new(),
             positions: self.positions.for_view(),
             in_view: self.in_view.for_view(),
             unit_in_view: self.unit_in_view.for_view(),
@@ -162,16 +221,59 @@ impl Scoring {
         self.objective_score_at(self.objective_position(id)?)
     }
 
-    /// The score of the objective at `at` (see [`Self::objective_position`]), tracked.
+    /// The score of the objective at `at` (see [`Self::objective_position`]),
+    /// tracked: the caller re-runs when that objective is re-scored.
     pub fn objective_score_at(&self, at: usize) -> Option<f64> {
+        self.follow_score(at);
         self.scores
-            .with(|s| s.as_ref().as_ref().and_then(|s| s.objective_at(at)))
+            .with_untracked(|s| s.as_ref().as_ref().and_then(|s| s.objective_at(at)))
     }
 
-    /// The score of the key result at `(o, k)`, tracked.
+    /// The score of the key result at `(o, k)`, tracked as its objective's.
     pub fn key_result_score_at(&self, (o, k): (usize, usize)) -> Option<KrScore> {
+        self.follow_score(o);
         self.scores
-            .with(|s| s.as_ref().as_ref().and_then(|s| s.key_result_at(o, k)))
+            .with_untracked(|s| s.as_ref().as_ref().and_then(|s| s.key_result_at(o, k)))
+    }
+
+    fn follow_score(&self, at: usize) {
+        let readers = self.readers;
+        if let Some(owner) = readers.owner.try_update_value(Option::take).flatten() {
+            let scoring = *self;
+            owner.with(|| {
+                Effect::new(move |ran: Option<()>| scoring.pass_on_rescored(ran.is_none()))
+            });
+        }
+        readers.any.track();
+        readers
+            .by_position
+            .update_value(|triggers| triggers.entry(at).or_insert_with(ArcTrigger::new).track());
+    }
+
+    /// Follows the scores and notifies the readers of the objectives each
+    /// update re-scored (the view's effect, started by its first reader).
+    fn pass_on_rescored(&self, first: bool) {
+        if first {
+            // The readers read the scores as they were drawn, up to date.
+            self.rescored.set_value(Rescored::None);
+        }
+        // Read, not only tracked: this brings the scores up to date.
+        self.scores.with(|_| ());
+        let readers = self.readers;
+        match self.rescored.try_update_value(std::mem::take) {
+            Some(Rescored::Only(positions)) => readers.by_position.with_value(|triggers| {
+                positions
+                    .iter()
+                    .filter_map(|at| triggers.get(at))
+                    .for_each(ArcTrigger::notify)
+            }),
+            Some(Rescored::All) => {
+                // Positions may have moved: readers ask for a trigger anew.
+                readers.by_position.update_value(FxHashMap::clear);
+                readers.any.notify();
+            }
+            Some(Rescored::None) | None => {}
+        }
     }
 
     /// The objectives shown, filtered by unit subtree and sorted as chosen.
@@ -182,10 +284,10 @@ impl Scoring {
         if order == Order::Plan {
             return in_view.iter().map(|(_, id)| id.clone()).collect();
         }
-        let mut scored: Vec<(Option<f64>, &Id)> = in_view
-            .iter()
-            .map(|(at, id)| (self.objective_score_at(*at), id))
-            .collect();
+        let mut scored: Vec<(Option<f64>, &Id)> = self.scores.with(|scores| {
+            let score = |at: usize| scores.as_ref().as_ref()?.objective_at(at);
+            in_view.iter().map(|(at, id)| (score(*at), id)).collect()
+        });
         // Unscored objectives go last either way.
         scored.sort_by(|(a, _), (b, _)| {
             let key = |s: &Option<f64>| s.unwrap_or(f64::NAN);
