@@ -197,11 +197,30 @@ pub fn participation_key(p: &Participation) -> String {
     key(ItemKind::Participation, format!("{}@{}", p.unit, p.phase))
 }
 
-/// An objective's own fields, without its key results.
+/// An objective's own fields, without its key results (which a clone of
+/// the whole objective would copy only to drop).
 pub fn objective_fields(objective: &Objective) -> Objective {
+    let Objective {
+        id,
+        title,
+        description,
+        unit,
+        cycle,
+        commitment,
+        aligned_to,
+        key_results: _,
+        review,
+    } = objective;
     Objective {
+        id: id.clone(),
+        title: title.clone(),
+        description: description.clone(),
+        unit: unit.clone(),
+        cycle: cycle.clone(),
+        commitment: *commitment,
+        aligned_to: aligned_to.clone(),
         key_results: Vec::new(),
-        ..objective.clone()
+        review: review.clone(),
     }
 }
 
