@@ -188,6 +188,20 @@ test('roles, readiness and programme events are edited in place; the picture sho
   await savedPlan(page, (p) => p.rollout.events.length === 0);
 });
 
+test('the phase bar stays in view to drop rows on while the organisation scrolls, except on a touch screen', async () => {
+  const barTopAfterScrolling = async (page) => {
+    const bar = page.getByRole('list', { name: 'Phases' });
+    await bar.waitFor();
+    // 300 pixels further than the bar: the organisation below it still fills the screen.
+    await page.evaluate(() => scrollTo(0, document.querySelector('[aria-label="Phases"]').getBoundingClientRect().top + scrollY + 300));
+    await page.waitForFunction(() => scrollY > 300);
+    return (await bar.boundingBox()).y;
+  };
+  assert.equal(Math.round(await barTopAfterScrolling(await app.open({ hash: '#/rollout' }))), 0);
+  const phone = await app.open({ hash: '#/rollout', device: { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true } });
+  assert.ok(await barTopAfterScrolling(phone) < -250);
+});
+
 test('a plan of 2,000 units opens collapsed and stays small', async () => {
   const units = [{ id: 'c', name: 'Big Co', kind: 'company' }];
   for (let d = 0; d < 20; d++) {

@@ -72,8 +72,9 @@ export async function setup({ base = '/' } = {}) {
   return {
     url: server.url,
     browser,
-    async open({ init, hash = '', waitForPlanner = true } = {}) {
-      const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+    /** `device`: context options in place of a laptop's (a phone's viewport and touch). */
+    async open({ init, hash = '', waitForPlanner = true, device = {} } = {}) {
+      const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 }, ...device });
       contexts.push(context);
       if (init) await context.addInitScript(init);
       const page = await context.newPage();
