@@ -518,7 +518,7 @@ proptest! {
                     prop_assert!((0.0..=1.0).contains(&score));
                 }
             }
-            let summary = summarize(&plan, &cycle.id, &scores);
+            let summary = summarize(&plan, &scores);
             prop_assert_eq!(
                 summary.per_band.iter().sum::<usize>(),
                 summary.distribution.iter().sum::<usize>()
@@ -655,7 +655,7 @@ fn the_progress_series_follows_check_ins_in_date_order() {
 // ---- Cycle summary ----
 
 fn summary_of(plan: &Plan, cycle: &Id) -> CycleSummary {
-    summarize(plan, cycle, &Scores::new(plan, cycle))
+    summarize(plan, &Scores::new(plan, cycle))
 }
 
 #[test]

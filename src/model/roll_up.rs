@@ -367,17 +367,18 @@ impl Scores {
     /// (as the [`ObjectiveIndex`] the scores were built with has it).
     pub fn objective_at(&self, at: usize) -> Option<f64> {
         // `get`: a position from another version of the plan finds nothing rather than panics.
-        self.shown(at)
+        self.in_cycle(at)
             .then(|| self.objectives.get(at).copied().flatten())?
     }
 
     /// The score of key result `k` of the objective at position `o`.
     pub fn key_result_at(&self, o: usize, k: usize) -> Option<KrScore> {
-        self.shown(o)
+        self.in_cycle(o)
             .then(|| self.key_results.get(o)?.get(k).copied())?
     }
 
-    fn shown(&self, objective: usize) -> bool {
+    /// Whether the objective at this position is in the scores' cycle.
+    pub fn in_cycle(&self, objective: usize) -> bool {
         self.in_cycle.get(objective).copied().unwrap_or(false)
     }
 

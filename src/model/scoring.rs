@@ -287,17 +287,17 @@ pub struct CycleSummary {
     pub distribution: [usize; 11],
 }
 
-/// Summarises a cycle from its [`Scores`] (and so with their roll-up
-/// setting), built or kept current for this version of the plan: the scoring
-/// view passes the scores it keeps rather than scoring the cycle again.
-pub fn summarize(plan: &Plan, cycle: &Id, scores: &Scores) -> CycleSummary {
+/// Summarises the cycle of `scores` (and so with their roll-up setting),
+/// built or kept current for this version of the plan: the scoring view
+/// passes the scores it keeps rather than scoring the cycle again.
+pub fn summarize(plan: &Plan, scores: &Scores) -> CycleSummary {
     let mut summary = CycleSummary::default();
     let (mut aspirational_sum, mut aspirational_count) = (0.0, 0usize);
     let in_cycle = plan
         .objectives
         .iter()
         .enumerate()
-        .filter(|(_, o)| &o.cycle == cycle);
+        .filter(|&(at, _)| scores.in_cycle(at));
     for (at, objective) in in_cycle {
         summary.objectives += 1;
         let Some(score) = scores.objective_at(at) else {

@@ -25,10 +25,9 @@ pub fn CycleSummaryPanel() -> impl IntoView {
     // 10,000 objectives each time this tab opened), and compared: a note
     // typed on this tab changes the plan, not the summary or its chart.
     let summary = Memo::new(move |_| {
-        let cycle = scoring.cycle.current.get()?;
         scoring.scores.with(|scores| {
             let scores = scores.as_ref().as_ref()?;
-            Some(state.with_plan(|p| summarize(p, &cycle, scores)))
+            Some(state.with_plan(|p| summarize(p, scores)))
         })
     });
     move || {
