@@ -11,6 +11,7 @@ mod fatal;
 mod fields;
 mod files;
 mod ids;
+mod keyed_triggers;
 mod paint;
 mod recovery;
 mod relay;

@@ -1,9 +1,9 @@
 //! The state every view shares: the editor (plan + history) and the app's messages.
 
+use super::keyed_triggers::KeyedTriggers;
 use super::relay::{changes_of, follow, relay};
 use crate::model::{Aspects, Command, EditError, Editor, Id, ObjectivesChanged, Plan};
 use leptos::prelude::*;
-use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 #[derive(Clone, Copy)]
@@ -32,7 +32,7 @@ pub struct AppState {
     aspect_changes: [Trigger; Aspects::COUNT],
     /// One per objective a view shows, notified when an edit changes that
     /// objective; `any_objective` when an edit may have changed any.
-    objective_changes: StoredValue<FxHashMap<Id, ArcTrigger>>,
+    objective_changes: KeyedTriggers<Id>,
     any_objective: Trigger,
     /// What readers track to follow those triggers and the editor (see
     /// [`AppState::for_view`]).
@@ -88,7 +88,7 @@ impl AppState {
             read_only,
             replaced: RwSignal::new(false),
             aspect_changes,
-            objective_changes: StoredValue::new(FxHashMap::default()),
+            objective_changes: KeyedTriggers::default(),
             any_objective,
             watch,
         }
@@ -98,7 +98,7 @@ impl AppState {
     /// read single objectives, one view at a time: the triggers the last
     /// view's rows listened on go with those rows.
     pub fn for_view(self) -> Self {
-        self.objective_changes.update_value(FxHashMap::clear);
+        self.objective_changes.forget_all();
         AppState {
             watch: self.watch.for_view(),
             ..self
@@ -202,14 +202,10 @@ impl AppState {
             ObjectivesChanged::Any => {
                 // Every objective shown reads again and asks for a trigger
                 // anew: the list holds only what was shown since.
-                self.objective_changes.update_value(FxHashMap::clear);
+                self.objective_changes.forget_all();
                 self.any_objective.notify();
             }
-            ObjectivesChanged::Only(ids) => self.objective_changes.with_value(|triggers| {
-                ids.iter()
-                    .filter_map(|id| triggers.get(id))
-                    .for_each(ArcTrigger::notify)
-            }),
+            ObjectivesChanged::Only(ids) => self.objective_changes.notify(&ids),
         }
     }
 
@@ -218,12 +214,7 @@ impl AppState {
     /// have), not on every edit of the plan.
     pub fn with_objective<T>(&self, id: &Id, f: impl FnOnce(&Plan) -> T) -> T {
         follow(self.watch.any_objective);
-        self.objective_changes.update_value(|triggers| {
-            triggers
-                .entry(id.clone())
-                .or_insert_with(ArcTrigger::new)
-                .track()
-        });
+        self.objective_changes.track(id);
         self.editor.with_untracked(|e| f(e.plan()))
     }
 

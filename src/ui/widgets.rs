@@ -70,9 +70,17 @@ pub fn Modal(
 /// Fields in a form of their own, never submitted and laid out as if it were
 /// not there: Chromium's autofill looks over every field outside a form
 /// whenever one gets focus or changes (2–5 ms with a page of key results).
+/// Not one per field where many are drawn: autofill also reads every form of
+/// the page again as forms come (a page of 350 score cards took half a
+/// second more to draw with one form per key result than with one per card).
+/// With an `id` and no children, fields elsewhere join it by their `form`
+/// attribute (forms do not nest).
 #[component]
-pub fn FieldGroup(children: Children) -> impl IntoView {
-    view! { <form class="fields" on:submit=|ev| ev.prevent_default()>{children()}</form> }
+pub fn FieldGroup(
+    #[prop(optional, into)] id: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! { <form id=id class="fields" on:submit=|ev| ev.prevent_default()>{children.map(|c| c())}</form> }
 }
 
 /// Objectives or units drawn at first, and added by each "Show more":

@@ -3,11 +3,12 @@
 use crate::model::scoring::{KrScore, Scores};
 use crate::model::{Aspects, Id, KeyResult, Objective, ObjectiveIndex, Plan};
 use crate::ui::cycle::CycleChoice;
+use crate::ui::keyed_triggers::KeyedTriggers;
 use crate::ui::relay::Relayed;
 use crate::ui::state::AppState;
 use crate::ui::widgets::PAGE;
 use leptos::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -24,10 +25,11 @@ pub struct Scoring {
     /// Every score of the cycle, kept current edit by edit. Read one
     /// objective's through [`Self::objective_score_at`], which follows only it.
     pub scores: Relayed<Arc<Option<Scores>>>,
-    /// What the updates of `scores` changed since a view last passed them on.
-    rescored: StoredValue<Rescored>,
-    /// The readers of single objectives' scores in the view.
-    readers: ScoreReaders,
+    /// What the latest update of `scores` changed.
+    last_update: StoredValue<ScoresUpdate>,
+    /// The readers of single objectives' scores in one view (none outside a
+    /// view: a reader there follows every update).
+    readers: Option<ScoreReaders>,
     /// Show only this unit and the units below it.
     pub subtree: RwSignal<Option<Id>>,
     pub order: RwSignal<Order>,
@@ -46,26 +48,18 @@ pub struct Scoring {
 /// What the scores are built on: units and layout, a re-score from scratch each.
 const STRUCTURE: Aspects = Aspects::UNITS.union(Aspects::LAYOUT);
 
-/// The objectives whose scores changed, by position.
+/// The latest update of the scores: its number, counted from the start,
+/// and the positions of the objectives it re-scored (`None`: scored afresh).
 #[derive(Default)]
-enum Rescored {
-    #[default]
-    None,
-    Only(Vec<usize>),
-    /// Scored afresh: any of them.
-    All,
+struct ScoresUpdate {
+    number: u64,
+    rescored: Option<Vec<usize>>,
 }
 
-impl Rescored {
-    fn add(&mut self, more: Rescored) {
-        *self = match (std::mem::take(self), more) {
-            (Rescored::Only(mut these), Rescored::Only(those)) => {
-                these.extend(those);
-                Rescored::Only(these)
-            }
-            (Rescored::None, more) | (more, Rescored::None) => more,
-            _ => Rescored::All,
-        }
+impl ScoresUpdate {
+    fn record(&mut self, rescored: Option<Vec<usize>>) {
+        self.number += 1;
+        self.rescored = rescored;
     }
 }
 
@@ -74,7 +68,7 @@ impl Rescored {
 /// waking every card's score to compare took 25–40 ms at each check-in.
 #[derive(Clone, Copy)]
 struct ScoreReaders {
-    by_position: StoredValue<FxHashMap<usize, ArcTrigger>>,
+    by_position: KeyedTriggers<usize>,
     /// Notified when the scores are built afresh.
     any: Trigger,
     /// The view's owner, until its first reader starts the effect that passes
@@ -83,24 +77,25 @@ struct ScoreReaders {
 }
 
 impl ScoreReaders {
-    fn new() -> Self {
-        ScoreReaders {
-            by_position: StoredValue::new(FxHashMap::default()),
+    /// Readers for the view being built, under its owner.
+    fn for_view() -> Option<Self> {
+        Some(ScoreReaders {
+            by_position: KeyedTriggers::default(),
             any: Trigger::new(),
-            owner: StoredValue::new(Owner::current()),
-        }
+            owner: StoredValue::new(Some(Owner::current()?)),
+        })
     }
 }
 
 /// The cycle's scores: built afresh when the cycle, units or layout change;
 /// after check-ins and new values, brought up to date for just the
 /// objectives changed (a check-in at 10,000 objectives re-scores a handful).
-/// Each update adds what it changed to `rescored`.
+/// Each update records what it changed in `last_update`.
 fn cycle_scores(
     state: AppState,
     cycle: Relayed<Option<Id>>,
     positions: Memo<Arc<ObjectiveIndex>>,
-    rescored: StoredValue<Rescored>,
+    last_update: StoredValue<ScoresUpdate>,
 ) -> Memo<Arc<Option<Scores>>> {
     let editor = state.editor;
     let structure = Memo::new(move |_| state.revision_of(STRUCTURE));
@@ -119,12 +114,12 @@ fn cycle_scores(
                 let updated = Arc::make_mut(&mut scores)
                     .as_mut()
                     .and_then(|s| s.rescore(e.plan(), &changed));
-                if let Some(positions) = updated {
-                    rescored.update_value(|r| r.add(Rescored::Only(positions)));
+                if updated.is_some() {
+                    last_update.update_value(|u| u.record(updated));
                     return scores;
                 }
             }
-            rescored.set_value(Rescored::All);
+            last_update.update_value(|u| u.record(None));
             let cycle = now.0.as_ref();
             Arc::new(cycle.map(|c| Scores::with_positions(e.plan(), c, positions)))
         });
@@ -135,8 +130,8 @@ fn cycle_scores(
 
 impl Scoring {
     pub fn new(state: AppState, cycle: CycleChoice, positions: Memo<Arc<ObjectiveIndex>>) -> Self {
-        let rescored = StoredValue::new(Rescored::None);
-        let scores = cycle_scores(state, cycle.current, positions, rescored);
+        let last_update = StoredValue::new(ScoresUpdate::default());
+        let scores = cycle_scores(state, cycle.current, positions, last_update);
         let subtree = RwSignal::new(None);
         let current = cycle.current;
         let unit_in_view = Memo::new(move |_| {
@@ -150,8 +145,8 @@ impl Scoring {
             state,
             cycle,
             scores: Relayed::new(scores),
-            rescored,
-            readers: ScoreReaders::new(),
+            last_update,
+            readers: None,
             subtree,
             order: RwSignal::new(Order::Plan),
             shown: RwSignal::new(PAGE),
@@ -190,7 +185,7 @@ impl Scoring {
             state,
             cycle,
             scores: self.scores.for_view(),
-            readers: ScoreReaders::new(),
+            readers: ScoreReaders::for_view(),
             positions: self.positions.for_view(),
             in_view: self.in_view.for_view(),
             unit_in_view: self.unit_in_view.for_view(),
@@ -237,43 +232,41 @@ impl Scoring {
     }
 
     fn follow_score(&self, at: usize) {
-        let readers = self.readers;
+        let Some(readers) = self.readers else {
+            return self.scores.with(|_| ());
+        };
         if let Some(owner) = readers.owner.try_update_value(Option::take).flatten() {
             let scoring = *self;
-            owner.with(|| {
-                Effect::new(move |ran: Option<()>| scoring.pass_on_rescored(ran.is_none()))
-            });
+            owner.with(|| Effect::new(move |seen| scoring.pass_on_updates(readers, seen)));
         }
         readers.any.track();
-        readers
-            .by_position
-            .update_value(|triggers| triggers.entry(at).or_insert_with(ArcTrigger::new).track());
+        readers.by_position.track(&at);
     }
 
     /// Follows the scores and notifies the readers of the objectives each
-    /// update re-scored (the view's effect, started by its first reader).
-    fn pass_on_rescored(&self, first: bool) {
-        if first {
-            // The readers read the scores as they were drawn, up to date.
-            self.rescored.set_value(Rescored::None);
-        }
+    /// update re-scored (the view's effect, started by its first reader);
+    /// returns the number of the update passed on.
+    fn pass_on_updates(&self, readers: ScoreReaders, seen: Option<u64>) -> u64 {
         // Read, not only tracked: this brings the scores up to date.
         self.scores.with(|_| ());
-        let readers = self.readers;
-        match self.rescored.try_update_value(std::mem::take) {
-            Some(Rescored::Only(positions)) => readers.by_position.with_value(|triggers| {
-                positions
-                    .iter()
-                    .filter_map(|at| triggers.get(at))
-                    .for_each(ArcTrigger::notify)
-            }),
-            Some(Rescored::All) => {
-                // Positions may have moved: readers ask for a trigger anew.
-                readers.by_position.update_value(FxHashMap::clear);
+        let (number, rescored) = self
+            .last_update
+            .with_value(|u| (u.number, u.rescored.clone()));
+        match (seen, rescored) {
+            // The first run follows the drawing of the readers, which read
+            // the scores as they were then.
+            (None, _) => {}
+            (Some(seen), _) if seen == number => {}
+            (Some(seen), Some(positions)) if seen + 1 == number => {
+                readers.by_position.notify(&positions)
+            }
+            // Scored afresh (positions may have moved), or updates missed.
+            _ => {
+                readers.by_position.forget_all();
                 readers.any.notify();
             }
-            Some(Rescored::None) | None => {}
         }
+        number
     }
 
     /// The objectives shown, filtered by unit subtree and sorted as chosen.

@@ -10,7 +10,7 @@ use crate::model::{ops, Aspects, CheckIn, Commitment, Id, MeasureKind, Objective
 use crate::ui::clock::today;
 use crate::ui::fields::{input_of, TextField};
 use crate::ui::ids::new_id;
-use crate::ui::widgets::Modal;
+use crate::ui::widgets::{FieldGroup, Modal};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -60,10 +60,7 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
     };
     let title = move || objective.with(|o| o.as_ref().map(|o| o.title.clone()).unwrap_or_default());
     let show_chart = RwSignal::new(false);
-    // One form for the card's entry fields: outside a form, autofill looks
-    // over every field on the page at each focus (see `FieldGroup`), and it
-    // reads every form again as forms come, so not one per field (a page of
-    // 350 cards took half a second more to draw with a form per key result).
+    // One form for the card's entry fields (see `FieldGroup`).
     let form = format!("entries-{id}");
     let key_results = move || {
         objective.with(|o| {
@@ -103,9 +100,8 @@ pub fn ObjectiveScores(id: Id) -> impl IntoView {
                     <TextField label=format!("Explanation for {}", title()) value=explanation commit=explain.clone() />
                 </label>
             </Show>
-            // The card's entry fields belong to this form, by id rather than
-            // inside it: a key result's check-ins hold a form, and forms do not nest.
-            <form id=form.clone() class="fields" on:submit=|ev| ev.prevent_default()></form>
+            // Joined by id: a key result's check-ins, in the table, hold a form.
+            <FieldGroup id=form.clone() />
             <table class="krs-table">
                 <caption class="visually-hidden">{move || format!("Key results of {}", title())}</caption>
                 <thead>
