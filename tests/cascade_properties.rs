@@ -533,3 +533,153 @@ fn retitling_touches_only_text_and_a_target_only_measures() {
     assert_ne!(after_retitle[2], after_target[2], "measures");
     assert_eq!(after_retitle[3..], after_target[3..]);
 }
+
+#[derive(Clone, Debug)]
+enum Step {
+    Edit(Op),
+    Undo,
+    Redo,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        6 => op().prop_map(Step::Edit),
+        1 => Just(Step::Undo),
+        1 => Just(Step::Redo),
+    ]
+}
+
+/// Everything `patched` and `fresh` say about `ids` (objectives and key
+/// results, present or gone): where they are and who aligns to them.
+fn assert_same_index(
+    patched: &ObjectiveIndex,
+    fresh: &ObjectiveIndex,
+    ids: &[Id],
+) -> Result<(), TestCaseError> {
+    for id in ids {
+        prop_assert_eq!(
+            patched.objective(id),
+            fresh.objective(id),
+            "objective {}",
+            id
+        );
+        prop_assert_eq!(
+            patched.key_result(id),
+            fresh.key_result(id),
+            "key result {}",
+            id
+        );
+        prop_assert_eq!(
+            patched.supporters(id),
+            fresh.supporters(id),
+            "supporters of {}",
+            id
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The objective index and the cycle's objectives by unit, laid over
+    /// edit by edit where the editor says objectives kept their places,
+    /// answer as ones built afresh: about every objective and key result
+    /// there is or has been, and every unit.
+    #[test]
+    fn indexes_patched_edit_by_edit_equal_ones_built_afresh(
+        steps in prop::collection::vec(step(), 1..40),
+    ) {
+        let mut editor = Editor::new(with_links_into_q3());
+        let cycle: Id = "q4-2026".into();
+        let mut index = ObjectiveIndex::new(editor.plan());
+        let mut grouped = CycleObjectives::new(editor.plan(), Some(&cycle));
+        let mut since = editor.revision_of(Aspects::LAYOUT);
+        let mut seen: Vec<Id> = Vec::new();
+        for (serial, step) in steps.iter().enumerate() {
+            match step {
+                Step::Edit(op) => {
+                    let Some(Ok(command)) = command_for(editor.plan(), op, serial as u64) else { continue };
+                    let _ = editor.apply(command);
+                }
+                Step::Undo => { editor.undo(); }
+                Step::Redo => { editor.redo(); }
+            }
+            let plan = editor.plan();
+            for objective in &plan.objectives {
+                seen.push(objective.id.clone());
+                seen.extend(objective.key_results.iter().map(|k| k.id.clone()));
+            }
+            let changed = editor.layout_changed_since(since);
+            let patched = changed.as_ref().and_then(|changed| index.patched(plan, changed));
+            index = patched.unwrap_or_else(|| ObjectiveIndex::new(plan));
+            let patched = changed.as_ref().and_then(|changed| grouped.patched(plan, Some(&cycle), &index, changed));
+            grouped = patched.unwrap_or_else(|| CycleObjectives::new(plan, Some(&cycle)));
+            since = editor.revision_of(Aspects::LAYOUT);
+            assert_same_index(&index, &ObjectiveIndex::new(plan), &seen)?;
+            let kept = CascadeIndex::with_parts(plan, Arc::new(index.clone()), Arc::new(grouped.clone()));
+            let fresh = CascadeIndex::new(plan, Some(&cycle));
+            for unit in 0..plan.units.len() {
+                prop_assert_eq!(kept.objectives_of(unit), fresh.objectives_of(unit));
+                prop_assert_eq!(kept.objectives_in_subtree(unit), fresh.objectives_in_subtree(unit));
+            }
+        }
+    }
+}
+
+#[test]
+fn adding_key_results_and_objectives_and_undoing_them_patch_the_index() {
+    let mut editor = Editor::new(sample_plan());
+    let index = ObjectiveIndex::new(editor.plan());
+    let since = editor.revision_of(Aspects::LAYOUT);
+    let first = editor.plan().objectives[0].clone();
+    let added_key_result = Id::from("kr-added");
+    let add = edit_objective(editor.plan(), &first.id, |o| {
+        let mut kr = o.key_results[0].clone();
+        kr.id = added_key_result.clone();
+        o.key_results.push(kr);
+    });
+    editor.apply(add.unwrap()).unwrap();
+    let mut objective = first.clone();
+    objective.id = "o-added".into();
+    objective.key_results.clear();
+    objective.aligned_to = Some(Alignment::Objective(first.id.clone()));
+    editor
+        .apply(add_objective(editor.plan(), objective).unwrap())
+        .unwrap();
+    editor.undo();
+    let changed = editor.layout_changed_since(since).expect("places kept");
+    let patched = index.patched(editor.plan(), &changed).expect("patched");
+    let plan = editor.plan();
+    assert_eq!(
+        patched.key_result(&added_key_result),
+        Some((0, first.key_results.len()))
+    );
+    assert_eq!(patched.objective(&"o-added".into()), None);
+    assert_eq!(
+        patched.supporters(&first.id),
+        ObjectiveIndex::new(plan).supporters(&first.id)
+    );
+    // Built with the objective at the end, then undone and redone.
+    editor.redo();
+    let index = ObjectiveIndex::new(editor.plan());
+    let since = editor.revision_of(Aspects::LAYOUT);
+    editor.undo();
+    let changed = editor.layout_changed_since(since).expect("places kept");
+    let undone = index.patched(editor.plan(), &changed).expect("patched");
+    assert_eq!(undone.objective(&"o-added".into()), None);
+    let since = editor.revision_of(Aspects::LAYOUT);
+    editor.redo();
+    let changed = editor.layout_changed_since(since).expect("places kept");
+    let patched = undone.patched(editor.plan(), &changed).expect("patched");
+    let last = editor.plan().objectives.len() - 1;
+    assert_eq!(patched.objective(&"o-added".into()), Some(last));
+    editor
+        .apply(Command::ReorderObjective { from: 0, to: 1 })
+        .unwrap();
+    assert_eq!(
+        editor.layout_changed_since(since),
+        None,
+        "a reorder moves objectives"
+    );
+}

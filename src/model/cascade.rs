@@ -4,130 +4,92 @@
 //! objective and key result: [`ObjectiveIndex`] reads only the plan's
 //! layout (see [`super::Aspects`]), [`CascadeIndex`] adds the units.
 
-use super::{Alignment, Id, KeyResult, Objective, Plan, UnitTree};
+use super::{Id, ObjectiveIndex, Plan, UnitTree};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
-
-/// Where each objective and key result is, and who aligns to them.
-pub struct ObjectiveIndex {
-    objective_position: FxHashMap<Id, usize>,
-    /// Key-result id → (objective position, position among its key results).
-    key_result_position: FxHashMap<Id, (usize, usize)>,
-    /// Objective or key-result id → objectives (any cycle) aligned to it.
-    supporters: FxHashMap<Id, Vec<usize>>,
-}
-
-impl ObjectiveIndex {
-    pub fn new(plan: &Plan) -> Self {
-        let count = plan.objectives.len();
-        let mut objective_position = FxHashMap::with_capacity_and_hasher(count, Default::default());
-        let key_results = plan.objectives.iter().map(|o| o.key_results.len()).sum();
-        let mut key_result_position =
-            FxHashMap::with_capacity_and_hasher(key_results, Default::default());
-        let mut supporters: FxHashMap<Id, Vec<usize>> = FxHashMap::default();
-        for (i, objective) in plan.objectives.iter().enumerate() {
-            objective_position.insert(objective.id.clone(), i);
-            for (k, kr) in objective.key_results.iter().enumerate() {
-                key_result_position.insert(kr.id.clone(), (i, k));
-            }
-            if let Some(Alignment::Objective(target) | Alignment::KeyResult(target)) =
-                &objective.aligned_to
-            {
-                supporters.entry(target.clone()).or_default().push(i);
-            }
-        }
-        ObjectiveIndex {
-            objective_position,
-            key_result_position,
-            supporters,
-        }
-    }
-
-    pub fn objective(&self, id: &Id) -> Option<usize> {
-        self.objective_position.get(id).copied()
-    }
-
-    /// The objective owning a key result, and the key result's position in it.
-    pub fn key_result(&self, id: &Id) -> Option<(usize, usize)> {
-        self.key_result_position.get(id).copied()
-    }
-
-    /// Objectives aligned to this objective or key result.
-    pub fn supporters(&self, target: &Id) -> &[usize] {
-        self.supporters.get(target).map_or(&[], Vec::as_slice)
-    }
-
-    /// By objective position: the objective at `at` and every objective
-    /// that supports it, directly or through others, via it or its key
-    /// results. Aligning it to any of these would make a loop. `plan` is the
-    /// one the index was built for.
-    pub fn supporting(&self, plan: &Plan, at: usize) -> Vec<bool> {
-        let mut found = vec![false; plan.objectives.len()];
-        let mut next: Vec<usize> = Vec::new();
-        if let Some(first) = found.get_mut(at) {
-            *first = true;
-            next.push(at);
-        }
-        while let Some(o) = next.pop() {
-            let objective = &plan.objectives[o];
-            let targets =
-                std::iter::once(&objective.id).chain(objective.key_results.iter().map(|k| &k.id));
-            for &supporter in targets.flat_map(|t| self.supporters(t)) {
-                if let Some(seen @ false) = found.get_mut(supporter) {
-                    *seen = true;
-                    next.push(supporter);
-                }
-            }
-        }
-        found
-    }
-
-    /// The objective an alignment points into (the key result's owner for a
-    /// link to a key result), as [`Plan::aligned_objective`] finds it by scanning.
-    pub fn aligned_objective(&self, link: &Alignment) -> Option<usize> {
-        match link {
-            Alignment::Objective(id) => self.objective(id),
-            Alignment::KeyResult(id) => self.key_result(id).map(|(o, _)| o),
-        }
-    }
-
-    /// The objective with this id in `plan`, which the index was built for
-    /// (`None`, never a wrong one, if the plan has changed since).
-    pub fn objective_in<'p>(&self, plan: &'p Plan, id: &Id) -> Option<&'p Objective> {
-        plan.objective_at(self.objective(id)?, id)
-    }
-
-    /// The key result with this id in `plan`, as [`Self::objective_in`].
-    pub fn key_result_in<'p>(&self, plan: &'p Plan, id: &Id) -> Option<&'p KeyResult> {
-        plan.key_result_at(self.key_result(id)?, id)
-    }
-}
 
 /// One cycle's objectives grouped by the id of their unit, in plan order. It
 /// reads only the layout, so it outlives every change to units (a move
 /// reorders them too).
+#[derive(Clone)]
 pub struct CycleObjectives {
+    cycle: Option<Id>,
     group_of: FxHashMap<Id, usize>,
     groups: Vec<Vec<usize>>,
+    /// By objective position: its group, if it is in the cycle.
+    group_at: Vec<Option<usize>>,
 }
 
 impl CycleObjectives {
     pub fn new(plan: &Plan, cycle: Option<&Id>) -> Self {
-        let mut group_of = FxHashMap::default();
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        let in_cycle = plan
-            .objectives
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| Some(&o.cycle) == cycle);
-        for (i, objective) in in_cycle {
-            let group = *group_of.entry(objective.unit.clone()).or_insert_with(|| {
+        let mut grouped = CycleObjectives {
+            cycle: cycle.cloned(),
+            group_of: FxHashMap::default(),
+            groups: Vec::new(),
+            group_at: vec![None; plan.objectives.len()],
+        };
+        for (at, objective) in plan.objectives.iter().enumerate() {
+            grouped.place(at, objective);
+        }
+        grouped
+    }
+
+    /// The grouping of `plan` after edits that changed the objectives
+    /// `changed` in place, added them at the end or removed them from the
+    /// end (`Editor::layout_changed_since`), as `positions` finds them now;
+    /// `None` when it is better built afresh (another cycle, say).
+    pub fn patched(
+        &self,
+        plan: &Plan,
+        cycle: Option<&Id>,
+        positions: &ObjectiveIndex,
+        changed: &[Id],
+    ) -> Option<Self> {
+        if self.cycle.as_ref() != cycle {
+            return None;
+        }
+        let mut patched = self.clone();
+        // Positions past the end were removed from it.
+        for at in plan.objectives.len()..patched.group_at.len() {
+            patched.take_out(at);
+        }
+        patched.group_at.resize(plan.objectives.len(), None);
+        for id in changed {
+            let Some(at) = positions.objective(id) else {
+                continue;
+            };
+            patched.take_out(at);
+            patched.place(at, &plan.objectives[at]);
+        }
+        Some(patched)
+    }
+
+    /// Puts the objective at `at` in its unit's group if it is in the cycle,
+    /// keeping the group in plan order.
+    fn place(&mut self, at: usize, objective: &super::Objective) {
+        if Some(&objective.cycle) != self.cycle.as_ref() {
+            return;
+        }
+        let groups = &mut self.groups;
+        let group = *self
+            .group_of
+            .entry(objective.unit.clone())
+            .or_insert_with(|| {
                 groups.push(Vec::new());
                 groups.len() - 1
             });
-            groups[group].push(i);
+        let members = &mut self.groups[group];
+        if let Err(slot) = members.binary_search(&at) {
+            members.insert(slot, at);
         }
-        CycleObjectives { group_of, groups }
+        self.group_at[at] = Some(group);
+    }
+
+    /// Takes the objective at `at` out of its group.
+    fn take_out(&mut self, at: usize) {
+        if let Some(group) = self.group_at.get_mut(at).and_then(Option::take) {
+            self.groups[group].retain(|&member| member != at);
+        }
     }
 }
 
@@ -213,7 +175,7 @@ impl CascadeIndex {
     }
 
     /// Objectives aligned to this objective or key result.
-    pub fn supporters(&self, target: &Id) -> &[usize] {
+    pub fn supporters(&self, target: &Id) -> std::borrow::Cow<'_, [usize]> {
         self.objectives.supporters(target)
     }
 }

@@ -5,8 +5,9 @@ use std::collections::VecDeque;
 
 /// How many edits can be undone; older ones are forgotten.
 const HISTORY_LIMIT: usize = 200;
-/// How many recent changes to measures are remembered (see `measures_changed_since`).
-const MEASURE_LOG_LIMIT: usize = 32;
+/// How many recent changes to measures, and to the layout, are remembered
+/// (see `measures_changed_since`, `layout_changed_since`).
+const CHANGE_LOG_LIMIT: usize = 32;
 
 #[derive(Clone, Debug)]
 struct Step {
@@ -28,6 +29,10 @@ pub struct Editor {
     /// The latest edits that touched measures, oldest first: the objectives
     /// each changed in place, or `None` for an edit that did more.
     measure_log: VecDeque<Option<Vec<Id>>>,
+    /// The latest edits that touched the layout, oldest first: the
+    /// objectives each changed in place, added at the end or removed from
+    /// it, or `None` for an edit that may have moved objectives.
+    layout_log: VecDeque<Option<Vec<Id>>>,
     /// What the last change did to objectives.
     last_objectives_changed: ObjectivesChanged,
 }
@@ -41,6 +46,7 @@ impl Editor {
             revision: 0,
             aspect_revisions: [0; Aspects::COUNT],
             measure_log: VecDeque::new(),
+            layout_log: VecDeque::new(),
             last_objectives_changed: ObjectivesChanged::Any,
         }
     }
@@ -68,16 +74,20 @@ impl Editor {
     /// since changed objectives in place and is still remembered; `None`
     /// otherwise. Lets scores follow a check-in without a full re-score.
     pub fn measures_changed_since(&self, since: u64) -> Option<Vec<Id>> {
-        let count = self.revision_of(Aspects::MEASURES).checked_sub(since)?;
-        let skip = self
-            .measure_log
-            .len()
-            .checked_sub(usize::try_from(count).ok()?)?;
-        let mut recent = self.measure_log.iter().skip(skip);
-        recent.try_fold(Vec::new(), |mut ids, edit| {
-            ids.extend(edit.as_ref()?.iter().cloned());
-            Some(ids)
-        })
+        changed_since(
+            &self.measure_log,
+            self.revision_of(Aspects::MEASURES),
+            since,
+        )
+    }
+
+    /// The objectives changed in place, added at the end or removed from
+    /// the end since the layout revision `since`, when no edit since moved
+    /// an objective to another position and every one is still remembered;
+    /// `None` otherwise. Lets the objective index follow adding a key result
+    /// or an objective without rebuilding.
+    pub fn layout_changed_since(&self, since: u64) -> Option<Vec<Id>> {
+        changed_since(&self.layout_log, self.revision_of(Aspects::LAYOUT), since)
     }
 
     /// What the last change did to objectives, so that views showing one
@@ -86,32 +96,30 @@ impl Editor {
         &self.last_objectives_changed
     }
 
-    /// Counts an edit, with what it did to objectives.
-    fn touched(&mut self, aspects: Aspects, objectives: ObjectivesChanged) {
+    /// Counts an edit that touched `aspects` and did `change`.
+    fn touched(&mut self, aspects: Aspects, change: Change) {
         self.revision += 1;
         for bit in aspects.bits() {
             self.aspect_revisions[bit] += 1;
         }
         if aspects.intersects(Aspects::MEASURES) {
-            let in_place = match &objectives {
+            let in_place = match &change.objectives {
                 ObjectivesChanged::Only(ids) => Some(ids.clone()),
                 ObjectivesChanged::Any => None,
             };
-            self.measure_log.push_back(in_place);
-            if self.measure_log.len() > MEASURE_LOG_LIMIT {
-                self.measure_log.pop_front();
-            }
+            remember(&mut self.measure_log, in_place);
         }
-        self.last_objectives_changed = objectives;
+        if aspects.intersects(Aspects::LAYOUT) {
+            remember(&mut self.layout_log, change.kept_in_place);
+        }
+        self.last_objectives_changed = change.objectives;
     }
 
     pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
         let label = command.label();
         let inverse = command.apply(&mut self.plan)?;
-        self.touched(
-            Aspects::of_edit(&inverse, &self.plan),
-            objectives_changed(&inverse),
-        );
+        let change = Change::of(Some(&inverse), &self.plan);
+        self.touched(Aspects::of_edit(&inverse, &self.plan), change);
         self.undo.push(Step { label, inverse });
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
@@ -123,15 +131,15 @@ impl Editor {
     /// Reverts the last edit; returns its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<String> {
         let (label, touched) = Self::replay(&mut self.plan, &mut self.undo, &mut self.redo)?;
-        let objectives = self.redo.last().map(|s| objectives_changed(&s.inverse));
-        self.touched(touched, objectives.unwrap_or(ObjectivesChanged::Any));
+        let change = Change::of(self.redo.last().map(|s| &s.inverse), &self.plan);
+        self.touched(touched, change);
         Some(label)
     }
 
     pub fn redo(&mut self) -> Option<String> {
         let (label, touched) = Self::replay(&mut self.plan, &mut self.redo, &mut self.undo)?;
-        let objectives = self.undo.last().map(|s| objectives_changed(&s.inverse));
-        self.touched(touched, objectives.unwrap_or(ObjectivesChanged::Any));
+        let change = Change::of(self.undo.last().map(|s| &s.inverse), &self.plan);
+        self.touched(touched, change);
         Some(label)
     }
 
@@ -141,7 +149,7 @@ impl Editor {
         self.plan = plan;
         self.undo.clear();
         self.redo.clear();
-        self.touched(Aspects::ALL, ObjectivesChanged::Any);
+        self.touched(Aspects::ALL, Change::of(None, &self.plan));
     }
 
     pub fn undo_label(&self) -> Option<&str> {
@@ -169,6 +177,24 @@ impl Editor {
             inverse,
         });
         Some((step.label, touched))
+    }
+}
+
+/// What an edit did to objectives, as the editor's logs keep it.
+struct Change {
+    objectives: ObjectivesChanged,
+    /// See [`objectives_kept_in_place`].
+    kept_in_place: Option<Vec<Id>>,
+}
+
+impl Change {
+    /// Given the command that reverts the edit (`None`: the plan was
+    /// replaced from outside) and the plan after it.
+    fn of(inverse: Option<&Command>, plan: &Plan) -> Self {
+        Change {
+            objectives: inverse.map_or(ObjectivesChanged::Any, objectives_changed),
+            kept_in_place: inverse.and_then(|inverse| objectives_kept_in_place(inverse, plan)),
+        }
     }
 }
 
@@ -215,5 +241,62 @@ fn objectives_changed(inverse: &Command) -> ObjectivesChanged {
         | Command::InsertCycle { .. }
         | Command::RemoveCycle { .. }
         | Command::ReplacePlan(_) => Any,
+    }
+}
+
+/// Appends an edit's entry to a change log, forgetting the oldest beyond the limit.
+fn remember(log: &mut VecDeque<Option<Vec<Id>>>, entry: Option<Vec<Id>>) {
+    log.push_back(entry);
+    if log.len() > CHANGE_LOG_LIMIT {
+        log.pop_front();
+    }
+}
+
+/// The ids a log's edits since `since` list, when the log remembers all of
+/// them (`now` is the aspect's revision) and none of them is `None`.
+fn changed_since(log: &VecDeque<Option<Vec<Id>>>, now: u64, since: u64) -> Option<Vec<Id>> {
+    let count = now.checked_sub(since)?;
+    let skip = log.len().checked_sub(usize::try_from(count).ok()?)?;
+    log.iter().skip(skip).try_fold(Vec::new(), |mut ids, edit| {
+        ids.extend(edit.as_ref()?.iter().cloned());
+        Some(ids)
+    })
+}
+
+/// For an edit of the layout, given the command that reverts it and the plan
+/// after it: the objectives it changed in place, appended or removed from the
+/// end, when every other objective kept its position; `None` when it may
+/// have moved some (an insertion or removal elsewhere, a reorder, a new plan).
+fn objectives_kept_in_place(inverse: &Command, plan: &Plan) -> Option<Vec<Id>> {
+    let count = plan.objectives.len();
+    match inverse {
+        Command::UpdateObjective(before) => Some(vec![before.id.clone()]),
+        // The edit appended this objective.
+        Command::RemoveObjective { index } if index + 1 == count => {
+            Some(vec![plan.objectives[*index].id.clone()])
+        }
+        // The edit removed the last objective.
+        Command::InsertObjective { index, objective } if *index == count => {
+            Some(vec![objective.id.clone()])
+        }
+        // A batch's steps are checked against the plan after all of them:
+        // only those that do not depend on positions can tell.
+        Command::Batch { steps, .. } => {
+            steps
+                .iter()
+                .try_fold(Vec::new(), |mut ids, step| match step {
+                    Command::InsertObjective { .. } | Command::RemoveObjective { .. } => None,
+                    _ => {
+                        ids.extend(objectives_kept_in_place(step, plan)?);
+                        Some(ids)
+                    }
+                })
+        }
+        Command::InsertObjective { .. }
+        | Command::RemoveObjective { .. }
+        | Command::ReorderObjective { .. }
+        | Command::ReplacePlan(_) => None,
+        // Cycles and settings: no objective moves.
+        _ => Some(Vec::new()),
     }
 }

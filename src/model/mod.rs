@@ -8,6 +8,7 @@ pub mod date;
 mod editor;
 mod id;
 mod lookup;
+mod objective_index;
 mod okr;
 pub mod ops;
 mod plan;
@@ -24,11 +25,12 @@ mod unit;
 mod validate;
 
 pub use aspect::Aspects;
-pub use cascade::{CascadeIndex, CycleObjectives, ObjectiveIndex};
+pub use cascade::{CascadeIndex, CycleObjectives};
 pub use command::{Command, EditError};
 pub use cycle::{Cycle, CycleKind};
 pub use editor::{Editor, ObjectivesChanged};
 pub use id::Id;
+pub use objective_index::ObjectiveIndex;
 pub use okr::{
     Alignment, CheckIn, Commitment, KeyResult, MeasureKind, Objective, Review, ScoreOverride,
 };

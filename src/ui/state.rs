@@ -244,6 +244,35 @@ impl AppState {
         self.editor.with_untracked(|e| f(e.plan()))
     }
 
+    /// A whole-plan index of the layout, as [`Self::index_of`], that
+    /// `patch` lays the edits since over when they kept every objective in
+    /// place (a key result or an objective added, an alignment changed;
+    /// see `Editor::layout_changed_since`), returning `None` to have it
+    /// built afresh.
+    pub fn layout_index_of<T: Send + Sync + 'static>(
+        &self,
+        build: impl Fn(&Plan) -> T + Send + Sync + 'static,
+        patch: impl Fn(&T, &Plan, &[Id]) -> Option<T> + Send + Sync + 'static,
+    ) -> Memo<Arc<T>> {
+        let state = *self;
+        // The layout revision the memo's index is for.
+        let indexed = StoredValue::new(None::<u64>);
+        Memo::new_with_compare(
+            move |last: Option<&Arc<T>>| {
+                state.track(Aspects::LAYOUT);
+                state.editor.with_untracked(|e| {
+                    let changed = indexed.get_value().and_then(|r| e.layout_changed_since(r));
+                    indexed.set_value(Some(e.revision_of(Aspects::LAYOUT)));
+                    let patched = last
+                        .zip(changed)
+                        .and_then(|(last, ids)| patch(last, e.plan(), &ids));
+                    Arc::new(patched.unwrap_or_else(|| build(e.plan())))
+                })
+            },
+            |_, _| true,
+        )
+    }
+
     /// A whole-plan index that reads only `aspects` of the plan, rebuilt by
     /// `build` when an edit touches one of them (or a signal `build` reads
     /// changes), and kept across every other edit.

@@ -193,6 +193,32 @@ test('cascading a key result and aligning to an objective show both ways; loops 
   await picker.waitFor({ state: 'detached' });
 });
 
+test('a key result and an objective just added can be linked, and the link shows both ways until undone', async () => {
+  const page = await app.open();
+  await unitButton(page, 'Fernhill Cycles').click();
+  const company = panel(page, 'Fernhill Cycles');
+  const profitable = objective(company, 'Make every bike we sell profitable');
+  await profitable.getByRole('button', { name: 'Add key result' }).click();
+  await setText(keyResult(profitable, 'New key result').getByRole('textbox', { name: 'Key result title' }), 'Refurbish 500 bikes');
+  const supportedBy = profitable.getByRole('list', { name: 'Supported by' }).getByRole('listitem');
+  const before = await supportedBy.allInnerTexts();
+
+  await unitButton(page, 'Brand team').click();
+  const brand = panel(page, 'Brand team');
+  await brand.getByRole('button', { name: 'Add objective' }).click();
+  await objective(brand, 'New objective').getByRole('button', { name: 'Align to…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Align “New objective” to…' });
+  await picker.getByRole('searchbox', { name: 'Search objectives and key results' }).fill('Refurbish 500');
+  await picker.getByRole('list', { name: 'Alignment targets' }).getByRole('button').click();
+  assert.match(await objective(brand, 'New objective').innerText(), /Supports: Refurbish 500 bikes/);
+
+  await unitButton(page, 'Fernhill Cycles').click();
+  assert.deepEqual(await supportedBy.allInnerTexts(), [...before, 'New objective (Brand team)']);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('status').filter({ hasText: /^Undid/ }).waitFor();
+  assert.deepEqual(await supportedBy.allInnerTexts(), before);
+});
+
 test('the outline collapses, the map draws the links and downloads as SVG', async () => {
   const page = await app.open();
   const objectivesOfEngineering = page.getByRole('list', { name: 'Objectives of Engineering' });

@@ -88,9 +88,12 @@ impl Cascade {
         let cycle = cycle_choice.current;
         // Rebuilt when units, layout or the cycle change; every node reads it
         // in O(1). Its objective parts outlive changes to units.
-        let cycle_objectives = state.index_of(Aspects::LAYOUT, move |p| {
-            CycleObjectives::new(p, cycle.get().as_ref())
-        });
+        let cycle_objectives = state.layout_index_of(
+            move |p| CycleObjectives::new(p, cycle.get().as_ref()),
+            move |last, p, changed| {
+                last.patched(p, cycle.get().as_ref(), &objectives.get(), changed)
+            },
+        );
         let index = state.index_of(Aspects::UNITS.union(Aspects::LAYOUT), move |p| {
             CascadeIndex::with_parts(p, objectives.get(), cycle_objectives.get())
         });

@@ -74,8 +74,8 @@ pub fn ObjectiveEditor(id: Id) -> impl IntoView {
             state.with_plan(|p| {
                 std::iter::once(&o.id)
                     .chain(o.key_results.iter().map(|k| &k.id))
-                    .flat_map(|target| index.supporters(target))
-                    .map(|&s| {
+                    .flat_map(|target| index.supporters(target).into_owned())
+                    .map(|s| {
                         let s = &p.objectives[s];
                         let unit = index.unit(&s.unit).map(|u| p.units[u].name.as_str());
                         format!("{} ({})", s.title, unit.unwrap_or_default())

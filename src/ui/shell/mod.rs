@@ -51,7 +51,7 @@ pub fn Planner(
     // them, is still there on coming back to the view. They show one cycle.
     let cycle = CycleChoice::new(state);
     // One index of where objectives sit, for both: an edit rebuilds it once.
-    let objectives = state.index_of(Aspects::LAYOUT, ObjectiveIndex::new);
+    let objectives = state.layout_index_of(ObjectiveIndex::new, ObjectiveIndex::patched);
     provide_context(Cascade::new(state, cycle, objectives));
     provide_context(ScoringContext::new(state, cycle, objectives));
     let autosave = save_copy.is_none().then(|| Autosave::install(state, stamp));
