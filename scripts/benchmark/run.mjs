@@ -120,6 +120,7 @@ async function measure(app, size) {
   const parse = [], imports = [], loads = [], titles = [], moves = [], expands = [], checkIns = [], saves = [], saveBlocks = [], heaps = [];
   const firstTitles = [], firstMoves = [], firstCheckIns = [], returnCheckIns = [];
   const participations = [], firstParticipations = [];
+  const addedKeyResults = [], firstAddedKeyResults = [];
   // Round 0 of each edit is its first on this page; the others are timed for the median.
   const record = (round, first, steady, time) => (round === 0 ? first : steady).push(time);
   for (let run = 0; run < RUNS; run++) {
@@ -188,6 +189,19 @@ async function measure(app, size) {
         new Function(`return document.querySelector('.panel .path')?.textContent.startsWith('Company › ${parent} › Department 2');`))).ready);
     }
 
+    // A key result added to the first objective in the unit's panel, until
+    // the panel shows it: an edit of the plan's layout.
+    for (let round = 0; round <= EDITS_PER_RUN; round++) {
+      record(round, firstAddedKeyResults, addedKeyResults, (await timeInPage(page,
+        () => {
+          const objective = document.querySelector('aside.panel [role=group][aria-label^="Objective:"]');
+          window.__keyResults = objective.querySelectorAll('[role=group][aria-label^="Key result:"]').length;
+          [...objective.querySelectorAll('button')].find((b) => b.textContent === 'Add key result').click();
+        },
+        () => document.querySelector('aside.panel [role=group][aria-label^="Objective:"]')
+          .querySelectorAll('[role=group][aria-label^="Key result:"]').length > window.__keyResults)).ready);
+    }
+
     // A key result's new value in the scoring view, until its score shows it.
     const checkIn = await checkInTimer(page);
     for (let round = 0; round <= EDITS_PER_RUN; round++) record(round, firstCheckIns, checkIns, await checkIn());
@@ -246,6 +260,8 @@ async function measure(app, size) {
     participation: median(participations),
     firstParticipation: median(firstParticipations),
     move: median(moves),
+    addKeyResult: median(addedKeyResults),
+    firstAddKeyResult: median(firstAddedKeyResults),
     save: finite(saves).length ? median(finite(saves)) : undefined,
     saveBlock: finite(saves).length ? median(saveBlocks) : undefined,
     heap: median(heaps),
@@ -269,15 +285,15 @@ console.log(`Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, ${(os.to
 const firstScreen = rows[0].load;
 const budget = (r) => (r.load === undefined || firstScreen === undefined ? 'n/a' : ms(5 * r.parse + firstScreen));
 const quota = (x) => (x === undefined ? 'over quota' : ms(x));
-console.log('| objectives | file MB | JSON.parse ms | import ms | load from storage ms | load target ms | expand unit ms | edit title ms | check-in to score ms | move unit ms | rollout status ms | autosave ms | autosave longest task ms | heap MB |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| objectives | file MB | JSON.parse ms | import ms | load from storage ms | load target ms | expand unit ms | edit title ms | check-in to score ms | move unit ms | add key result ms | rollout status ms | autosave ms | autosave longest task ms | heap MB |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.size} | ${r.mb.toFixed(1)} | ${ms(r.parse)} | ${ms(r.import)} | ${quota(r.load)} | ${budget(r)} | ${ms(r.expand)} | ${ms(r.title)} | ${ms(r.checkIn)} | ${ms(r.move)} | ${ms(r.participation)} | ${quota(r.save)} | ${quota(r.saveBlock)} | ${r.heap.toFixed(0)} |`);
+  console.log(`| ${r.size} | ${r.mb.toFixed(1)} | ${ms(r.parse)} | ${ms(r.import)} | ${quota(r.load)} | ${budget(r)} | ${ms(r.expand)} | ${ms(r.title)} | ${ms(r.checkIn)} | ${ms(r.move)} | ${ms(r.addKeyResult)} | ${ms(r.participation)} | ${quota(r.save)} | ${quota(r.saveBlock)} | ${r.heap.toFixed(0)} |`);
 }
 console.log(`\nShipped bundle (gzip -9): ${(bundle.total / 1024).toFixed(0)} KB (${bundle.parts.join(', ')}).`);
 console.log(`Load target: 5 × JSON.parse plus drawing the first screen, taken as loading the ${rows[0].size}-objective plan (${ms(firstScreen)} ms). Autosave runs from the edit's save to its end; the longest task is the longest the page could not respond meanwhile (0: no task over 50 ms).`);
 console.log(`Edit and expand times run from the event until the page shows the change, which the browser paints in the next frame; each edit ${EDITS_PER_RUN} times per run after a first one, median of all.`);
 console.log('\nThe first edit of each kind after the page opened (median of the runs). On a first visit Chromium runs code the first time in its quick baseline compile, optimising it once it is used; on a return visit (after the reload that times loading) it reuses the optimised code:\n');
-console.log('| objectives | first title ms | first check-in ms | first move ms | first rollout status ms | first check-in, return visit ms |');
-console.log('|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.size} | ${ms(r.firstTitle)} | ${ms(r.firstCheckIn)} | ${ms(r.firstMove)} | ${ms(r.firstParticipation)} | ${ms(r.returnCheckIn)} |`);
+console.log('| objectives | first title ms | first check-in ms | first move ms | first key result added ms | first rollout status ms | first check-in, return visit ms |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.size} | ${ms(r.firstTitle)} | ${ms(r.firstCheckIn)} | ${ms(r.firstMove)} | ${ms(r.firstAddKeyResult)} | ${ms(r.firstParticipation)} | ${ms(r.returnCheckIn)} |`);

@@ -108,20 +108,25 @@ impl ObjectiveIndex {
     }
 
     pub fn objective(&self, id: &Id) -> Option<usize> {
-        match self.patch.objective_position.get(id) {
-            Some(at) => *at,
-            None => self.built.objective_position.get(id).copied(),
+        // The build first: most lookups end there, with one hash of the id.
+        match self.built.objective_position.get(id) {
+            Some(&at) if !self.patch.positions.contains(&at) => Some(at),
+            // Read again since, or added since: the patch knows.
+            built => match self.patch.objective_position.get(id) {
+                Some(at) => *at,
+                None => built.copied(),
+            },
         }
     }
 
     /// The objective owning a key result, and the key result's position in it.
     pub fn key_result(&self, id: &Id) -> Option<(usize, usize)> {
-        if let Some(&place) = self.patch.key_result_position.get(id) {
-            return Some(place);
+        match self.built.key_result_position.get(id) {
+            Some(&place) if !self.patch.positions.contains(&place.0) => Some(place),
+            // Its objective was read again: if it is still there, or was
+            // added since, the patch has it.
+            _ => self.patch.key_result_position.get(id).copied(),
         }
-        // A key result of an objective read again is in the patch if it is still there.
-        let place = *self.built.key_result_position.get(id)?;
-        (!self.patch.positions.contains(&place.0)).then_some(place)
     }
 
     /// Objectives aligned to this objective or key result, in plan order.
