@@ -8,7 +8,8 @@ use okrplan::io::merge;
 use okrplan::model::quality::{link_warnings, unit_warnings, warnings};
 use okrplan::model::scoring::Scores;
 use okrplan::model::{
-    ops, unit_paths, validate, CascadeIndex, CheckIn, CycleObjectives, Editor, Id, ObjectiveIndex,
+    ops, unit_paths, validate, Aspects, CascadeIndex, CheckIn, CycleObjectives, Editor, Id,
+    ObjectiveIndex,
 };
 use okrplan::storage::saved_text;
 use std::sync::Arc;
@@ -53,6 +54,24 @@ fn main() {
     for objective in file.objectives.iter_mut().take(10) {
         objective.title.push_str(" (revised)");
     }
+    // The plan with a key result added, and what the editor says it changed.
+    let (with_key_result, added) = {
+        let mut editor = Editor::new(plan.clone());
+        let since = editor.revision_of(Aspects::LAYOUT);
+        let first = editor.plan().objectives[0].id.clone();
+        let add = ops::edit_objective(editor.plan(), &first, |o| {
+            let mut kr = o.key_results[0].clone();
+            kr.id = Id::from("kr-timed");
+            o.key_results.push(kr);
+        });
+        editor
+            .apply(add.expect("a key result to add"))
+            .expect("added");
+        let added = editor
+            .layout_changed_since(since)
+            .expect("objectives kept in place");
+        (editor.plan().clone(), added)
+    };
     let changes = merge::preview(&plan, &file);
     let accepted = changes.default_selection();
     let rows: Vec<(&str, f64)> = vec![
@@ -72,6 +91,14 @@ fn main() {
         (
             "ObjectiveIndex::new",
             time(15, || ObjectiveIndex::new(&plan)),
+        ),
+        (
+            "ObjectiveIndex::patched and CycleObjectives::patched (a key result added)",
+            time(15, || {
+                let patched = positions.patched(&with_key_result, &added);
+                let patched = patched.expect("patched");
+                by_unit.patched(&with_key_result, Some(&cycle), &patched, &added)
+            }),
         ),
         (
             "Scores::with_positions (after a structural edit)",

@@ -4,7 +4,7 @@
 //! objective and key result: [`ObjectiveIndex`] reads only the plan's
 //! layout (see [`super::Aspects`]), [`CascadeIndex`] adds the units.
 
-use super::{Id, ObjectiveIndex, Plan, UnitTree};
+use super::{Id, Objective, ObjectiveIndex, Plan, UnitTree};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -66,7 +66,7 @@ impl CycleObjectives {
 
     /// Puts the objective at `at` in its unit's group if it is in the cycle,
     /// keeping the group in plan order.
-    fn place(&mut self, at: usize, objective: &super::Objective) {
+    fn place(&mut self, at: usize, objective: &Objective) {
         if Some(&objective.cycle) != self.cycle.as_ref() {
             return;
         }

@@ -37,8 +37,15 @@ struct Patch {
     objective_position: FxHashMap<Id, Option<usize>>,
     /// The key results of the objectives at those positions.
     key_result_position: FxHashMap<Id, (usize, usize)>,
-    /// What each position read again is aligned to, and its key results.
-    read: FxHashMap<usize, (Option<Id>, Vec<Id>)>,
+    /// What each position read again held when it was read.
+    read: FxHashMap<usize, Reading>,
+}
+
+/// What an objective read again is aligned to, and its key results.
+#[derive(Clone)]
+struct Reading {
+    target: Option<Id>,
+    key_results: Vec<Id>,
 }
 
 impl ObjectiveIndex {
@@ -147,7 +154,7 @@ impl ObjectiveIndex {
         let read_again = self.patch.read.iter();
         found.extend(
             read_again
-                .filter(|(_, (t, _))| t.as_ref() == Some(target))
+                .filter(|(_, reading)| reading.target.as_ref() == Some(target))
                 .map(|(at, _)| *at),
         );
         found.sort_unstable();
@@ -206,8 +213,8 @@ impl Patch {
     /// Lays what position `at` of `plan` holds now over the build; a
     /// position past the end is emptied.
     fn read_again(&mut self, built: &Built, plan: &Plan, at: usize) {
-        if let Some((_, key_results)) = self.read.remove(&at) {
-            for id in key_results {
+        if let Some(before) = self.read.remove(&at) {
+            for id in before.key_results {
                 // Unless a later read found it elsewhere.
                 if self
                     .key_result_position
@@ -235,7 +242,13 @@ impl Patch {
             key_results.push(kr.id.clone());
         }
         let target = alignment_target(objective).cloned();
-        self.read.insert(at, (target, key_results));
+        self.read.insert(
+            at,
+            Reading {
+                target,
+                key_results,
+            },
+        );
     }
 }
 
