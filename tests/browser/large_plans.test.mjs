@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateRawSync } from 'node:zlib';
-import { setup, openFile, planName, rename } from './support.mjs';
+import { setup, openFile, planName, rename, download } from './support.mjs';
 import { generatePlan } from '../../scripts/benchmark/generate.mjs';
 
 let app;
@@ -37,6 +37,13 @@ test('a large organisation: progress while opening, unit lists filled when neede
   const progress = await page.evaluate(() => window.__progress);
   assert.ok(progress.some((m) => /^Opening big\.okrplan\.json \(\d+\.\d MB\)…$/.test(m)), JSON.stringify(progress));
   assert.equal(await page.locator('.busy').textContent(), '', 'the progress message goes when the file is read');
+
+  // Exporting stamps every item with its fingerprint first, which takes a moment: a message says so.
+  const exported = await download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
+  assert.equal(JSON.parse(exported.text).objectives.length, plan.objectives.length);
+  await page.getByRole('status').filter({ hasText: 'Exported the plan.' }).waitFor();
+  assert.ok((await page.evaluate(() => window.__progress)).includes('Exporting the plan…'));
+  assert.equal(await page.locator('.busy').textContent(), '', 'the message goes with the export');
 
   // Drawing every objective would take seconds: "Expand all" waits for a narrower view.
   const expandAll = page.getByRole('button', { name: 'Expand all' });

@@ -34,7 +34,7 @@ pub fn ImportDialogs() -> impl IntoView {
     let state = AppState::expect();
     let close = Callback::new(move |()| import.outcome.set(None));
     // Always in the page, so screen readers announce the text when it comes.
-    let reading = move || import.reading.get().unwrap_or_default();
+    let busy = move || import.busy.get().unwrap_or_default();
     let dialogs = move || {
         import.outcome.get().map(|outcome| match outcome {
             ImportOutcome::Failed { file, failure } => view! {
@@ -99,7 +99,7 @@ pub fn ImportDialogs() -> impl IntoView {
         })
     };
     view! {
-        <p class="busy" role="status">{reading}</p>
+        <p class="busy" role="status">{busy}</p>
         {dialogs}
     }
 }
