@@ -3,7 +3,9 @@
 //! aspect of the plan it changed (views rebuild their indexes from that).
 
 use okrplan::model::ops::*;
-use okrplan::model::quality::{link_warnings, own_warnings, unit_warnings, warnings, Warning};
+use okrplan::model::quality::{
+    link_warnings, link_warnings_patched, own_warnings, unit_warnings, warnings, Warning,
+};
 use okrplan::model::*;
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -582,10 +584,10 @@ fn assert_same_index(
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
-    /// The objective index and the cycle's objectives by unit, laid over
-    /// edit by edit where the editor says objectives kept their places,
-    /// answer as ones built afresh: about every objective and key result
-    /// there is or has been, and every unit.
+    /// The objective index, the cycle's objectives by unit and the links
+    /// into other cycles, laid over edit by edit where the editor says
+    /// objectives kept their places, answer as ones built afresh: about
+    /// every objective and key result there is or has been, and every unit.
     #[test]
     fn indexes_patched_edit_by_edit_equal_ones_built_afresh(
         steps in prop::collection::vec(step(), 1..40),
@@ -594,6 +596,7 @@ proptest! {
         let cycle: Id = "q4-2026".into();
         let mut index = ObjectiveIndex::new(editor.plan());
         let mut grouped = CycleObjectives::new(editor.plan(), Some(&cycle));
+        let mut links = link_warnings(editor.plan(), &cycle, &index);
         let mut since = editor.revision_of(Aspects::LAYOUT);
         let mut seen: Vec<Id> = Vec::new();
         for (serial, step) in steps.iter().enumerate() {
@@ -615,6 +618,16 @@ proptest! {
             index = patched.unwrap_or_else(|| ObjectiveIndex::new(plan));
             let patched = changed.as_ref().and_then(|changed| grouped.patched(plan, Some(&cycle), &index, changed));
             grouped = patched.unwrap_or_else(|| CycleObjectives::new(plan, Some(&cycle)));
+            links = match &changed {
+                Some(changed) => link_warnings_patched(&links, plan, &cycle, &index, changed),
+                None => link_warnings(plan, &cycle, &index),
+            };
+            let key = |w: &Warning| format!("{w:?}");
+            let mut kept: Vec<String> = links.iter().map(key).collect();
+            let mut fresh: Vec<String> = link_warnings(plan, &cycle, &ObjectiveIndex::new(plan)).iter().map(key).collect();
+            kept.sort();
+            fresh.sort();
+            prop_assert_eq!(kept, fresh);
             since = editor.revision_of(Aspects::LAYOUT);
             assert_same_index(&index, &ObjectiveIndex::new(plan), &seen)?;
             let kept = CascadeIndex::with_parts(plan, Arc::new(index.clone()), Arc::new(grouped.clone()));
@@ -681,5 +694,25 @@ fn adding_key_results_and_objectives_and_undoing_them_patch_the_index() {
         editor.layout_changed_since(since),
         None,
         "a reorder moves objectives"
+    );
+}
+
+#[test]
+fn an_objective_moved_into_the_cycle_takes_the_warnings_of_links_into_it_along() {
+    let mut editor = Editor::new(with_links_into_q3());
+    let cycle: Id = "q4-2026".into();
+    let index = ObjectiveIndex::new(editor.plan());
+    let before = link_warnings(editor.plan(), &cycle, &index);
+    assert_eq!(before.len(), 3, "three Q4 objectives link into Q3");
+    let since = editor.revision_of(Aspects::LAYOUT);
+    let mut earlier = editor.plan().objective(&"o-q3".into()).unwrap().clone();
+    earlier.cycle = cycle.clone();
+    editor.apply(Command::UpdateObjective(earlier)).unwrap();
+    let changed = editor.layout_changed_since(since).expect("places kept");
+    let plan = editor.plan();
+    let index = index.patched(plan, &changed).expect("patched");
+    assert_eq!(
+        link_warnings_patched(&before, plan, &cycle, &index, &changed),
+        vec![]
     );
 }

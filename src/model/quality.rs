@@ -2,6 +2,7 @@
 //! (DOMAIN.md, "Cascading": problems worth surfacing).
 
 use super::{CascadeIndex, Id, MeasureKind, Objective, ObjectiveIndex, ParticipationStatus, Plan};
+use rustc_hash::FxHashSet;
 
 /// Conventions, not laws (DOMAIN.md: "~5"): a unit or objective above these gets a warning.
 pub const MAX_OBJECTIVES_PER_UNIT: usize = 5;
@@ -45,22 +46,61 @@ pub fn warnings(plan: &Plan, cycle: &Id) -> Vec<Warning> {
 /// Links into another cycle. They read only the plan's layout, so a view
 /// keeps them while units move. `positions` is the plan's objective index.
 pub fn link_warnings(plan: &Plan, cycle: &Id, positions: &ObjectiveIndex) -> Vec<Warning> {
-    let linked = plan
-        .objectives
-        .iter()
-        .filter(|o| &o.cycle == cycle)
-        .filter_map(|o| Some((o, o.aligned_to.as_ref()?)));
-    linked
-        .filter_map(|(objective, link)| {
-            let target = positions.aligned_objective(link)?;
-            let why = cross_cycle(plan, plan.objectives.get(target)?, cycle)?;
-            Some(Warning {
-                subject: Subject::Objective(objective.id.clone()),
-                kind: WarningKind::LinkIntoAnotherCycle,
-                why,
-            })
-        })
+    let in_cycle = plan.objectives.iter().filter(|o| &o.cycle == cycle);
+    in_cycle
+        .filter_map(|objective| link_warning(plan, cycle, positions, objective))
         .collect()
+}
+
+/// The link warnings of `plan`, from those found `before`, after edits that
+/// changed the objectives `changed` in place, added them at the end or
+/// removed them from the end, and left the cycles as they were
+/// (`Editor::layout_changed_since`): only those objectives and the ones
+/// aligned to them, or to their key results, can have gained or lost one.
+pub fn link_warnings_patched(
+    before: &[Warning],
+    plan: &Plan,
+    cycle: &Id,
+    positions: &ObjectiveIndex,
+    changed: &[Id],
+) -> Vec<Warning> {
+    let mut touched: FxHashSet<&Id> = changed.iter().collect();
+    for id in changed {
+        let key_results = positions.objective_in(plan, id).map(|o| &o.key_results[..]);
+        let targets =
+            std::iter::once(id).chain(key_results.unwrap_or_default().iter().map(|k| &k.id));
+        for target in targets {
+            let supporters = positions.supporters(target);
+            touched.extend(supporters.iter().map(|&at| &plan.objectives[at].id));
+        }
+    }
+    let kept = before.iter().filter(|w| match &w.subject {
+        Subject::Objective(id) => !touched.contains(id),
+        _ => true,
+    });
+    let mut found: Vec<Warning> = kept.cloned().collect();
+    let again = touched
+        .iter()
+        .filter_map(|id| positions.objective_in(plan, id))
+        .filter(|o| &o.cycle == cycle);
+    found.extend(again.filter_map(|o| link_warning(plan, cycle, positions, o)));
+    found
+}
+
+/// The warning about `objective`'s link, if it leads into another cycle.
+fn link_warning(
+    plan: &Plan,
+    cycle: &Id,
+    positions: &ObjectiveIndex,
+    objective: &Objective,
+) -> Option<Warning> {
+    let target = positions.aligned_objective(objective.aligned_to.as_ref()?)?;
+    let why = cross_cycle(plan, plan.objectives.get(target)?, cycle)?;
+    Some(Warning {
+        subject: Subject::Objective(objective.id.clone()),
+        kind: WarningKind::LinkIntoAnotherCycle,
+        why,
+    })
 }
 
 /// The warnings that depend on where units are: objectives below the top

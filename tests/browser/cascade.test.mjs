@@ -300,6 +300,16 @@ test('quality warnings appear where they apply, each with its reason', async () 
     assert.ok(text.includes(why), `shows: ${why}`);
   }
   assert.ok(!text.includes('6 objectives: more than 5'), 'five objectives are still fine');
+
+  // The link into another cycle goes with the link, and comes back with Undo.
+  const linkWarning = () => page.getByRole('list', { name: 'Organisation' }).getByText('Linked into another cycle (Q3 2026)', { exact: false }).count();
+  await unitButton(page, 'Customer success').click();
+  await objective(panel(page, 'Customer success'), 'Resolve issues on first contact').getByRole('button', { name: 'Remove link' }).click();
+  await page.waitForFunction(() => !document.querySelector('[aria-label="Organisation"]').innerText.includes('Linked into another cycle'));
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction(() => document.querySelector('[aria-label="Organisation"]').innerText.includes('Linked into another cycle'));
+  assert.equal(await linkWarning(), 1);
+
   await unitButton(page, 'Sales').click();
   await panel(page, 'Sales').getByRole('button', { name: 'Add objective' }).click();
   await page.getByText('6 objectives: more than 5 means nothing is a priority.').waitFor();

@@ -1,9 +1,11 @@
 //! What the parts of the cascade view share: the chosen cycle, the index of
 //! the cascade, warnings, selection and expansion.
 
-use crate::model::quality::{link_warnings, own_warnings, unit_warnings, Subject, Warning};
+use crate::model::quality::{
+    link_warnings, link_warnings_patched, own_warnings, unit_warnings, Subject, Warning,
+};
 use crate::model::{
-    find_unit, unit_path, Alignment, Aspects, CascadeIndex, CycleObjectives, Id, Objective,
+    find_unit, unit_path, Alignment, Aspects, CascadeIndex, Cycle, CycleObjectives, Id, Objective,
     ObjectiveIndex,
 };
 use crate::ui::cycle::CycleChoice;
@@ -98,10 +100,30 @@ impl Cascade {
             CascadeIndex::with_parts(p, objectives.get(), cycle_objectives.get())
         });
         // Links into other cycles outlive moves of units; the rest does not.
-        let link_warnings = state.index_of(Aspects::LAYOUT, move |p| {
-            let found = cycle.get().map(|c| link_warnings(p, &c, &objectives.get()));
-            by_subject(found.unwrap_or_default())
-        });
+        // An edit that keeps objectives in place checks again only the links
+        // it can have changed, while the cycle shown and the cycles (their
+        // dates) are the ones last checked for.
+        let checked_for = StoredValue::new((None::<Id>, Vec::<Cycle>::new()));
+        let link_warnings = state.layout_index_of(
+            move |p| {
+                let cycle = cycle.get();
+                checked_for.set_value((cycle.clone(), p.cycles.clone()));
+                let found = cycle.map(|c| link_warnings(p, &c, &objectives.get()));
+                by_subject(found.unwrap_or_default())
+            },
+            move |last, p, changed| {
+                let cycle = cycle.get()?;
+                let same = checked_for.with_value(|(shown, cycles)| {
+                    shown.as_ref() == Some(&cycle) && *cycles == p.cycles
+                });
+                if !same {
+                    return None;
+                }
+                let before: Vec<Warning> = last.values().flatten().cloned().collect();
+                let found = link_warnings_patched(&before, p, &cycle, &objectives.get(), changed);
+                Some(by_subject(found))
+            },
+        );
         let unit_warnings = state.index_of(
             Aspects::UNITS
                 .union(Aspects::LAYOUT)
