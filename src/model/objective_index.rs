@@ -5,7 +5,7 @@
 //! 10,000 objectives took most of such an edit's time.
 
 use super::{Alignment, Id, KeyResult, Objective, Plan};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -31,18 +31,17 @@ struct Built {
 /// now replaces whatever the build says about those positions.
 #[derive(Clone, Default)]
 struct Patch {
-    /// Positions read again, including those emptied at the end of the plan.
-    positions: FxHashSet<usize>,
     /// Objectives whose position differs from the build's: added (`Some`) or removed (`None`).
     objective_position: FxHashMap<Id, Option<usize>>,
     /// The key results of the objectives at those positions.
     key_result_position: FxHashMap<Id, (usize, usize)>,
-    /// What each position read again held when it was read.
+    /// What each position read again held when it was read (nothing, for
+    /// one emptied at the end of the plan).
     read: FxHashMap<usize, Reading>,
 }
 
 /// What an objective read again is aligned to, and its key results.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct Reading {
     target: Option<Id>,
     key_results: Vec<Id>,
@@ -104,7 +103,7 @@ impl ObjectiveIndex {
             if let Some(at) = at {
                 patch.read_again(&self.built, plan, at);
             }
-            if patch.positions.len() > PATCH_LIMIT {
+            if patch.read.len() > PATCH_LIMIT {
                 return None;
             }
         }
@@ -117,7 +116,7 @@ impl ObjectiveIndex {
     pub fn objective(&self, id: &Id) -> Option<usize> {
         // The build first: most lookups end there, with one hash of the id.
         match self.built.objective_position.get(id) {
-            Some(&at) if !self.patch.positions.contains(&at) => Some(at),
+            Some(&at) if !self.patch.read.contains_key(&at) => Some(at),
             // Read again since, or added since: the patch knows.
             built => match self.patch.objective_position.get(id) {
                 Some(at) => *at,
@@ -129,7 +128,7 @@ impl ObjectiveIndex {
     /// The objective owning a key result, and the key result's position in it.
     pub fn key_result(&self, id: &Id) -> Option<(usize, usize)> {
         match self.built.key_result_position.get(id) {
-            Some(&place) if !self.patch.positions.contains(&place.0) => Some(place),
+            Some(&place) if !self.patch.read.contains_key(&place.0) => Some(place),
             // Its objective was read again: if it is still there, or was
             // added since, the patch has it.
             _ => self.patch.key_result_position.get(id).copied(),
@@ -143,13 +142,13 @@ impl ObjectiveIndex {
             .supporters
             .get(target)
             .map_or(&[][..], Vec::as_slice);
-        if self.patch.positions.is_empty() {
+        if self.patch.read.is_empty() {
             return Cow::Borrowed(built);
         }
         let mut found: Vec<usize> = built
             .iter()
             .copied()
-            .filter(|at| !self.patch.positions.contains(at))
+            .filter(|at| !self.patch.read.contains_key(at))
             .collect();
         let read_again = self.patch.read.iter();
         found.extend(
@@ -225,8 +224,8 @@ impl Patch {
                 }
             }
         }
-        self.positions.insert(at);
         let Some(objective) = plan.objectives.get(at) else {
+            self.read.insert(at, Reading::default());
             return;
         };
         if built.objective_position.get(&objective.id) == Some(&at) {
