@@ -6,6 +6,7 @@
 use okrplan::io::json::{read_plan, to_compact_text};
 use okrplan::io::merge;
 use okrplan::model::quality::{link_warnings, unit_warnings, warnings};
+use okrplan::model::rollout_plan;
 use okrplan::model::scoring::Scores;
 use okrplan::model::{
     ops, unit_paths, validate, Aspects, CascadeIndex, CheckIn, CycleObjectives, Editor, Id,
@@ -36,6 +37,8 @@ fn main() {
     let text = std::fs::read_to_string(&path).expect("readable plan file");
     let plan = read_plan(&text).expect("a valid plan");
     let cycle = plan.cycles.last().expect("a cycle").id.clone();
+    let today = plan.cycles.last().expect("a cycle").start;
+    let owners = rollout_plan::ObjectiveOwners::new(&plan);
     println!(
         "{} units, {} objectives, {:.1} MB",
         plan.units.len(),
@@ -125,6 +128,24 @@ fn main() {
             time(15, || unit_warnings(&plan, &cycle, &index)),
         ),
         ("unit_paths", time(15, || unit_paths(&plan))),
+        (
+            "rollout_plan::risks (after a rollout edit)",
+            time(15, || rollout_plan::risks(&plan, &owners, today)),
+        ),
+        (
+            "rollout_plan::okr_coverage (after a rollout edit)",
+            time(15, || {
+                rollout_plan::okr_coverage(&plan, &owners, &cycle, today)
+            }),
+        ),
+        (
+            "rollout_plan::adoption (after a rollout edit)",
+            time(15, || rollout_plan::adoption(&plan)),
+        ),
+        (
+            "rollout_plan::ObjectiveOwners::new (after a change of layout, in the rollout view)",
+            time(15, || rollout_plan::ObjectiveOwners::new(&plan)),
+        ),
         (
             "merge::preview (a file with 10 changes)",
             time(5, || merge::preview(&plan, &file)),

@@ -15,6 +15,11 @@ fn start() -> NaiveDate {
     date(START.0, START.1, START.2)
 }
 
+/// The risks of the plan's rollout as of `today`.
+fn risks_on(plan: &Plan, today: NaiveDate) -> Vec<Risk> {
+    risks(plan, &ObjectiveOwners::new(plan), today)
+}
+
 fn unit(id: &str, kind: UnitKind, parent: Option<&str>, headcount: Option<u32>) -> Unit {
     Unit {
         id: id.into(),
@@ -413,7 +418,7 @@ fn units_on_a_parent_loop_still_get_a_status() {
             proposal.participation.len(),
             plan.units.len() * proposal.phases.len()
         );
-        risks(&planned(plan.clone(), strategy), start());
+        risks_on(&planned(plan.clone(), strategy), start());
         adoption(&planned(plan.clone(), strategy));
     }
 }
@@ -670,7 +675,7 @@ fn with_company_okrs(mut plan: Plan) -> Plan {
 fn a_plan_without_phases_has_no_rollout_risks() {
     let mut plan = org();
     plan.rollout.roles.clear();
-    assert!(risks(&plan, start()).is_empty());
+    assert!(risks_on(&plan, start()).is_empty());
 }
 
 #[test]
@@ -679,7 +684,7 @@ fn every_risk_is_one_line_and_cites_a_seed() {
     plan.rollout.roles.clear();
     for strategy in Strategy::ALL {
         plan.rollout.strategy = strategy;
-        for risk in risks(&plan, start()) {
+        for risk in risks_on(&plan, start()) {
             assert!(!risk.message.contains('\n'), "{}", risk.message);
             assert!(risk.source.starts_with("Seed"), "{}", risk.source);
         }
@@ -689,14 +694,14 @@ fn every_risk_is_one_line_and_cites_a_seed() {
 #[test]
 fn missing_sponsor_and_champion_are_risks() {
     let plan = with_company_okrs(planned(org(), Strategy::AllAtOnce));
-    let named = risks(&plan, start());
+    let named = risks_on(&plan, start());
     assert!(of_kind(&named, RiskKind::NoExecutiveSponsor).is_empty());
     assert!(of_kind(&named, RiskKind::NoChampion).is_empty());
 
     let mut unnamed = plan.clone();
     unnamed.rollout.roles[0].person = "  ".into(); // a sponsor without a name is none
     unnamed.rollout.roles.pop();
-    let found = risks(&unnamed, start());
+    let found = risks_on(&unnamed, start());
     let sponsor = of_kind(&found, RiskKind::NoExecutiveSponsor);
     assert_eq!(sponsor.len(), 1);
     assert!(sponsor[0].source.contains("tail wagging the dog"));
@@ -707,7 +712,7 @@ fn missing_sponsor_and_champion_are_risks() {
 #[test]
 fn level_by_level_on_an_uneven_hierarchy_names_the_deepest_department() {
     let plan = with_company_okrs(planned(org(), Strategy::LevelByLevel));
-    let found = risks(&plan, start());
+    let found = risks_on(&plan, start());
     let deep = of_kind(&found, RiskKind::LevelByLevelOnDeepHierarchy);
     assert_eq!(deep.len(), 1);
     assert_eq!(deep[0].subject, Some("eng".into()));
@@ -719,7 +724,7 @@ fn level_by_level_on_an_uneven_hierarchy_names_the_deepest_department() {
     // Same tree, another strategy: no such risk.
     let other = planned(org(), Strategy::LeadershipFirst);
     assert!(of_kind(
-        &risks(&other, start()),
+        &risks_on(&other, start()),
         RiskKind::LevelByLevelOnDeepHierarchy
     )
     .is_empty());
@@ -737,7 +742,7 @@ fn level_by_level_on_a_deep_but_even_hierarchy_is_a_risk_and_on_a_shallow_one_no
         }
         planned(plan, Strategy::LevelByLevel)
     };
-    let found = risks(&chain(4), start());
+    let found = risks_on(&chain(4), start());
     let deep = of_kind(&found, RiskKind::LevelByLevelOnDeepHierarchy);
     assert_eq!(deep.len(), 1);
     assert_eq!(
@@ -745,7 +750,7 @@ fn level_by_level_on_a_deep_but_even_hierarchy_is_a_risk_and_on_a_shallow_one_no
         "Level by level through 5 levels: the lowest level waits 5 phases to take part."
     );
     assert!(of_kind(
-        &risks(&chain(3), start()),
+        &risks_on(&chain(3), start()),
         RiskKind::LevelByLevelOnDeepHierarchy
     )
     .is_empty());
@@ -760,7 +765,7 @@ fn level_by_level_on_a_deep_but_even_hierarchy_is_a_risk_and_on_a_shallow_one_no
     ];
     let plan = planned(plan, Strategy::LevelByLevel);
     assert!(of_kind(
-        &risks(&plan, start()),
+        &risks_on(&plan, start()),
         RiskKind::LevelByLevelOnDeepHierarchy
     )
     .is_empty());
@@ -771,7 +776,7 @@ fn units_active_before_their_parent_are_a_risk() {
     // Leapfrog: finance is active while the company only watches, and
     // finance has no objectives for payroll to align to.
     let plan = with_company_okrs(planned(org(), Strategy::LeapfrogPilot));
-    let found = risks(&plan, start());
+    let found = risks_on(&plan, start());
     let early = of_kind(&found, RiskKind::ActiveBeforeParents);
     let messages: Vec<_> = early.iter().map(|r| r.message.as_str()).collect();
     assert_eq!(
@@ -789,7 +794,7 @@ fn units_active_before_their_parent_are_a_risk() {
     plan.objectives
         .push(objective("o-fin", "finance", "q4-2026", Vec::new()));
     assert_eq!(
-        of_kind(&risks(&plan, start()), RiskKind::ActiveBeforeParents).len(),
+        of_kind(&risks_on(&plan, start()), RiskKind::ActiveBeforeParents).len(),
         1
     );
 }
@@ -799,7 +804,7 @@ fn missing_parent_okrs_only_matter_for_phases_that_start_soon() {
     // Leadership first, company without objectives: the departments of the
     // current phase are flagged, the levels joining next year are not yet.
     let plan = planned(org(), Strategy::LeadershipFirst);
-    let found = risks(&plan, start());
+    let found = risks_on(&plan, start());
     let early = of_kind(&found, RiskKind::ActiveBeforeParents);
     assert_eq!(early.len(), 1);
     assert_eq!(
@@ -808,9 +813,9 @@ fn missing_parent_okrs_only_matter_for_phases_that_start_soon() {
     );
     // With company OKRs in place: nothing.
     let plan = with_company_okrs(plan);
-    assert!(of_kind(&risks(&plan, start()), RiskKind::ActiveBeforeParents).is_empty());
+    assert!(of_kind(&risks_on(&plan, start()), RiskKind::ActiveBeforeParents).is_empty());
     // Two weeks before phase 2 its parents (departments) lack OKRs too.
-    let found = risks(&plan, date(2026, 12, 20));
+    let found = risks_on(&plan, date(2026, 12, 20));
     assert!(of_kind(&found, RiskKind::ActiveBeforeParents)
         .iter()
         .any(|r| r.subject == Some("eng".into())));
@@ -819,13 +824,13 @@ fn missing_parent_okrs_only_matter_for_phases_that_start_soon() {
 #[test]
 fn a_department_pilot_of_more_than_three_departments_is_too_large() {
     let plan = planned(org(), Strategy::DepartmentPilot);
-    assert!(of_kind(&risks(&plan, start()), RiskKind::PilotTooLarge).is_empty());
+    assert!(of_kind(&risks_on(&plan, start()), RiskKind::PilotTooLarge).is_empty());
     let mut wide = plan.clone();
     move_unit_to_phase(&plan, &"mobile".into(), &phase_id(&plan, 0))
         .unwrap()
         .apply(&mut wide)
         .unwrap();
-    let found = risks(&wide, start());
+    let found = risks_on(&wide, start());
     let large = of_kind(&found, RiskKind::PilotTooLarge);
     assert_eq!(large.len(), 1);
     assert_eq!(large[0].subject, Some(phase_id(&plan, 0)));
@@ -838,13 +843,13 @@ fn a_department_pilot_of_more_than_three_departments_is_too_large() {
 #[test]
 fn a_leapfrog_pilot_in_more_than_one_department_is_not_ring_fenced() {
     let plan = planned(org(), Strategy::LeapfrogPilot);
-    assert!(of_kind(&risks(&plan, start()), RiskKind::PilotTooLarge).is_empty());
+    assert!(of_kind(&risks_on(&plan, start()), RiskKind::PilotTooLarge).is_empty());
     let mut wide = plan.clone();
     set_participation(&plan, &"emea".into(), &phase_id(&plan, 0), Active)
         .unwrap()
         .apply(&mut wide)
         .unwrap();
-    let found = risks(&wide, start());
+    let found = risks_on(&wide, start());
     let large = of_kind(&found, RiskKind::PilotTooLarge);
     assert_eq!(large.len(), 1);
     assert!(large[0].message.ends_with("no longer ring-fenced."));
@@ -857,7 +862,7 @@ fn a_leapfrog_pilot_in_more_than_one_department_is_not_ring_fenced() {
 fn pilots_all_of_one_size_are_not_representative() {
     let plan = planned(org(), Strategy::DepartmentPilot);
     // people (small), finance (small), sales (medium): a mix.
-    assert!(of_kind(&risks(&plan, start()), RiskKind::PilotNotRepresentative).is_empty());
+    assert!(of_kind(&risks_on(&plan, start()), RiskKind::PilotNotRepresentative).is_empty());
     let mut small = plan.clone();
     for unit in ["sales", "emea"] {
         set_participation(&small, &unit.into(), &phase_id(&plan, 0), ViewOnly)
@@ -865,7 +870,7 @@ fn pilots_all_of_one_size_are_not_representative() {
             .apply(&mut small)
             .unwrap();
     }
-    let found = risks(&small, start());
+    let found = risks_on(&small, start());
     let narrow = of_kind(&found, RiskKind::PilotNotRepresentative);
     assert_eq!(narrow.len(), 1);
     assert_eq!(
@@ -890,7 +895,7 @@ fn pilots_all_of_one_kind_are_not_representative() {
     ));
     // All the same size: the pilot is a, b, c, all Departments.
     let plan = planned(plan, Strategy::DepartmentPilot);
-    let found = risks(&plan, start());
+    let found = risks_on(&plan, start());
     let narrow = of_kind(&found, RiskKind::PilotNotRepresentative);
     assert_eq!(narrow.len(), 1);
     assert!(narrow[0]
@@ -913,21 +918,25 @@ fn open_readiness_is_a_risk_from_two_weeks_before_a_phase_until_it_ends() {
         })
         .collect();
     let open_at = |plan: &Plan, today| {
-        of_kind(&risks(plan, today), RiskKind::PhaseStartsWithOpenReadiness).len()
+        of_kind(
+            &risks_on(plan, today),
+            RiskKind::PhaseStartsWithOpenReadiness,
+        )
+        .len()
     };
     assert_eq!(open_at(&plan, date(2026, 9, 10)), 0);
     assert_eq!(open_at(&plan, date(2026, 9, 17)), 1);
     assert_eq!(open_at(&plan, date(2026, 12, 31)), 1);
     assert_eq!(open_at(&plan, date(2027, 1, 1)), 0);
 
-    let found = risks(&plan, date(2026, 9, 20));
+    let found = risks_on(&plan, date(2026, 9, 20));
     let open = of_kind(&found, RiskKind::PhaseStartsWithOpenReadiness);
     assert_eq!(open[0].subject, Some(phase.id.clone()));
     assert_eq!(
         open[0].message,
         "“Phase 1: everyone” starts on 2026-10-01 with 1 of 2 readiness items open, such as “Leaders trained”."
     );
-    let found = risks(&plan, start());
+    let found = risks_on(&plan, start());
     assert!(of_kind(&found, RiskKind::PhaseStartsWithOpenReadiness)[0]
         .message
         .contains("started on 2026-10-01"));
@@ -940,10 +949,13 @@ fn open_readiness_is_a_risk_from_two_weeks_before_a_phase_until_it_ends() {
 fn too_many_units_in_the_first_phase() {
     let load = |strategy| {
         let plan = with_company_okrs(planned(org(), strategy));
-        of_kind(&risks(&plan, start()), RiskKind::TooManyUnitsInFirstPhase)
-            .into_iter()
-            .cloned()
-            .collect::<Vec<_>>()
+        of_kind(
+            &risks_on(&plan, start()),
+            RiskKind::TooManyUnitsInFirstPhase,
+        )
+        .into_iter()
+        .cloned()
+        .collect::<Vec<_>>()
     };
     // 5 of 12 (42%) and 6 of 12 are too many; 1 and 2 of 12 are not.
     let leadership = load(Strategy::LeadershipFirst);
@@ -965,7 +977,7 @@ fn too_many_units_in_the_first_phase() {
 #[test]
 fn phases_with_units_not_started_and_no_observers_lack_view_only_access() {
     let plan = with_company_okrs(planned(org(), Strategy::LevelByLevel));
-    let found = risks(&plan, start());
+    let found = risks_on(&plan, start());
     let blind = of_kind(&found, RiskKind::NoViewOnlyAccess);
     let subjects: Vec<_> = blind.iter().map(|r| r.subject.clone().unwrap()).collect();
     let expected: Vec<Id> = (0..4).map(|n| phase_id(&plan, n)).collect();
@@ -980,7 +992,7 @@ fn phases_with_units_not_started_and_no_observers_lack_view_only_access() {
         Strategy::AllAtOnce,
     ] {
         let plan = planned(org(), strategy);
-        assert!(of_kind(&risks(&plan, start()), RiskKind::NoViewOnlyAccess).is_empty());
+        assert!(of_kind(&risks_on(&plan, start()), RiskKind::NoViewOnlyAccess).is_empty());
     }
 }
 
@@ -996,7 +1008,7 @@ fn a_well_prepared_all_at_once_rollout_has_only_its_trade_off() {
             .push(objective(&format!("o-{i}"), dept, "q4-2026", Vec::new()));
     }
     assert_eq!(
-        kinds(&risks(&plan, start())),
+        kinds(&risks_on(&plan, start())),
         [RiskKind::TooManyUnitsInFirstPhase]
     );
 }
@@ -1281,7 +1293,7 @@ fn measured_plan() -> Plan {
 fn okr_coverage_and_check_in_rate_during_the_cycle() {
     let plan = measured_plan();
     let q4 = Id::from("q4-2026");
-    let coverage = okr_coverage(&plan, &q4, start());
+    let coverage = okr_coverage(&plan, &ObjectiveOwners::new(&plan), &q4, start());
     assert_eq!(coverage.active_units, 5);
     assert_eq!(coverage.units_with_okrs, 3);
     assert!((coverage.coverage - 0.6).abs() < 1e-9);
@@ -1295,20 +1307,23 @@ fn okr_coverage_and_check_in_rate_during_the_cycle() {
 fn okr_coverage_and_check_in_rate_after_the_cycle_and_before_the_rollout() {
     let plan = measured_plan();
     let q4 = Id::from("q4-2026");
-    let coverage = okr_coverage(&plan, &q4, date(2027, 1, 10));
+    let coverage = okr_coverage(&plan, &ObjectiveOwners::new(&plan), &q4, date(2027, 1, 10));
     // Phase 2 is in force: 9 active units, 3 with Q4 objectives; any check-in counts.
     assert_eq!(coverage.active_units, 9);
     assert_eq!(coverage.units_with_okrs, 3);
     assert!((coverage.coverage - 3.0 / 9.0).abs() < 1e-9);
     assert!((check_in_rate(&plan, &q4, date(2027, 1, 10)) - 0.75).abs() < 1e-9);
 
-    let before = okr_coverage(&plan, &q4, date(2026, 9, 1));
+    let before = okr_coverage(&plan, &ObjectiveOwners::new(&plan), &q4, date(2026, 9, 1));
     assert_eq!(
         (before.active_units, before.units_with_okrs, before.coverage),
         (0, 0, 0.0)
     );
     let none = Id::from("no-cycle");
-    assert_eq!(okr_coverage(&plan, &none, start()).coverage, 0.0);
+    assert_eq!(
+        okr_coverage(&plan, &ObjectiveOwners::new(&plan), &none, start()).coverage,
+        0.0
+    );
     assert_eq!(check_in_rate(&plan, &none, start()), 0.0);
 }
 
@@ -1424,7 +1439,10 @@ fn roles_are_added_edited_and_removed_as_one_list() {
         remove_role(&plan, &"r-sponsor".into()).unwrap(),
     );
     assert_eq!(
-        kinds(&risks(&planned(plan.clone(), Strategy::AllAtOnce), start()))[0],
+        kinds(&risks_on(
+            &planned(plan.clone(), Strategy::AllAtOnce),
+            start()
+        ))[0],
         RiskKind::NoExecutiveSponsor
     );
     assert!(remove_role(&plan, &"r-sponsor".into()).is_err());

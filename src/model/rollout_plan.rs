@@ -834,14 +834,20 @@ fn risk(kind: RiskKind, subject: Option<&Id>, message: String, source: &'static 
 }
 
 /// The known risks of the plan's rollout as of `today`, in the order of
-/// [`RiskKind`]. A plan without rollout phases has none: nothing is planned yet.
-pub fn risks(plan: &Plan, today: NaiveDate) -> Vec<Risk> {
-    risks_of(plan, &plan.rollout, today)
+/// [`RiskKind`], with `owners` the plan's. A plan without rollout phases has
+/// none: nothing is planned yet.
+pub fn risks(plan: &Plan, owners: &ObjectiveOwners, today: NaiveDate) -> Vec<Risk> {
+    risks_of(plan, owners, &plan.rollout, today)
 }
 
 /// The known risks of `rollout` (the plan's own or a proposal) for the
 /// plan's organisation, objectives and cycles.
-fn risks_of(plan: &Plan, rollout: &Rollout, today: NaiveDate) -> Vec<Risk> {
+fn risks_of(
+    plan: &Plan,
+    owners: &ObjectiveOwners,
+    rollout: &Rollout,
+    today: NaiveDate,
+) -> Vec<Risk> {
     if rollout.phases.is_empty() {
         return Vec::new();
     }
@@ -852,7 +858,7 @@ fn risks_of(plan: &Plan, rollout: &Rollout, today: NaiveDate) -> Vec<Risk> {
         .unwrap_or(NaiveDate::MAX);
     let mut found = role_risks(rollout);
     found.extend(deep_hierarchy(plan, rollout.strategy, &org));
-    found.extend(active_before_parents(plan, &org, &grid, soon));
+    found.extend(active_before_parents(plan, owners, &org, &grid, soon));
     found.extend(pilot_risks(plan, rollout.strategy, &org, &grid));
     found.extend(open_readiness(rollout, &grid, today, soon));
     found.extend(first_phase_load(plan, rollout.strategy, &grid));
@@ -926,29 +932,24 @@ fn deep_hierarchy(plan: &Plan, strategy: Strategy, org: &Org) -> Option<Risk> {
 /// has no objectives in a cycle overlapping the phase; one risk per phase and
 /// parent (the subject). Missing parent objectives only count for phases
 /// that have started or start soon: nobody writes next year's OKRs today.
-fn active_before_parents(plan: &Plan, org: &Org, grid: &Grid, soon: NaiveDate) -> Vec<Risk> {
+fn active_before_parents(
+    plan: &Plan,
+    owners: &ObjectiveOwners,
+    org: &Org,
+    grid: &Grid,
+    soon: NaiveDate,
+) -> Vec<Risk> {
     let mut found = Vec::new();
     for (phase, status) in grid.phases.iter().zip(&grid.status) {
-        // The units with objectives in a cycle overlapping the phase, found
-        // once per phase and only if asked: one pass over the objectives
-        // rather than one per parent.
-        let mut owners: Option<FxHashSet<&Id>> = None;
-        let mut has_objectives = |unit: usize| {
-            owners
-                .get_or_insert_with(|| {
-                    let cycles: FxHashSet<&Id> = plan
-                        .cycles
-                        .iter()
-                        .filter(|c| c.start <= phase.end && phase.start <= c.end)
-                        .map(|c| &c.id)
-                        .collect();
-                    plan.objectives
-                        .iter()
-                        .filter(|o| cycles.contains(&o.cycle))
-                        .map(|o| &o.unit)
-                        .collect()
-                })
-                .contains(&plan.units[unit].id)
+        let cycles: Vec<&Id> = plan
+            .cycles
+            .iter()
+            .filter(|c| c.start <= phase.end && phase.start <= c.end)
+            .map(|c| &c.id)
+            .collect();
+        let has_objectives = |unit: usize| {
+            let unit = &plan.units[unit].id;
+            cycles.iter().any(|cycle| owners.owns(cycle, unit))
         };
         let mut early: BTreeMap<usize, (Vec<usize>, bool)> = BTreeMap::new();
         for (unit, &parent) in org.parent.iter().enumerate() {
@@ -1195,10 +1196,15 @@ pub struct StrategyMetrics {
 
 /// The metrics of the plan's rollout as it stands, risks as of `today`.
 pub fn strategy_metrics(plan: &Plan, today: NaiveDate) -> StrategyMetrics {
-    metrics_of(plan, &plan.rollout, today)
+    metrics_of(plan, &ObjectiveOwners::new(plan), &plan.rollout, today)
 }
 
-fn metrics_of(plan: &Plan, rollout: &Rollout, today: NaiveDate) -> StrategyMetrics {
+fn metrics_of(
+    plan: &Plan,
+    owners: &ObjectiveOwners,
+    rollout: &Rollout,
+    today: NaiveDate,
+) -> StrategyMetrics {
     let grid = Grid::new(plan, rollout);
     let first = grid.phases.first().map(|p| p.start);
     let full = grid
@@ -1215,7 +1221,7 @@ fn metrics_of(plan: &Plan, rollout: &Rollout, today: NaiveDate) -> StrategyMetri
             .map(|k| grid.newly_active(k))
             .max()
             .unwrap_or(0),
-        risks: risks_of(plan, rollout, today),
+        risks: risks_of(plan, owners, rollout, today),
     }
 }
 
@@ -1232,6 +1238,7 @@ pub fn compare(
     b: Strategy,
     start: NaiveDate,
 ) -> (StrategyMetrics, StrategyMetrics) {
+    let owners = ObjectiveOwners::new(plan);
     let measure = |strategy| {
         let mut minted = 0;
         let proposal = propose(plan, strategy, start, &mut |_| {
@@ -1247,9 +1254,39 @@ pub fn compare(
             roles: carried.roles.clone(),
             ..Rollout::default()
         };
-        metrics_of(plan, &proposed, start)
+        metrics_of(plan, &owners, &proposed, start)
     };
     (measure(a), measure(b))
+}
+
+/// Which units have objectives in which cycle: all that the risks and the
+/// coverage ask of the objectives. It reads only the plan's layout, so a view
+/// keeps it across rollout edits instead of going over every objective again.
+pub struct ObjectiveOwners {
+    units_by_cycle: FxHashMap<Id, FxHashSet<Id>>,
+}
+
+impl ObjectiveOwners {
+    pub fn new(plan: &Plan) -> Self {
+        let mut units_by_cycle: FxHashMap<Id, FxHashSet<Id>> = FxHashMap::default();
+        for objective in &plan.objectives {
+            let units = match units_by_cycle.get_mut(&objective.cycle) {
+                Some(units) => units,
+                None => units_by_cycle.entry(objective.cycle.clone()).or_default(),
+            };
+            if !units.contains(&objective.unit) {
+                units.insert(objective.unit.clone());
+            }
+        }
+        ObjectiveOwners { units_by_cycle }
+    }
+
+    /// Whether `unit` has an objective in `cycle`.
+    pub fn owns(&self, cycle: &Id, unit: &Id) -> bool {
+        self.units_by_cycle
+            .get(cycle)
+            .is_some_and(|units| units.contains(unit))
+    }
 }
 
 /// How far the rollout reaches at the start of one phase.
@@ -1335,15 +1372,14 @@ pub struct OkrCoverage {
 }
 
 /// How many of the units Active in the phase in force today (the latest
-/// phase started by then) have objectives in `cycle`.
-pub fn okr_coverage(plan: &Plan, cycle: &Id, today: NaiveDate) -> OkrCoverage {
+/// phase started by then) have objectives in `cycle`, with `owners` the plan's.
+pub fn okr_coverage(
+    plan: &Plan,
+    owners: &ObjectiveOwners,
+    cycle: &Id,
+    today: NaiveDate,
+) -> OkrCoverage {
     let grid = Grid::new(plan, &plan.rollout);
-    let owners: FxHashSet<&Id> = plan
-        .objectives
-        .iter()
-        .filter(|o| &o.cycle == cycle)
-        .map(|o| &o.unit)
-        .collect();
     let active: Vec<&Id> = grid
         .current(today)
         .map(|k| {
@@ -1355,7 +1391,7 @@ pub fn okr_coverage(plan: &Plan, cycle: &Id, today: NaiveDate) -> OkrCoverage {
                 .collect()
         })
         .unwrap_or_default();
-    let units_with_okrs = active.iter().filter(|u| owners.contains(*u)).count();
+    let units_with_okrs = active.iter().filter(|u| owners.owns(cycle, u)).count();
     OkrCoverage {
         coverage: share(units_with_okrs, active.len()),
         active_units: active.len(),

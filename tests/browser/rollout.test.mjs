@@ -244,3 +244,24 @@ test('the programme OKRs, roles and comparison are drawn a paint after the top o
   assert.deepEqual(seen, { top: { painted: false, comparison: false, roles: false }, comparison: { painted: true } });
   await comparison(page).getByRole('row').first().waitFor();
 });
+
+test('the programme OKRs follow objectives added and undone while the rollout view is open', async () => {
+  const page = await open();
+  const coverage = page.getByRole('list', { name: 'Rollout key results' }).getByRole('listitem').filter({ hasText: 'Every active unit has OKRs' });
+  await coverage.filter({ hasText: '8 of 8 active units (100%)' }).waitFor();
+  // Data team has no objectives this quarter.
+  await page.getByRole('combobox', { name: 'Participation of Data team' }).selectOption('Active');
+  await coverage.filter({ hasText: '8 of 9 active units (89%)' }).waitFor();
+
+  await page.getByRole('link', { name: 'Cascade' }).click();
+  await page.getByRole('list', { name: 'Organisation' }).getByRole('button', { name: 'Data team', exact: true }).click();
+  await page.getByRole('complementary').getByRole('button', { name: 'Add objective' }).click();
+  await page.getByRole('link', { name: 'Rollout' }).click();
+  await coverage.filter({ hasText: '9 of 9 active units (100%)' }).waitFor();
+
+  // Undone and redone here: the view keeps which units have objectives, and must follow.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await coverage.filter({ hasText: '8 of 9 active units (89%)' }).waitFor();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await coverage.filter({ hasText: '9 of 9 active units (100%)' }).waitFor();
+});

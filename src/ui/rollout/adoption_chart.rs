@@ -6,8 +6,7 @@
 use super::context::Rollout;
 use super::timeline::{ACTIVE, GRID, INK, MUTED, VIEW_ONLY};
 use crate::model::date::day_month_year;
-use crate::model::rollout_plan::{adoption, AdoptionPoint};
-use crate::model::Aspects;
+use crate::model::rollout_plan::AdoptionPoint;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -134,18 +133,17 @@ fn lines(axes: &Axes, points: &[AdoptionPoint]) -> impl IntoView {
 #[component]
 pub fn AdoptionChart() -> impl IntoView {
     let rollout = Rollout::expect();
-    let state = rollout.state;
     let data = Memo::new_with_compare(
         move |_| {
-            state.with_aspects(Aspects::UNITS.union(Aspects::ROLLOUT), |p| {
-                let end = p.rollout.phases.iter().map(|ph| ph.end).max();
-                let names = rollout.index.with(|ix| {
-                    ix.phases
-                        .iter()
-                        .map(|ph| ph.name.clone())
-                        .collect::<Vec<_>>()
-                });
-                std::sync::Arc::new((adoption(p), end, names))
+            let points = rollout.adoption.get();
+            rollout.index.with(|ix| {
+                let end = ix.phases.iter().map(|ph| ph.end).max();
+                let names = ix
+                    .phases
+                    .iter()
+                    .map(|ph| ph.name.clone())
+                    .collect::<Vec<_>>();
+                std::sync::Arc::new((points, end, names))
             })
         },
         |_, _| true,

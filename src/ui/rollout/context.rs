@@ -2,8 +2,10 @@
 //! the org tree with every unit's status in every phase, the risks, the date
 //! strategies start from, and which units are expanded.
 
-use crate::model::rollout_plan::{phases_in_order, risks, status_table, Risk};
-use crate::model::{Id, ParticipationStatus, Phase, Plan, UnitTree};
+use crate::model::rollout_plan::{
+    adoption, phases_in_order, risks, status_table, AdoptionPoint, ObjectiveOwners, Risk,
+};
+use crate::model::{Aspects, Id, ParticipationStatus, Phase, Plan, UnitTree};
 use crate::ui::clock::today;
 use crate::ui::state::AppState;
 use chrono::NaiveDate;
@@ -128,7 +130,12 @@ pub struct Rollout {
     /// The phase shown, by position: the one picked while it exists, else the
     /// one in force today, else the first.
     pub phase: Memo<Option<usize>>,
+    /// Which units have objectives in which cycle: kept across rollout
+    /// edits, which then need not go over every objective.
+    pub owners: Memo<Arc<ObjectiveOwners>>,
     pub risks: Memo<Arc<Vec<Risk>>>,
+    /// Adoption at each phase's start, for the chart and the rollout's OKRs.
+    pub adoption: Memo<Arc<Vec<AdoptionPoint>>>,
     pub expanded: RwSignal<FxHashSet<Id>>,
     /// The unit being dragged onto a phase.
     pub dragging: RwSignal<Option<Id>>,
@@ -139,11 +146,8 @@ pub struct Rollout {
 impl Rollout {
     pub fn new(state: AppState) -> Self {
         let today = today();
-        // Rebuilt once per edit; every row reads it in O(1).
-        let index = Memo::new_with_compare(
-            move |_| state.with_plan(|p| Arc::new(Index::new(p))),
-            |_, _| true,
-        );
+        // Rebuilt once per edit of the units or the rollout; every row reads it in O(1).
+        let index = state.index_of(Aspects::UNITS.union(Aspects::ROLLOUT), Index::new);
         let chosen_phase = RwSignal::new(None::<Id>);
         let phase = Memo::new(move |_| {
             let chosen = chosen_phase.get();
@@ -154,10 +158,18 @@ impl Rollout {
                     .or((!ix.phases.is_empty()).then_some(0))
             })
         });
+        let owners = state.index_of(Aspects::LAYOUT, ObjectiveOwners::new);
         let risks = Memo::new_with_compare(
-            move |_| state.with_plan(|p| Arc::new(risks(p, today))),
+            move |_| {
+                let read = Aspects::UNITS
+                    .union(Aspects::LAYOUT)
+                    .union(Aspects::ROLLOUT);
+                owners
+                    .with(|owners| state.with_aspects(read, |p| Arc::new(risks(p, owners, today))))
+            },
             |_, _| true,
         );
+        let adoption = state.index_of(Aspects::UNITS.union(Aspects::ROLLOUT), adoption);
         let (expanded, start) = state.editor.with_untracked(|e| {
             let plan = e.plan();
             let first = phases_in_order(&plan.rollout).first().map(|p| p.start);
@@ -169,7 +181,9 @@ impl Rollout {
             index,
             chosen_phase,
             phase,
+            owners,
             risks,
+            adoption,
             expanded: RwSignal::new(expanded),
             dragging: RwSignal::new(None),
             start: RwSignal::new(start),

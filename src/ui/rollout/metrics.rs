@@ -3,7 +3,7 @@
 
 use super::context::Rollout;
 use crate::model::date::day_month_year;
-use crate::model::rollout_plan::{adoption, check_in_rate, okr_coverage};
+use crate::model::rollout_plan::{check_in_rate, okr_coverage};
 use crate::model::Aspects;
 use leptos::prelude::*;
 
@@ -42,7 +42,7 @@ pub fn RolloutOkrs() -> impl IntoView {
         state.with_aspects(read, |p| {
             let mut out = Vec::new();
             let last_end = p.rollout.phases.iter().map(|ph| ph.end).max();
-            let points = adoption(p);
+            let points = rollout.adoption.get();
             let active_now = current
                 .and_then(|k| points.get(k))
                 .map_or(0.0, |a| a.active_units);
@@ -65,7 +65,9 @@ pub fn RolloutOkrs() -> impl IntoView {
                 });
             }
             if let Some(cycle) = p.current_cycle(today) {
-                let m = okr_coverage(p, &cycle.id, today);
+                let m = rollout
+                    .owners
+                    .with(|owners| okr_coverage(p, owners, &cycle.id, today));
                 out.push(Measure {
                     title: format!("Every active unit has OKRs for {}", cycle.name),
                     now: format!(
