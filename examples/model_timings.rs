@@ -9,8 +9,8 @@ use okrplan::model::quality::{link_warnings, unit_warnings, warnings};
 use okrplan::model::rollout_plan;
 use okrplan::model::scoring::Scores;
 use okrplan::model::{
-    ops, unit_paths, validate, Aspects, CascadeIndex, CheckIn, CycleObjectives, Editor, Id,
-    ObjectiveIndex,
+    ops, unit_paths, validate, Aspects, CascadeIndex, CheckIn, Command, CycleObjectives, Editor,
+    Id, ObjectiveIndex, Plan,
 };
 use okrplan::storage::saved_text;
 use std::sync::Arc;
@@ -57,24 +57,28 @@ fn main() {
     for objective in file.objectives.iter_mut().take(10) {
         objective.title.push_str(" (revised)");
     }
-    // The plan with a key result added, and what the editor says it changed.
-    let (with_key_result, added) = {
+    // The plan after an edit, and what the editor says the edit did.
+    let edited = |edit: &dyn Fn(&Plan) -> Command| {
         let mut editor = Editor::new(plan.clone());
         let since = editor.revision_of(Aspects::LAYOUT);
-        let first = editor.plan().objectives[0].id.clone();
-        let add = ops::edit_objective(editor.plan(), &first, |o| {
+        editor.apply(edit(editor.plan())).expect("applied");
+        let steps = editor.layout_changed_since(since).expect("remembered");
+        (editor.plan().clone(), steps)
+    };
+    let (with_key_result, added) = edited(&|plan| {
+        let first = &plan.objectives[0].id;
+        let add = ops::edit_objective(plan, first, |o| {
             let mut kr = o.key_results[0].clone();
             kr.id = Id::from("kr-timed");
             o.key_results.push(kr);
         });
-        editor
-            .apply(add.expect("a key result to add"))
-            .expect("added");
-        let added = editor
-            .layout_changed_since(since)
-            .expect("objectives kept in place");
-        (editor.plan().clone(), added)
-    };
+        add.expect("a key result to add")
+    });
+    // An objective in the middle: every one after it moves.
+    let (without_objective, deleted) = edited(&|plan| {
+        let middle = &plan.objectives[plan.objectives.len() / 2].id;
+        ops::delete_objective(plan, middle).expect("an objective to delete")
+    });
     let changes = merge::preview(&plan, &file);
     let accepted = changes.default_selection();
     let rows: Vec<(&str, f64)> = vec![
@@ -101,6 +105,14 @@ fn main() {
                 let patched = positions.patched(&with_key_result, &added);
                 let patched = patched.expect("patched");
                 by_unit.patched(&with_key_result, Some(&cycle), &patched, &added)
+            }),
+        ),
+        (
+            "ObjectiveIndex::patched and CycleObjectives::patched (an objective in the middle deleted)",
+            time(15, || {
+                let patched = positions.patched(&without_objective, &deleted);
+                let patched = patched.expect("patched");
+                by_unit.patched(&without_objective, Some(&cycle), &patched, &deleted)
             }),
         ),
         (

@@ -687,14 +687,25 @@ fn adding_key_results_and_objectives_and_undoing_them_patch_the_index() {
     let patched = undone.patched(editor.plan(), &changed).expect("patched");
     let last = editor.plan().objectives.len() - 1;
     assert_eq!(patched.objective(&"o-added".into()), Some(last));
+    // A reorder moves objectives, and so does a removal before the end.
+    let since = editor.revision_of(Aspects::LAYOUT);
     editor
         .apply(Command::ReorderObjective { from: 0, to: 1 })
         .unwrap();
+    editor.apply(Command::RemoveObjective { index: 2 }).unwrap();
+    let steps = editor.layout_changed_since(since).expect("remembered");
     assert_eq!(
-        editor.layout_changed_since(since),
-        None,
-        "a reorder moves objectives"
+        steps,
+        [
+            LayoutStep::Removed(0),
+            LayoutStep::Inserted(1),
+            LayoutStep::Removed(2)
+        ]
     );
+    let moved = patched.patched(editor.plan(), &steps).expect("patched");
+    let fresh = ObjectiveIndex::new(editor.plan());
+    let ids = editor.plan().objectives.iter().map(|o| o.id.clone());
+    assert_same_index(&moved, &fresh, &ids.chain([first.id]).collect::<Vec<_>>()).unwrap();
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! objective and key result: [`ObjectiveIndex`] reads only the plan's
 //! layout (see [`super::Aspects`]), [`CascadeIndex`] adds the units.
 
-use super::{Id, Objective, ObjectiveIndex, Plan, UnitTree};
+use super::objective_index::PATCH_LIMIT;
+use super::{Id, LayoutStep, Objective, ObjectiveIndex, Plan, UnitTree};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -34,32 +35,51 @@ impl CycleObjectives {
         grouped
     }
 
-    /// The grouping of `plan` after edits that changed the objectives
-    /// `changed` in place, added them at the end or removed them from the
-    /// end (`Editor::layout_changed_since`), as `positions` finds them now;
-    /// `None` when it is better built afresh (another cycle, say).
+    /// The grouping of `plan` after the edits `steps`
+    /// (`Editor::layout_changed_since`), with `positions` the index of
+    /// `plan`; `None` when it is better built afresh (another cycle, say).
     pub fn patched(
         &self,
         plan: &Plan,
         cycle: Option<&Id>,
         positions: &ObjectiveIndex,
-        changed: &[Id],
+        steps: &[LayoutStep],
     ) -> Option<Self> {
-        if self.cycle.as_ref() != cycle {
+        if self.cycle.as_ref() != cycle || steps.len() > PATCH_LIMIT {
             return None;
         }
         let mut patched = self.clone();
-        // Positions past the end were removed from it.
-        for at in plan.objectives.len()..patched.group_at.len() {
-            patched.take_out(at);
+        for step in steps {
+            match *step {
+                LayoutStep::Changed(_) => continue,
+                LayoutStep::Removed(at) => {
+                    patched.take_out(at);
+                    if at < patched.group_at.len() {
+                        patched.group_at.remove(at);
+                    }
+                }
+                LayoutStep::Inserted(at) => {
+                    patched
+                        .group_at
+                        .insert(at.min(patched.group_at.len()), None);
+                }
+            }
+            for members in &mut patched.groups {
+                members.retain_mut(|at| step.shift(*at).map(|now| *at = now).is_some());
+            }
         }
-        patched.group_at.resize(plan.objectives.len(), None);
-        for id in changed {
-            let Some(at) = positions.objective(id) else {
-                continue;
-            };
+        if patched.group_at.len() != plan.objectives.len() {
+            // The steps were not this plan's.
+            return None;
+        }
+        let changed = steps.iter().filter_map(|step| match step {
+            LayoutStep::Changed(id) => positions.objective(id),
+            _ => None,
+        });
+        let read_again: Vec<usize> = changed.chain(LayoutStep::inserted(steps)).collect();
+        for at in read_again {
             patched.take_out(at);
-            patched.place(at, &plan.objectives[at]);
+            patched.place(at, plan.objectives.get(at)?);
         }
         Some(patched)
     }

@@ -1,6 +1,6 @@
 //! A plan together with its undo and redo history.
 
-use super::{Aspects, Command, EditError, Id, Plan};
+use super::{Aspects, Command, EditError, Id, LayoutStep, Plan};
 use std::collections::VecDeque;
 
 /// How many edits can be undone; older ones are forgotten.
@@ -29,10 +29,9 @@ pub struct Editor {
     /// The latest edits that touched measures, oldest first: the objectives
     /// each changed in place, or `None` for an edit that did more.
     measure_log: VecDeque<Option<Vec<Id>>>,
-    /// The latest edits that touched the layout, oldest first: the
-    /// objectives each changed in place, added at the end or removed from
-    /// it, or `None` for an edit that may have moved objectives.
-    layout_log: VecDeque<Option<Vec<Id>>>,
+    /// The latest edits that touched the layout, oldest first: what each
+    /// did to objectives, step by step, or `None` for a new plan.
+    layout_log: VecDeque<Option<Vec<LayoutStep>>>,
     /// What the last change did to objectives.
     last_objectives_changed: ObjectivesChanged,
 }
@@ -81,12 +80,11 @@ impl Editor {
         )
     }
 
-    /// The objectives changed in place, added at the end or removed from
-    /// the end since the layout revision `since`, when no edit since moved
-    /// an objective to another position and every one is still remembered;
-    /// `None` otherwise. Lets the objective index follow adding a key result
-    /// or an objective without rebuilding.
-    pub fn layout_changed_since(&self, since: u64) -> Option<Vec<Id>> {
+    /// What the edits since the layout revision `since` did to objectives,
+    /// step by step, when every one is still remembered and none put a new
+    /// plan in place; `None` otherwise. Lets indexes of objectives follow
+    /// adding, removing or moving one without rebuilding.
+    pub fn layout_changed_since(&self, since: u64) -> Option<Vec<LayoutStep>> {
         changed_since(&self.layout_log, self.revision_of(Aspects::LAYOUT), since)
     }
 
@@ -110,7 +108,7 @@ impl Editor {
             remember(&mut self.measure_log, in_place);
         }
         if aspects.intersects(Aspects::LAYOUT) {
-            remember(&mut self.layout_log, change.kept_in_place);
+            remember(&mut self.layout_log, change.layout);
         }
         self.last_objectives_changed = change.objectives;
     }
@@ -118,7 +116,7 @@ impl Editor {
     pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
         let label = command.label();
         let inverse = command.apply(&mut self.plan)?;
-        let change = Change::of(Some(&inverse), &self.plan);
+        let change = Change::of(Some(&inverse));
         self.touched(Aspects::of_edit(&inverse, &self.plan), change);
         self.undo.push(Step { label, inverse });
         if self.undo.len() > HISTORY_LIMIT {
@@ -131,14 +129,14 @@ impl Editor {
     /// Reverts the last edit; returns its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<String> {
         let (label, touched) = Self::replay(&mut self.plan, &mut self.undo, &mut self.redo)?;
-        let change = Change::of(self.redo.last().map(|s| &s.inverse), &self.plan);
+        let change = Change::of(self.redo.last().map(|s| &s.inverse));
         self.touched(touched, change);
         Some(label)
     }
 
     pub fn redo(&mut self) -> Option<String> {
         let (label, touched) = Self::replay(&mut self.plan, &mut self.redo, &mut self.undo)?;
-        let change = Change::of(self.undo.last().map(|s| &s.inverse), &self.plan);
+        let change = Change::of(self.undo.last().map(|s| &s.inverse));
         self.touched(touched, change);
         Some(label)
     }
@@ -149,7 +147,7 @@ impl Editor {
         self.plan = plan;
         self.undo.clear();
         self.redo.clear();
-        self.touched(Aspects::ALL, Change::of(None, &self.plan));
+        self.touched(Aspects::ALL, Change::of(None));
     }
 
     pub fn undo_label(&self) -> Option<&str> {
@@ -183,17 +181,17 @@ impl Editor {
 /// What an edit did to objectives, as the editor's logs keep it.
 struct Change {
     objectives: ObjectivesChanged,
-    /// See [`objectives_kept_in_place`].
-    kept_in_place: Option<Vec<Id>>,
+    /// See [`LayoutStep::of_edit`].
+    layout: Option<Vec<LayoutStep>>,
 }
 
 impl Change {
     /// Given the command that reverts the edit (`None`: the plan was
-    /// replaced from outside) and the plan after it.
-    fn of(inverse: Option<&Command>, plan: &Plan) -> Self {
+    /// replaced from outside).
+    fn of(inverse: Option<&Command>) -> Self {
         Change {
             objectives: inverse.map_or(ObjectivesChanged::Any, objectives_changed),
-            kept_in_place: inverse.and_then(|inverse| objectives_kept_in_place(inverse, plan)),
+            layout: inverse.and_then(LayoutStep::of_edit),
         }
     }
 }
@@ -245,58 +243,23 @@ fn objectives_changed(inverse: &Command) -> ObjectivesChanged {
 }
 
 /// Appends an edit's entry to a change log, forgetting the oldest beyond the limit.
-fn remember(log: &mut VecDeque<Option<Vec<Id>>>, entry: Option<Vec<Id>>) {
+fn remember<T>(log: &mut VecDeque<Option<Vec<T>>>, entry: Option<Vec<T>>) {
     log.push_back(entry);
     if log.len() > CHANGE_LOG_LIMIT {
         log.pop_front();
     }
 }
 
-/// The ids a log's edits since `since` list, when the log remembers all of
-/// them (`now` is the aspect's revision) and none of them is `None`.
-fn changed_since(log: &VecDeque<Option<Vec<Id>>>, now: u64, since: u64) -> Option<Vec<Id>> {
+/// The entries a log's edits since `since` list, in order, when the log
+/// remembers all of them (`now` is the aspect's revision) and none of them
+/// is `None`.
+fn changed_since<T: Clone>(log: &VecDeque<Option<Vec<T>>>, now: u64, since: u64) -> Option<Vec<T>> {
     let count = now.checked_sub(since)?;
     let skip = log.len().checked_sub(usize::try_from(count).ok()?)?;
-    log.iter().skip(skip).try_fold(Vec::new(), |mut ids, edit| {
-        ids.extend(edit.as_ref()?.iter().cloned());
-        Some(ids)
-    })
-}
-
-/// For an edit of the layout, given the command that reverts it and the plan
-/// after it: the objectives it changed in place, appended or removed from the
-/// end, when every other objective kept its position; `None` when it may
-/// have moved some (an insertion or removal elsewhere, a reorder, a new plan).
-fn objectives_kept_in_place(inverse: &Command, plan: &Plan) -> Option<Vec<Id>> {
-    let count = plan.objectives.len();
-    match inverse {
-        Command::UpdateObjective(before) => Some(vec![before.id.clone()]),
-        // The edit appended this objective.
-        Command::RemoveObjective { index } if index + 1 == count => {
-            Some(vec![plan.objectives[*index].id.clone()])
-        }
-        // The edit removed the last objective.
-        Command::InsertObjective { index, objective } if *index == count => {
-            Some(vec![objective.id.clone()])
-        }
-        // A batch's steps are checked against the plan after all of them:
-        // only those that do not depend on positions can tell.
-        Command::Batch { steps, .. } => {
-            steps
-                .iter()
-                .try_fold(Vec::new(), |mut ids, step| match step {
-                    Command::InsertObjective { .. } | Command::RemoveObjective { .. } => None,
-                    _ => {
-                        ids.extend(objectives_kept_in_place(step, plan)?);
-                        Some(ids)
-                    }
-                })
-        }
-        Command::InsertObjective { .. }
-        | Command::RemoveObjective { .. }
-        | Command::ReorderObjective { .. }
-        | Command::ReplacePlan(_) => None,
-        // Cycles and settings: no objective moves.
-        _ => Some(Vec::new()),
-    }
+    log.iter()
+        .skip(skip)
+        .try_fold(Vec::new(), |mut entries, edit| {
+            entries.extend(edit.as_ref()?.iter().cloned());
+            Some(entries)
+        })
 }

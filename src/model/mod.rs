@@ -7,6 +7,7 @@ mod cycle;
 pub mod date;
 mod editor;
 mod id;
+mod layout_step;
 mod lookup;
 mod objective_index;
 mod okr;
@@ -30,6 +31,7 @@ pub use command::{Command, EditError};
 pub use cycle::{Cycle, CycleKind};
 pub use editor::{Editor, ObjectivesChanged};
 pub use id::Id;
+pub use layout_step::LayoutStep;
 pub use objective_index::ObjectiveIndex;
 pub use okr::{
     Alignment, CheckIn, Commitment, KeyResult, MeasureKind, Objective, Review, ScoreOverride,

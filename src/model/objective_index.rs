@@ -1,16 +1,18 @@
 //! Where each objective and key result sits in a plan, and who aligns to
-//! them. Built in one pass; edits that leave every objective where it was
-//! (a key result added, an alignment changed, an objective added at the
-//! end) are laid over the built index instead of rebuilding it, which at
-//! 10,000 objectives took most of such an edit's time.
+//! them. Built in one pass; the edits since (see [`LayoutStep`]) are laid
+//! over the built index instead of rebuilding it, which at 10,000
+//! objectives took most of such an edit's time: the positions they shifted
+//! are worked out from the few objectives they removed and inserted, and
+//! the objectives they inserted or changed are read again.
 
-use super::{Alignment, Id, KeyResult, Objective, Plan};
+use super::{Alignment, Id, KeyResult, LayoutStep, Objective, Plan};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-/// Past this many objectives laid over it, the index is built afresh.
-const PATCH_LIMIT: usize = 256;
+/// Past this many objectives laid over it (read again or removed), the
+/// index is better built afresh.
+pub(super) const PATCH_LIMIT: usize = 256;
 
 #[derive(Clone)]
 pub struct ObjectiveIndex {
@@ -27,22 +29,26 @@ struct Built {
     supporters: FxHashMap<Id, Vec<usize>>,
 }
 
-/// The objectives read again since the build, by position: what they hold
-/// now replaces whatever the build says about those positions.
+/// The edits since the build. Positions are the plan's now, except in `removed`.
 #[derive(Clone, Default)]
 struct Patch {
-    /// Objectives whose position differs from the build's: added (`Some`) or removed (`None`).
-    objective_position: FxHashMap<Id, Option<usize>>,
-    /// The key results of the objectives at those positions.
-    key_result_position: FxHashMap<Id, (usize, usize)>,
-    /// What each position read again held when it was read (nothing, for
-    /// one emptied at the end of the plan).
+    /// The build's positions of the objectives removed since, in order.
+    removed: Vec<usize>,
+    /// Where the objectives inserted since are, in order.
+    inserted: Vec<usize>,
+    /// What the objectives read again since hold (all those inserted among
+    /// them): it replaces what the build says about them.
     read: FxHashMap<usize, Reading>,
+    /// The objectives read again, by id.
+    objective_position: FxHashMap<Id, usize>,
+    /// Their key results.
+    key_result_position: FxHashMap<Id, (usize, usize)>,
 }
 
-/// What an objective read again is aligned to, and its key results.
-#[derive(Clone, Default)]
+/// An objective read again: its id, what it is aligned to, its key results.
+#[derive(Clone)]
 struct Reading {
+    id: Id,
     target: Option<Id>,
     key_results: Vec<Id>,
 }
@@ -75,64 +81,50 @@ impl ObjectiveIndex {
         }
     }
 
-    /// The index of `plan` after edits that changed the objectives `changed`
-    /// in place, added them at the end or removed them from the end, and
-    /// moved no other (`Editor::layout_changed_since`); `None` when it is
-    /// better built afresh.
-    pub fn patched(&self, plan: &Plan, changed: &[Id]) -> Option<Self> {
-        let mut patch = self.patch.clone();
-        for id in changed {
-            let at = match self.objective(id) {
-                Some(at) => {
-                    if plan.objective_at(at, id).is_none() {
-                        // Removed from the end: its place is empty, or another's.
-                        patch.objective_position.insert(id.clone(), None);
-                    }
-                    Some(at)
-                }
-                // Added at the end since.
-                None => plan
-                    .objectives
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .take(PATCH_LIMIT)
-                    .find(|(_, o)| &o.id == id)
-                    .map(|(at, _)| at),
-            };
-            if let Some(at) = at {
-                patch.read_again(&self.built, plan, at);
-            }
-            if patch.read.len() > PATCH_LIMIT {
+    /// The index of `plan` after the edits `steps` (from
+    /// `Editor::layout_changed_since`); `None` when it is better built afresh.
+    pub fn patched(&self, plan: &Plan, steps: &[LayoutStep]) -> Option<Self> {
+        let mut patched = self.clone();
+        for step in steps {
+            patched.patch.follow(step);
+            if patched.patch.removed.len() + patched.patch.inserted.len() > PATCH_LIMIT {
                 return None;
             }
         }
-        Some(ObjectiveIndex {
-            built: Arc::clone(&self.built),
-            patch,
-        })
+        let changed = steps.iter().filter_map(|step| match step {
+            LayoutStep::Changed(id) => patched.objective(id),
+            _ => None,
+        });
+        let read_again: Vec<usize> = changed.chain(LayoutStep::inserted(steps)).collect();
+        for at in read_again {
+            patched.patch.read_again(plan, at)?;
+        }
+        (patched.patch.read.len() + patched.patch.removed.len() <= PATCH_LIMIT).then_some(patched)
     }
 
     pub fn objective(&self, id: &Id) -> Option<usize> {
         // The build first: most lookups end there, with one hash of the id.
-        match self.built.objective_position.get(id) {
-            Some(&at) if !self.patch.read.contains_key(&at) => Some(at),
-            // Read again since, or added since: the patch knows.
-            built => match self.patch.objective_position.get(id) {
-                Some(at) => *at,
-                None => built.copied(),
-            },
+        if let Some(&built) = self.built.objective_position.get(id) {
+            match self.patch.now(built) {
+                Some(at) if !self.patch.read.contains_key(&at) => return Some(at),
+                _ => {}
+            }
         }
+        // Read again, inserted or removed since: the patch knows.
+        self.patch.objective_position.get(id).copied()
     }
 
     /// The objective owning a key result, and the key result's position in it.
     pub fn key_result(&self, id: &Id) -> Option<(usize, usize)> {
-        match self.built.key_result_position.get(id) {
-            Some(&place) if !self.patch.read.contains_key(&place.0) => Some(place),
-            // Its objective was read again: if it is still there, or was
-            // added since, the patch has it.
-            _ => self.patch.key_result_position.get(id).copied(),
+        if let Some(&(built, k)) = self.built.key_result_position.get(id) {
+            match self.patch.now(built) {
+                Some(at) if !self.patch.read.contains_key(&at) => return Some((at, k)),
+                _ => {}
+            }
         }
+        // Its objective was read again or removed: if it is still there, or
+        // was added since, the patch has it.
+        self.patch.key_result_position.get(id).copied()
     }
 
     /// Objectives aligned to this objective or key result, in plan order.
@@ -142,12 +134,12 @@ impl ObjectiveIndex {
             .supporters
             .get(target)
             .map_or(&[][..], Vec::as_slice);
-        if self.patch.read.is_empty() {
+        if self.patch.read.is_empty() && self.patch.removed.is_empty() {
             return Cow::Borrowed(built);
         }
         let mut found: Vec<usize> = built
             .iter()
-            .copied()
+            .filter_map(|&at| self.patch.now(at))
             .filter(|at| !self.patch.read.contains_key(at))
             .collect();
         let read_again = self.patch.read.iter();
@@ -209,46 +201,106 @@ impl ObjectiveIndex {
 }
 
 impl Patch {
-    /// Lays what position `at` of `plan` holds now over the build; a
-    /// position past the end is emptied.
-    fn read_again(&mut self, built: &Built, plan: &Plan, at: usize) {
+    /// Where the objective the build put at `built` is now; `None` if it was removed.
+    fn now(&self, built: usize) -> Option<usize> {
+        let removed_before = match self.removed.binary_search(&built) {
+            Ok(_) => return None,
+            Err(count) => count,
+        };
+        Some(nth_free(&self.inserted, built - removed_before))
+    }
+
+    /// Where the build put the objective now at `at`, which was not inserted since.
+    fn built(&self, at: usize) -> usize {
+        let inserted_before = self.inserted.partition_point(|&i| i < at);
+        nth_free(&self.removed, at - inserted_before)
+    }
+
+    /// Follows one step: the positions it shifted, what it removed and inserted.
+    fn follow(&mut self, step: &LayoutStep) {
+        match *step {
+            LayoutStep::Changed(_) => {}
+            LayoutStep::Removed(at) => {
+                match self.inserted.binary_search(&at) {
+                    Ok(k) => {
+                        self.inserted.remove(k);
+                    }
+                    Err(_) => {
+                        let built = self.built(at);
+                        let slot = self.removed.partition_point(|&r| r < built);
+                        self.removed.insert(slot, built);
+                    }
+                }
+                self.shift(step);
+            }
+            LayoutStep::Inserted(at) => {
+                self.shift(step);
+                let slot = self.inserted.partition_point(|&i| i < at);
+                self.inserted.insert(slot, at);
+            }
+        }
+    }
+
+    /// Moves every position the patch holds as `step` moved it, forgetting
+    /// what it says of an objective the step removed.
+    fn shift(&mut self, step: &LayoutStep) {
+        let moved = |at: &mut usize| step.shift(*at).map(|now| *at = now).is_some();
+        self.inserted.retain_mut(moved);
+        self.objective_position.retain(|_, at| moved(at));
+        self.key_result_position.retain(|_, (at, _)| moved(at));
+        self.read = std::mem::take(&mut self.read)
+            .into_iter()
+            .filter_map(|(at, reading)| Some((step.shift(at)?, reading)))
+            .collect();
+    }
+
+    /// Lays what position `at` of `plan` holds now over the build; `None`
+    /// if the plan has no objective there (the steps were not this plan's).
+    fn read_again(&mut self, plan: &Plan, at: usize) -> Option<()> {
         if let Some(before) = self.read.remove(&at) {
+            let still_here = |place: Option<&usize>| place == Some(&at);
+            if still_here(self.objective_position.get(&before.id)) {
+                self.objective_position.remove(&before.id);
+            }
             for id in before.key_results {
                 // Unless a later read found it elsewhere.
-                if self
-                    .key_result_position
-                    .get(&id)
-                    .is_some_and(|&(o, _)| o == at)
-                {
+                if still_here(self.key_result_position.get(&id).map(|(o, _)| o)) {
                     self.key_result_position.remove(&id);
                 }
             }
         }
-        let Some(objective) = plan.objectives.get(at) else {
-            self.read.insert(at, Reading::default());
-            return;
-        };
-        if built.objective_position.get(&objective.id) == Some(&at) {
-            // Back where the build has it (an undone removal, say).
-            self.objective_position.remove(&objective.id);
-        } else {
-            self.objective_position
-                .insert(objective.id.clone(), Some(at));
-        }
+        let objective = plan.objectives.get(at)?;
+        self.objective_position.insert(objective.id.clone(), at);
         let mut key_results = Vec::with_capacity(objective.key_results.len());
         for (k, kr) in objective.key_results.iter().enumerate() {
             self.key_result_position.insert(kr.id.clone(), (at, k));
             key_results.push(kr.id.clone());
         }
-        let target = alignment_target(objective).cloned();
-        self.read.insert(
-            at,
-            Reading {
-                target,
-                key_results,
-            },
-        );
+        let reading = Reading {
+            id: objective.id.clone(),
+            target: alignment_target(objective).cloned(),
+            key_results,
+        };
+        self.read.insert(at, reading);
+        Some(())
     }
+}
+
+/// The `rank`-th position (from 0) that is not among `taken` (in order).
+fn nth_free(taken: &[usize], rank: usize) -> usize {
+    // `taken[j] - j` free positions come before `taken[j]`, and never fewer
+    // for a later one: the taken ones before the answer are those with at
+    // most `rank` free positions before them.
+    let (mut low, mut high) = (0, taken.len());
+    while low < high {
+        let mid = (low + high) / 2;
+        if taken[mid] - mid <= rank {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    rank + low
 }
 
 /// What an objective is aligned to: another objective or a key result.

@@ -1,7 +1,9 @@
 //! Quality warnings for a cycle's OKRs, each with a one-line why
 //! (DOMAIN.md, "Cascading": problems worth surfacing).
 
-use super::{CascadeIndex, Id, MeasureKind, Objective, ObjectiveIndex, ParticipationStatus, Plan};
+use super::{
+    CascadeIndex, Id, LayoutStep, MeasureKind, Objective, ObjectiveIndex, ParticipationStatus, Plan,
+};
 use rustc_hash::FxHashSet;
 
 /// Conventions, not laws (DOMAIN.md: "~5"): a unit or objective above these gets a warning.
@@ -52,30 +54,38 @@ pub fn link_warnings(plan: &Plan, cycle: &Id, positions: &ObjectiveIndex) -> Vec
         .collect()
 }
 
-/// The link warnings of `plan`, from those found `before`, after edits that
-/// changed the objectives `changed` in place, added them at the end or
-/// removed them from the end, and left the cycles as they were
-/// (`Editor::layout_changed_since`): only those objectives and the ones
-/// aligned to them, or to their key results, can have gained or lost one.
+/// The link warnings of `plan`, from those found `before`, after the edits
+/// `steps` (`Editor::layout_changed_since`), which left the cycles as they
+/// were; `positions` is the index of `plan`. Only the objectives the steps
+/// changed or inserted, and those aligned to them or to their key results,
+/// can have gained or lost one; those removed lost theirs.
 pub fn link_warnings_patched(
     before: &[Warning],
     plan: &Plan,
     cycle: &Id,
     positions: &ObjectiveIndex,
-    changed: &[Id],
+    steps: &[LayoutStep],
 ) -> Vec<Warning> {
-    let mut touched: FxHashSet<&Id> = changed.iter().collect();
-    for id in changed {
+    let changed = steps.iter().filter_map(|step| match step {
+        LayoutStep::Changed(id) => Some(id),
+        _ => None,
+    });
+    let inserted = LayoutStep::inserted(steps);
+    let inserted = inserted.iter().filter_map(|&at| plan.objectives.get(at));
+    let mut touched: FxHashSet<&Id> = FxHashSet::default();
+    for id in changed.chain(inserted.map(|o| &o.id)) {
+        touched.insert(id);
         let key_results = positions.objective_in(plan, id).map(|o| &o.key_results[..]);
         let targets =
             std::iter::once(id).chain(key_results.unwrap_or_default().iter().map(|k| &k.id));
         for target in targets {
             let supporters = positions.supporters(target);
-            touched.extend(supporters.iter().map(|&at| &plan.objectives[at].id));
+            let supporting = supporters.iter().filter_map(|&at| plan.objectives.get(at));
+            touched.extend(supporting.map(|o| &o.id));
         }
     }
     let kept = before.iter().filter(|w| match &w.subject {
-        Subject::Objective(id) => !touched.contains(id),
+        Subject::Objective(id) => !touched.contains(id) && positions.objective(id).is_some(),
         _ => true,
     });
     let mut found: Vec<Warning> = kept.cloned().collect();

@@ -2,7 +2,7 @@
 
 use super::keyed_triggers::KeyedTriggers;
 use super::relay::{changes_of, follow, relay};
-use crate::model::{Aspects, Command, EditError, Editor, Id, ObjectivesChanged, Plan};
+use crate::model::{Aspects, Command, EditError, Editor, Id, LayoutStep, ObjectivesChanged, Plan};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -245,14 +245,13 @@ impl AppState {
     }
 
     /// A whole-plan index of the layout, as [`Self::index_of`], that
-    /// `patch` lays the edits since over when they kept every objective in
-    /// place (a key result or an objective added, an alignment changed;
-    /// see `Editor::layout_changed_since`), returning `None` to have it
-    /// built afresh.
+    /// `patch` lays the edits since over, step by step (see
+    /// `Editor::layout_changed_since`), returning `None` to have it built
+    /// afresh.
     pub fn layout_index_of<T: Send + Sync + 'static>(
         &self,
         build: impl Fn(&Plan) -> T + Send + Sync + 'static,
-        patch: impl Fn(&T, &Plan, &[Id]) -> Option<T> + Send + Sync + 'static,
+        patch: impl Fn(&T, &Plan, &[LayoutStep]) -> Option<T> + Send + Sync + 'static,
     ) -> Memo<Arc<T>> {
         let state = *self;
         // The layout revision the memo's index is for.
@@ -265,7 +264,7 @@ impl AppState {
                     indexed.set_value(Some(e.revision_of(Aspects::LAYOUT)));
                     let patched = last
                         .zip(changed)
-                        .and_then(|(last, ids)| patch(last, e.plan(), &ids));
+                        .and_then(|(last, steps)| patch(last, e.plan(), &steps));
                     Arc::new(patched.unwrap_or_else(|| build(e.plan())))
                 })
             },

@@ -219,6 +219,38 @@ test('a key result and an objective just added can be linked, and the link shows
   assert.deepEqual(await supportedBy.allInnerTexts(), before);
 });
 
+test('deleting or moving an objective keeps every other link as it was, and undo brings it back', async () => {
+  const page = await app.open();
+  await unitButton(page, 'Sales').click();
+  const nordic = objective(panel(page, 'Sales'), 'Open the Nordic market');
+  const nordicBefore = await nordic.innerText();
+  await unitButton(page, 'Fernhill Cycles').click();
+  const company = panel(page, 'Fernhill Cycles');
+  const titles = ['Become the most loved e-bike brand in Europe', 'Make every bike we sell profitable', 'Build a team people want to join'];
+  const texts = () => Promise.all(titles.map((title) => objective(company, title).innerText()));
+  const before = await texts();
+  assert.match(before[1], /Supported by[\s\S]*Open the Nordic market \(Sales\)/);
+
+  // The plan's first objective: every other one moves up a place.
+  const loved = objective(company, titles[0]);
+  await loved.getByRole('button', { name: 'Delete objective' }).click();
+  await loved.waitFor({ state: 'detached' });
+  assert.deepEqual((await Promise.all(titles.slice(1).map((title) => objective(company, title).innerText()))), before.slice(1));
+  await objective(company, titles[2]).getByRole('button', { name: 'Move objective up' }).click();
+  await page.waitForFunction(() => document.querySelector('aside.panel [role=group][aria-label^="Objective:"]').getAttribute('aria-label') === 'Objective: Build a team people want to join');
+  assert.deepEqual((await Promise.all(titles.slice(1).map((title) => objective(company, title).innerText()))), before.slice(1));
+  await unitButton(page, 'Sales').click();
+  assert.equal(await nordic.innerText(), nordicBefore);
+
+  await unitButton(page, 'Fernhill Cycles').click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await loved.waitFor();
+  assert.deepEqual(await texts(), before);
+  await unitButton(page, 'Sales').click();
+  assert.equal(await nordic.innerText(), nordicBefore);
+});
+
 test('the outline collapses, the map draws the links and downloads as SVG', async () => {
   const page = await app.open();
   const objectivesOfEngineering = page.getByRole('list', { name: 'Objectives of Engineering' });
