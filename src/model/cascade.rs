@@ -72,12 +72,7 @@ impl CycleObjectives {
             // The steps were not this plan's.
             return None;
         }
-        let changed = steps.iter().filter_map(|step| match step {
-            LayoutStep::Changed(id) => positions.objective(id),
-            _ => None,
-        });
-        let read_again: Vec<usize> = changed.chain(LayoutStep::inserted(steps)).collect();
-        for at in read_again {
+        for at in LayoutStep::to_read_again(steps, |id| positions.objective(id)) {
             patched.take_out(at);
             patched.place(at, plan.objectives.get(at)?);
         }

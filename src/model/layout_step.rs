@@ -40,6 +40,24 @@ impl LayoutStep {
         }
     }
 
+    /// The objectives `steps` changed in place.
+    pub fn changed(steps: &[LayoutStep]) -> impl Iterator<Item = &Id> {
+        steps.iter().filter_map(|step| match step {
+            LayoutStep::Changed(id) => Some(id),
+            _ => None,
+        })
+    }
+
+    /// Where the objectives `steps` changed or inserted stand now: what an
+    /// index reads again. `position` finds a changed one (`None`: removed since).
+    pub fn to_read_again(
+        steps: &[LayoutStep],
+        position: impl Fn(&Id) -> Option<usize>,
+    ) -> Vec<usize> {
+        let changed = Self::changed(steps).filter_map(position);
+        changed.chain(Self::inserted(steps)).collect()
+    }
+
     /// Where the objectives that `steps` inserted stand after all of them
     /// (those still there).
     pub fn inserted(steps: &[LayoutStep]) -> Vec<usize> {

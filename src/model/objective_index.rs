@@ -91,12 +91,7 @@ impl ObjectiveIndex {
                 return None;
             }
         }
-        let changed = steps.iter().filter_map(|step| match step {
-            LayoutStep::Changed(id) => patched.objective(id),
-            _ => None,
-        });
-        let read_again: Vec<usize> = changed.chain(LayoutStep::inserted(steps)).collect();
-        for at in read_again {
+        for at in LayoutStep::to_read_again(steps, |id| patched.objective(id)) {
             patched.patch.read_again(plan, at)?;
         }
         (patched.patch.read.len() + patched.patch.removed.len() <= PATCH_LIMIT).then_some(patched)

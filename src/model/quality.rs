@@ -66,10 +66,7 @@ pub fn link_warnings_patched(
     positions: &ObjectiveIndex,
     steps: &[LayoutStep],
 ) -> Vec<Warning> {
-    let changed = steps.iter().filter_map(|step| match step {
-        LayoutStep::Changed(id) => Some(id),
-        _ => None,
-    });
+    let changed = LayoutStep::changed(steps);
     let inserted = LayoutStep::inserted(steps);
     let inserted = inserted.iter().filter_map(|&at| plan.objectives.get(at));
     let mut touched: FxHashSet<&Id> = FxHashSet::default();
