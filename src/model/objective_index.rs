@@ -99,11 +99,13 @@ impl ObjectiveIndex {
 
     pub fn objective(&self, id: &Id) -> Option<usize> {
         // The build first: most lookups end there, with one hash of the id.
-        if let Some(&built) = self.built.objective_position.get(id) {
-            match self.patch.now(built) {
-                Some(at) if !self.patch.read.contains_key(&at) => return Some(at),
-                _ => {}
-            }
+        if let Some(at) = self
+            .built
+            .objective_position
+            .get(id)
+            .and_then(|&b| self.patch.kept(b))
+        {
+            return Some(at);
         }
         // Read again, inserted or removed since: the patch knows.
         self.patch.objective_position.get(id).copied()
@@ -112,9 +114,8 @@ impl ObjectiveIndex {
     /// The objective owning a key result, and the key result's position in it.
     pub fn key_result(&self, id: &Id) -> Option<(usize, usize)> {
         if let Some(&(built, k)) = self.built.key_result_position.get(id) {
-            match self.patch.now(built) {
-                Some(at) if !self.patch.read.contains_key(&at) => return Some((at, k)),
-                _ => {}
+            if let Some(at) = self.patch.kept(built) {
+                return Some((at, k));
             }
         }
         // Its objective was read again or removed: if it is still there, or
@@ -132,11 +133,7 @@ impl ObjectiveIndex {
         if self.patch.read.is_empty() && self.patch.removed.is_empty() {
             return Cow::Borrowed(built);
         }
-        let mut found: Vec<usize> = built
-            .iter()
-            .filter_map(|&at| self.patch.now(at))
-            .filter(|at| !self.patch.read.contains_key(at))
-            .collect();
+        let mut found: Vec<usize> = built.iter().filter_map(|&at| self.patch.kept(at)).collect();
         let read_again = self.patch.read.iter();
         found.extend(
             read_again
@@ -203,6 +200,12 @@ impl Patch {
             Err(count) => count,
         };
         Some(nth_free(&self.inserted, built - removed_before))
+    }
+
+    /// Where the objective the build put at `built` is now, when what the
+    /// build says of it still holds: not removed, nor read again since.
+    fn kept(&self, built: usize) -> Option<usize> {
+        self.now(built).filter(|at| !self.read.contains_key(at))
     }
 
     /// Where the build put the objective now at `at`, which was not inserted since.
