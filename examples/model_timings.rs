@@ -5,12 +5,12 @@
 
 use okrplan::io::json::{read_plan, to_compact_text};
 use okrplan::io::merge;
-use okrplan::model::quality::{link_warnings, unit_warnings, warnings};
+use okrplan::model::quality::{warnings, ActiveUnits};
 use okrplan::model::rollout_plan;
 use okrplan::model::scoring::Scores;
 use okrplan::model::{
     ops, unit_paths, validate, Aspects, CascadeIndex, CheckIn, Command, CycleObjectives, Editor,
-    Id, ObjectiveIndex, Plan,
+    Id, ObjectiveIndex, Plan, UnitTree,
 };
 use okrplan::storage::saved_text;
 use std::sync::Arc;
@@ -51,7 +51,7 @@ fn main() {
     let checked_in = plan.objectives.iter().rev().find(|o| o.cycle == cycle);
     let checked_in = [checked_in.expect("an objective in the cycle").id.clone()];
     let by_unit = Arc::new(CycleObjectives::new(&plan, Some(&cycle)));
-    let index = CascadeIndex::with_parts(&plan, positions.clone(), by_unit.clone());
+    let tree = Arc::new(UnitTree::new(&plan));
     // A file from a colleague: the same plan with 10 objectives retitled.
     let mut file = plan.clone();
     for objective in file.objectives.iter_mut().take(10) {
@@ -126,20 +126,23 @@ fn main() {
             time(15, || scores.rescore(&plan, &checked_in)),
         ),
         (
-            "CascadeIndex::with_parts (after a move)",
+            "UnitTree::new and CascadeIndex::with_parts (after a move)",
             time(15, || {
-                CascadeIndex::with_parts(&plan, positions.clone(), by_unit.clone())
+                let tree = Arc::new(UnitTree::new(&plan));
+                CascadeIndex::with_parts(&plan, tree, positions.clone(), by_unit.clone())
             }),
         ),
         (
-            "quality::link_warnings (after a change of layout)",
-            time(15, || link_warnings(&plan, &cycle, &positions)),
+            "CascadeIndex::with_parts (after a change of layout)",
+            time(15, || {
+                CascadeIndex::with_parts(&plan, tree.clone(), positions.clone(), by_unit.clone())
+            }),
         ),
         (
-            "quality::unit_warnings (after a move)",
-            time(15, || unit_warnings(&plan, &cycle, &index)),
+            "quality::ActiveUnits::new (after a rollout edit)",
+            time(15, || ActiveUnits::new(&plan, &cycle)),
         ),
-        ("unit_paths", time(15, || unit_paths(&plan))),
+        ("unit_paths", time(15, || unit_paths(&plan, &tree))),
         (
             "rollout_plan::risks (after a rollout edit)",
             time(15, || rollout_plan::risks(&plan, &owners, today)),

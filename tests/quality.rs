@@ -1,6 +1,6 @@
 //! Quality warnings: each rule fires where it should, with its reason.
 
-use okrplan::model::quality::{warnings, Subject, WarningKind};
+use okrplan::model::quality::{warnings, warnings_in_plan, ActiveUnits, Subject, WarningKind};
 use okrplan::model::*;
 
 const Q4: &str = "q4-2026";
@@ -127,4 +127,21 @@ fn a_unit_active_in_the_rollout_without_okrs() {
     assert!(!found
         .iter()
         .any(|w| w.subject == Subject::Unit("u-marketing".into())));
+}
+
+#[test]
+fn a_view_asking_about_one_subject_hears_only_of_the_cycle_it_shows() {
+    let mut plan = sample_plan();
+    objective_mut(&mut plan, "o-cs").aligned_to = None;
+    let about = |cycle: &str| {
+        let cycle: Id = cycle.into();
+        let index = CascadeIndex::new(&plan, Some(&cycle));
+        let active = ActiveUnits::new(&plan, &cycle);
+        let subject = Subject::Objective("o-cs".into());
+        let found = warnings_in_plan(&plan, &cycle, &index, &active, &subject);
+        found.into_iter().map(|w| w.kind).collect::<Vec<_>>()
+    };
+    assert_eq!(about(Q4), vec![WarningKind::Unaligned]);
+    // Asked while Q3 is shown, it is not Q3’s to warn about.
+    assert_eq!(about("q3-2026"), vec![]);
 }

@@ -35,7 +35,7 @@ proptest! {
 
     #[test]
     fn walking_up_gives_the_whole_walks_path(plan in hierarchy()) {
-        let all = unit_paths(&plan);
+        let all = unit_paths(&plan, &UnitTree::new(&plan));
         let position = |id: &Id| plan.unit_index(id);
         for (unit, path) in all.iter().enumerate() {
             prop_assert_eq!(&unit_path(&plan, unit, position), path);
@@ -70,7 +70,7 @@ fn named_hierarchy() -> impl Strategy<Value = Plan> {
 /// Searches every unit's full path, then every unit's name.
 fn find_by_listing(plan: &Plan, text: &str) -> Option<usize> {
     let wanted = text.trim().to_lowercase();
-    let paths = unit_paths(plan);
+    let paths = unit_paths(plan, &UnitTree::new(plan));
     paths
         .iter()
         .position(|p| p.to_lowercase() == wanted)
@@ -96,7 +96,7 @@ proptest! {
         let unit = unit.index(plan.units.len());
         let text = match kind {
             0 => plan.units[unit].name.clone(),
-            1 => unit_paths(&plan)[unit].clone(),
+            1 => unit_paths(&plan, &UnitTree::new(&plan))[unit].clone(),
             // Names put together: a path that may or may not be a unit's.
             _ => names.join(" › "),
         };
@@ -120,5 +120,5 @@ fn a_unit_below_a_parent_loop_shows_only_its_name() {
     }
     let position = |id: &Id| plan.unit_index(id);
     assert_eq!(unit_path(&plan, 2, position), "C");
-    assert_eq!(unit_paths(&plan)[2], "C");
+    assert_eq!(unit_paths(&plan, &UnitTree::new(&plan))[2], "C");
 }

@@ -194,7 +194,7 @@ fn dates_in_the_wrong_order_and_double_entries_are_found() {
 fn units_are_found_by_path_or_by_a_unique_name() {
     let mut plan = sample_plan();
     assert_eq!(
-        unit_paths(&plan)[3],
+        unit_paths(&plan, &UnitTree::new(&plan))[3],
         "Fernhill Cycles › Engineering › Platform group › Infrastructure team"
     );
     let find = |plan: &Plan, text: &str| {

@@ -111,8 +111,7 @@ impl CycleObjectives {
 pub struct CascadeIndex {
     objectives: Arc<ObjectiveIndex>,
     cycle_objectives: Arc<CycleObjectives>,
-    tree: UnitTree,
-    unit_position: FxHashMap<Id, usize>,
+    tree: Arc<UnitTree>,
     /// Per unit (by position): its group in `cycle_objectives`, if it has objectives.
     unit_group: Vec<Option<usize>>,
     /// Per unit: objectives in the cycle in its whole subtree.
@@ -121,20 +120,21 @@ pub struct CascadeIndex {
 
 impl CascadeIndex {
     pub fn new(plan: &Plan, cycle: Option<&Id>) -> Self {
+        let tree = Arc::new(UnitTree::new(plan));
         let objectives = Arc::new(ObjectiveIndex::new(plan));
         let cycle_objectives = Arc::new(CycleObjectives::new(plan, cycle));
-        Self::with_parts(plan, objectives, cycle_objectives)
+        Self::with_parts(plan, tree, objectives, cycle_objectives)
     }
 
-    /// The index over the objective parts already built for this plan: a
-    /// change to units rebuilds only the units' side, in a pass over units.
+    /// The index over the parts already built for this plan: the unit tree,
+    /// which outlives edits of objectives, and the objective parts, which
+    /// outlive edits of units. What joins them is a pass over units.
     pub fn with_parts(
         plan: &Plan,
+        tree: Arc<UnitTree>,
         objectives: Arc<ObjectiveIndex>,
         cycle_objectives: Arc<CycleObjectives>,
     ) -> Self {
-        let unit_position = plan.unit_positions_owned();
-        let tree = UnitTree::with_positions(plan, |id| unit_position.get(id).copied());
         let unit_group: Vec<Option<usize>> = plan
             .units
             .iter()
@@ -154,7 +154,6 @@ impl CascadeIndex {
             objectives,
             cycle_objectives,
             tree,
-            unit_position,
             unit_group,
             subtree_objectives,
         }
@@ -174,7 +173,7 @@ impl CascadeIndex {
     }
 
     pub fn unit(&self, id: &Id) -> Option<usize> {
-        self.unit_position.get(id).copied()
+        self.tree.unit(id)
     }
 
     pub fn children(&self, unit: usize) -> &[usize] {

@@ -41,7 +41,7 @@ impl LayoutStep {
     }
 
     /// The objectives `steps` changed in place.
-    pub fn changed(steps: &[LayoutStep]) -> impl Iterator<Item = &Id> {
+    fn changed(steps: &[LayoutStep]) -> impl Iterator<Item = &Id> {
         steps.iter().filter_map(|step| match step {
             LayoutStep::Changed(id) => Some(id),
             _ => None,
@@ -60,7 +60,7 @@ impl LayoutStep {
 
     /// Where the objectives that `steps` inserted stand after all of them
     /// (those still there).
-    pub fn inserted(steps: &[LayoutStep]) -> Vec<usize> {
+    fn inserted(steps: &[LayoutStep]) -> Vec<usize> {
         let mut inserted: Vec<usize> = Vec::new();
         for step in steps {
             inserted.retain_mut(|at| step.shift(*at).map(|now| *at = now).is_some());

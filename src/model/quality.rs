@@ -1,9 +1,7 @@
 //! Quality warnings for a cycle's OKRs, each with a one-line why
 //! (DOMAIN.md, "Cascading": problems worth surfacing).
 
-use super::{
-    CascadeIndex, Id, LayoutStep, MeasureKind, Objective, ObjectiveIndex, ParticipationStatus, Plan,
-};
+use super::{CascadeIndex, Id, MeasureKind, Objective, ObjectiveIndex, ParticipationStatus, Plan};
 use rustc_hash::FxHashSet;
 
 /// Conventions, not laws (DOMAIN.md: "~5"): a unit or objective above these gets a warning.
@@ -35,63 +33,64 @@ pub struct Warning {
     pub why: String,
 }
 
-/// Every warning of the cycle.
+/// Every warning of the cycle: about each unit, and about each objective
+/// of the cycle and its key results.
 pub fn warnings(plan: &Plan, cycle: &Id) -> Vec<Warning> {
     let index = CascadeIndex::new(plan, Some(cycle));
-    let mut found = link_warnings(plan, cycle, index.objectives());
-    found.extend(unit_warnings(plan, cycle, &index));
-    let objectives = plan.objectives.iter().filter(|o| &o.cycle == cycle);
-    found.extend(objectives.flat_map(own_warnings));
+    let active = ActiveUnits::new(plan, cycle);
+    let in_plan = |subject| warnings_in_plan(plan, cycle, &index, &active, &subject);
+    let mut found: Vec<Warning> = plan
+        .units
+        .iter()
+        .flat_map(|u| in_plan(Subject::Unit(u.id.clone())))
+        .collect();
+    for objective in plan.objectives.iter().filter(|o| &o.cycle == cycle) {
+        found.extend(in_plan(Subject::Objective(objective.id.clone())));
+        found.extend(own_warnings(objective));
+    }
     found
 }
 
-/// Links into another cycle. They read only the plan's layout, so a view
-/// keeps them while units move. `positions` is the plan's objective index.
-pub fn link_warnings(plan: &Plan, cycle: &Id, positions: &ObjectiveIndex) -> Vec<Warning> {
-    let in_cycle = plan.objectives.iter().filter(|o| &o.cycle == cycle);
-    in_cycle
-        .filter_map(|objective| link_warning(plan, cycle, positions, objective))
-        .collect()
-}
-
-/// The link warnings of `plan`, from those found `before`, after the edits
-/// `steps` (`Editor::layout_changed_since`), which left the cycles as they
-/// were; `positions` is the index of `plan`. Only the objectives the steps
-/// changed or inserted, and those aligned to them or to their key results,
-/// can have gained or lost one; those removed lost theirs.
-pub fn link_warnings_patched(
-    before: &[Warning],
+/// The warnings about `subject` that depend on the rest of the plan: where
+/// its unit stands, what its objectives link to, the rollout. Each is a
+/// few lookups in `index` (the cascade index of `cycle`) and `active`, so
+/// a view asks for the subjects it shows rather than checking the plan.
+pub fn warnings_in_plan(
     plan: &Plan,
     cycle: &Id,
-    positions: &ObjectiveIndex,
-    steps: &[LayoutStep],
+    index: &CascadeIndex,
+    active: &ActiveUnits,
+    subject: &Subject,
 ) -> Vec<Warning> {
-    let changed = LayoutStep::changed(steps);
-    let inserted = LayoutStep::inserted(steps);
-    let inserted = inserted.iter().filter_map(|&at| plan.objectives.get(at));
-    let mut touched: FxHashSet<&Id> = FxHashSet::default();
-    for id in changed.chain(inserted.map(|o| &o.id)) {
-        touched.insert(id);
-        let key_results = positions.objective_in(plan, id).map(|o| &o.key_results[..]);
-        let targets =
-            std::iter::once(id).chain(key_results.unwrap_or_default().iter().map(|k| &k.id));
-        for target in targets {
-            let supporters = positions.supporters(target);
-            let supporting = supporters.iter().filter_map(|&at| plan.objectives.get(at));
-            touched.extend(supporting.map(|o| &o.id));
+    match subject {
+        Subject::Unit(id) => index
+            .unit(id)
+            .map(|u| unit_warnings(plan, index, active, u))
+            .unwrap_or_default(),
+        Subject::Objective(id) => {
+            let positions = index.objectives();
+            let Some(objective) = positions.objective_in(plan, id) else {
+                return Vec::new();
+            };
+            if &objective.cycle != cycle {
+                return Vec::new();
+            }
+            let unaligned = unaligned(plan, index, objective);
+            let link = link_warning(plan, cycle, positions, objective);
+            unaligned.into_iter().chain(link).collect()
         }
+        Subject::KeyResult(_) => Vec::new(),
     }
-    let kept = before.iter().filter(|w| match &w.subject {
-        Subject::Objective(id) => !touched.contains(id) && positions.objective(id).is_some(),
-        _ => true,
-    });
-    let mut found: Vec<Warning> = kept.cloned().collect();
-    let again = touched
-        .iter()
-        .filter_map(|id| positions.objective_in(plan, id))
-        .filter(|o| &o.cycle == cycle);
-    found.extend(again.filter_map(|o| link_warning(plan, cycle, positions, o)));
-    found
+}
+
+/// An objective below the top of the organisation aligned to nothing.
+fn unaligned(plan: &Plan, index: &CascadeIndex, objective: &Objective) -> Option<Warning> {
+    let unit = &plan.units[index.unit(&objective.unit)?];
+    (unit.parent.is_some() && objective.aligned_to.is_none()).then(|| Warning {
+        subject: Subject::Objective(objective.id.clone()),
+        kind: WarningKind::Unaligned,
+        why: "Aligned to nothing: link it to the objective or key result it supports.".into(),
+    })
 }
 
 /// The warning about `objective`'s link, if it leads into another cycle.
@@ -110,40 +109,33 @@ fn link_warning(
     })
 }
 
-/// The warnings that depend on where units are: objectives below the top
-/// aligned to nothing, units with too many objectives, units the rollout
-/// makes active without OKRs. `index` is the cascade index of `cycle`: its
-/// objectives by unit spare a lookup per objective.
-pub fn unit_warnings(plan: &Plan, cycle: &Id, index: &CascadeIndex) -> Vec<Warning> {
+/// A unit's warnings: too many objectives in the cycle, or none while the
+/// rollout makes it active.
+fn unit_warnings(
+    plan: &Plan,
+    index: &CascadeIndex,
+    active: &ActiveUnits,
+    unit: usize,
+) -> Vec<Warning> {
+    let id = &plan.units[unit].id;
+    let count = index.objectives_of(unit).len();
     let mut found = Vec::new();
-    for (u, unit) in plan.units.iter().enumerate() {
-        let objectives = index.objectives_of(u);
-        if unit.parent.is_some() {
-            let unaligned = objectives
-                .iter()
-                .map(|&o| &plan.objectives[o])
-                .filter(|o| o.aligned_to.is_none());
-            found.extend(
-                unaligned.map(|o| Warning {
-                    subject: Subject::Objective(o.id.clone()),
-                    kind: WarningKind::Unaligned,
-                    why: "Aligned to nothing: link it to the objective or key result it supports."
-                        .into(),
-                }),
-            );
-        }
-        let count = objectives.len();
-        if count > MAX_OBJECTIVES_PER_UNIT {
-            found.push(Warning {
-                subject: Subject::Unit(unit.id.clone()),
-                kind: WarningKind::TooManyObjectives,
-                why: format!(
-                    "{count} objectives: more than {MAX_OBJECTIVES_PER_UNIT} means nothing is a priority."
-                ),
-            });
-        }
+    if count > MAX_OBJECTIVES_PER_UNIT {
+        found.push(Warning {
+            subject: Subject::Unit(id.clone()),
+            kind: WarningKind::TooManyObjectives,
+            why: format!(
+                "{count} objectives: more than {MAX_OBJECTIVES_PER_UNIT} means nothing is a priority."
+            ),
+        });
     }
-    found.extend(active_without_okrs(plan, cycle, index));
+    if count == 0 && active.units.contains(id) {
+        found.push(Warning {
+            subject: Subject::Unit(id.clone()),
+            kind: WarningKind::ActiveWithoutOkrs,
+            why: active.why.clone(),
+        });
+    }
     found
 }
 
@@ -192,36 +184,42 @@ fn cross_cycle(plan: &Plan, target: &Objective, cycle: &Id) -> Option<String> {
     ))
 }
 
-/// Units the rollout makes active during the cycle that have no objectives in it.
-fn active_without_okrs(plan: &Plan, cycle: &Id, index: &CascadeIndex) -> Vec<Warning> {
-    let Some(cycle) = plan.cycle(cycle) else {
-        return Vec::new();
-    };
-    let phase = plan
-        .rollout
-        .phases
-        .iter()
-        .filter(|p| p.start <= cycle.end && cycle.start <= p.end)
-        .min_by_key(|p| (!(p.start <= cycle.start && cycle.start <= p.end), p.start));
-    let Some(phase) = phase else {
-        return Vec::new();
-    };
-    plan.rollout
-        .participation
-        .iter()
-        .filter(|p| p.phase == phase.id && p.status == ParticipationStatus::Active)
-        .filter(|p| {
-            index
-                .unit(&p.unit)
-                .is_none_or(|u| index.objectives_of(u).is_empty())
-        })
-        .map(|p| Warning {
-            subject: Subject::Unit(p.unit.clone()),
-            kind: WarningKind::ActiveWithoutOkrs,
+/// The units the rollout makes active during a cycle: those active in the
+/// phase that covers its start (or else the first phase that overlaps it).
+/// It reads the rollout and the cycles only, so it outlives edits of units
+/// and objectives.
+#[derive(Default)]
+pub struct ActiveUnits {
+    units: FxHashSet<Id>,
+    /// Why an active unit without objectives gets a warning.
+    why: String,
+}
+
+impl ActiveUnits {
+    pub fn new(plan: &Plan, cycle: &Id) -> Self {
+        let Some(cycle) = plan.cycle(cycle) else {
+            return Self::default();
+        };
+        let phase = plan
+            .rollout
+            .phases
+            .iter()
+            .filter(|p| p.start <= cycle.end && cycle.start <= p.end)
+            .min_by_key(|p| (!(p.start <= cycle.start && cycle.start <= p.end), p.start));
+        let Some(phase) = phase else {
+            return Self::default();
+        };
+        let active = plan
+            .rollout
+            .participation
+            .iter()
+            .filter(|p| p.phase == phase.id && p.status == ParticipationStatus::Active);
+        ActiveUnits {
+            units: active.map(|p| p.unit.clone()).collect(),
             why: format!(
                 "Active in rollout phase “{}” but has no OKRs in {}.",
                 phase.name, cycle.name
             ),
-        })
-        .collect()
+        }
+    }
 }

@@ -206,7 +206,6 @@ pub struct Scores {
     objectives: Vec<Option<f64>>,
     /// By objective position, then key result.
     key_results: Vec<Vec<KrScore>>,
-    unit_position: FxHashMap<Id, usize>,
     units: UnitTree,
     /// By unit position: its parent as sums roll up the tree (`None` for a root).
     unit_parent: Vec<Option<usize>>,
@@ -246,14 +245,13 @@ impl Scores {
         }
         let (objectives, key_results) = (roll_up.objectives, roll_up.key_results);
 
-        let unit_position = plan.unit_positions_owned();
+        let units = UnitTree::new(plan);
         let mut unit_objectives = vec![Vec::new(); plan.units.len()];
         for (i, objective) in plan.objectives.iter().enumerate() {
-            if let (true, Some(&u)) = (in_cycle[i], unit_position.get(&objective.unit)) {
+            if let (true, Some(u)) = (in_cycle[i], units.unit(&objective.unit)) {
                 unit_objectives[u].push(i);
             }
         }
-        let units = UnitTree::new(plan);
         let mut unit_parent = vec![None; plan.units.len()];
         let mut reached = vec![false; plan.units.len()];
         let bottom_up = units.bottom_up();
@@ -269,7 +267,6 @@ impl Scores {
             in_cycle,
             objectives,
             key_results,
-            unit_position,
             units,
             unit_parent,
             reached,
@@ -338,7 +335,7 @@ impl Scores {
         let mut units: Vec<usize> = order
             .iter()
             .filter(|&&o| self.in_cycle[o])
-            .filter_map(|&o| self.unit_position.get(&plan.objectives[o].unit).copied())
+            .filter_map(|&o| self.units.unit(&plan.objectives[o].unit))
             .collect();
         units.dedup();
         for unit in units {
@@ -384,13 +381,13 @@ impl Scores {
 
     /// The mean score of the unit's own objectives in the cycle.
     pub fn unit(&self, id: &Id) -> Option<f64> {
-        mean(*self.own.get(*self.unit_position.get(id)?)?)
+        mean(*self.own.get(self.units.unit(id)?)?)
     }
 
     /// The mean score of the cycle's objectives in the unit and every unit
     /// below it; the root's subtree score is the company score.
     pub fn subtree(&self, id: &Id) -> Option<f64> {
-        mean(*self.subtree.get(*self.unit_position.get(id)?)?)
+        mean(*self.subtree.get(self.units.unit(id)?)?)
     }
 }
 

@@ -3,31 +3,37 @@
 use super::{Id, Plan};
 use rustc_hash::FxHashMap;
 
-/// Children of each unit, in list order. Built in one pass; units whose parent
-/// is missing count as roots so that nothing ever disappears from view.
+/// Children of each unit, in list order, and where each unit id is. Built
+/// in one pass; units whose parent is missing count as roots so that
+/// nothing ever disappears from view.
 #[derive(Clone)]
 pub struct UnitTree {
     pub roots: Vec<usize>,
     children: Vec<Vec<usize>>,
+    position: FxHashMap<Id, usize>,
 }
 
 impl UnitTree {
     pub fn new(plan: &Plan) -> Self {
-        let index: FxHashMap<&Id, usize> = plan.unit_positions();
-        Self::with_positions(plan, |id| index.get(id).copied())
-    }
-
-    /// The tree, given where each unit id is in `plan.units`.
-    pub fn with_positions(plan: &Plan, position: impl Fn(&Id) -> Option<usize>) -> Self {
+        let position = plan.unit_positions_owned();
         let mut roots = Vec::new();
         let mut children = vec![Vec::new(); plan.units.len()];
         for (i, unit) in plan.units.iter().enumerate() {
-            match unit.parent.as_ref().and_then(&position) {
-                Some(parent) if parent != i => children[parent].push(i),
+            match unit.parent.as_ref().and_then(|p| position.get(p)) {
+                Some(&parent) if parent != i => children[parent].push(i),
                 _ => roots.push(i),
             }
         }
-        UnitTree { roots, children }
+        UnitTree {
+            roots,
+            children,
+            position,
+        }
+    }
+
+    /// The unit's place in `plan.units`.
+    pub fn unit(&self, id: &Id) -> Option<usize> {
+        self.position.get(id).copied()
     }
 
     pub fn children(&self, unit: usize) -> &[usize] {
@@ -52,10 +58,9 @@ impl UnitTree {
 const PATH_SEPARATOR: &str = " › ";
 
 /// Each unit's place in the hierarchy ("Company › Engineering › Platform"), in
-/// unit order, computed in one walk. A unit caught in a parent loop (bad data)
-/// shows just its name.
-pub fn unit_paths(plan: &Plan) -> Vec<String> {
-    let tree = UnitTree::new(plan);
+/// unit order, computed in one walk down `tree` (the plan's). A unit caught
+/// in a parent loop (bad data) shows just its name.
+pub fn unit_paths(plan: &Plan, tree: &UnitTree) -> Vec<String> {
     let mut paths: Vec<String> = plan.units.iter().map(|u| u.name.clone()).collect();
     let mut stack = tree.roots.clone();
     while let Some(unit) = stack.pop() {

@@ -1,17 +1,18 @@
 //! The list of units with their paths, and the "Show unit" filter built on it,
 //! shared by the views that can narrow to one unit and the units below it.
 
-use crate::model::{unit_path, unit_paths, Aspects, Id};
+use crate::model::{unit_path, unit_paths, Aspects, Id, UnitTree};
 use crate::ui::cascade::Cascade;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Every unit with its path, in unit order; changes only when units do.
-pub fn unit_choices(state: AppState) -> Memo<Arc<Vec<(Id, String)>>> {
-    state.index_of(Aspects::UNITS, |p| {
+/// Every unit with its path, in unit order, from the plan's unit `tree`;
+/// changes only when units do.
+pub fn unit_choices(state: AppState, tree: Memo<Arc<UnitTree>>) -> Memo<Arc<Vec<(Id, String)>>> {
+    state.index_of(Aspects::UNITS, move |p| {
         let ids = p.units.iter().map(|u| u.id.clone());
-        ids.zip(unit_paths(p)).collect()
+        ids.zip(unit_paths(p, &tree.get())).collect()
     })
 }
 

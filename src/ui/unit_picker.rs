@@ -23,7 +23,9 @@ const SUGGESTIONS: usize = 50;
 #[component]
 pub fn UnitChoices() -> impl IntoView {
     let cascade = Cascade::expect();
-    let options = move || {
+    // A memo: a move that leaves the suggestions as they were (most moves,
+    // as they list only what was typed) does not refill the list.
+    let options = Memo::new(move |_| {
         let Some(typed) = cascade
             .unit_query
             .with(|q| q.as_deref().map(SearchText::new))
@@ -41,7 +43,7 @@ pub fn UnitChoices() -> impl IntoView {
             }
             html
         })
-    };
+    });
     view! { <datalist id=UNIT_CHOICES inner_html=options></datalist> }
 }
 

@@ -252,11 +252,12 @@ impl<'p, 'm> Import<'p, 'm> {
                     .map(move |k| (k.id.as_str(), (k, &o.id)))
             })
             .collect();
+        let units = UnitTree::new(plan);
         let unit_paths = plan
             .units
             .iter()
             .map(|u| u.id.clone())
-            .zip(unit_paths(plan))
+            .zip(unit_paths(plan, &units))
             .collect();
         Import {
             plan,
@@ -266,7 +267,7 @@ impl<'p, 'm> Import<'p, 'm> {
             mint,
             key_results,
             unit_paths,
-            units: UnitTree::new(plan),
+            units,
             declared: FxHashMap::default(),
         }
     }

@@ -1,12 +1,10 @@
 //! What the parts of the cascade view share: the chosen cycle, the index of
 //! the cascade, warnings, selection and expansion.
 
-use crate::model::quality::{
-    link_warnings, link_warnings_patched, own_warnings, unit_warnings, Subject, Warning,
-};
+use crate::model::quality::{own_warnings, warnings_in_plan, ActiveUnits, Subject, Warning};
 use crate::model::{
-    find_unit, unit_path, Alignment, Aspects, CascadeIndex, Cycle, CycleObjectives, Id, Objective,
-    ObjectiveIndex,
+    find_unit, unit_path, Alignment, Aspects, CascadeIndex, CycleObjectives, Id, Objective,
+    ObjectiveIndex, UnitTree,
 };
 use crate::ui::cycle::CycleChoice;
 use crate::ui::relay::{changes_of, follow, relay, Relayed};
@@ -23,9 +21,8 @@ pub struct Cascade {
     /// The cycle shown (see [`CycleChoice`]).
     pub cycle_choice: CycleChoice,
     pub index: Relayed<Arc<CascadeIndex>>,
-    /// The plan-wide warnings by subject (links, then those that depend on
-    /// where units are); each objective adds its own.
-    warnings: [Relayed<Arc<WarningsBySubject>>; 2],
+    /// The units the rollout makes active in the cycle, for their warnings.
+    active_units: Relayed<Arc<ActiveUnits>>,
     pub selected: RwSignal<Option<Id>>,
     /// Changes with `selected`, for the units of the outline to track (see
     /// [`Cascade::for_view`]).
@@ -68,16 +65,6 @@ pub enum Mode {
     Map,
 }
 
-type WarningsBySubject = FxHashMap<Subject, Vec<Warning>>;
-
-fn by_subject(warnings: Vec<Warning>) -> WarningsBySubject {
-    let mut by_subject = WarningsBySubject::default();
-    for w in warnings {
-        by_subject.entry(w.subject.clone()).or_default().push(w);
-    }
-    by_subject
-}
-
 /// Plans above this many units open with only the top level expanded.
 const EXPAND_ALL_UP_TO: usize = 60;
 
@@ -96,43 +83,18 @@ impl Cascade {
                 last.patched(p, cycle.get().as_ref(), &objectives.get(), changed)
             },
         );
+        // The unit tree outlives edits of objectives, the objective parts
+        // edits of units; joining them is one pass over units.
+        let tree = state.index_of(Aspects::UNITS, UnitTree::new);
         let index = state.index_of(Aspects::UNITS.union(Aspects::LAYOUT), move |p| {
-            CascadeIndex::with_parts(p, objectives.get(), cycle_objectives.get())
+            CascadeIndex::with_parts(p, tree.get(), objectives.get(), cycle_objectives.get())
         });
-        // Links into other cycles outlive moves of units; the rest does not.
-        // An edit that keeps objectives in place checks again only the links
-        // it can have changed, while the cycle shown and the cycles (their
-        // dates) are the ones last checked for.
-        let checked_for = StoredValue::new((None::<Id>, Vec::<Cycle>::new()));
-        let link_warnings = state.layout_index_of(
-            move |p| {
-                let cycle = cycle.get();
-                checked_for.set_value((cycle.clone(), p.cycles.clone()));
-                let found = cycle.map(|c| link_warnings(p, &c, &objectives.get()));
-                by_subject(found.unwrap_or_default())
-            },
-            move |last, p, changed| {
-                let cycle = cycle.get()?;
-                let same = checked_for.with_value(|(shown, cycles)| {
-                    shown.as_ref() == Some(&cycle) && *cycles == p.cycles
-                });
-                if !same {
-                    return None;
-                }
-                let before: Vec<Warning> = last.values().flatten().cloned().collect();
-                let found = link_warnings_patched(&before, p, &cycle, &objectives.get(), changed);
-                Some(by_subject(found))
-            },
-        );
-        let unit_warnings = state.index_of(
-            Aspects::UNITS
-                .union(Aspects::LAYOUT)
-                .union(Aspects::ROLLOUT),
-            move |p| {
-                let found = cycle.get().map(|c| unit_warnings(p, &c, &index.get()));
-                by_subject(found.unwrap_or_default())
-            },
-        );
+        let active_units = state.index_of(Aspects::ROLLOUT.union(Aspects::LAYOUT), move |p| {
+            cycle
+                .get()
+                .map(|c| ActiveUnits::new(p, &c))
+                .unwrap_or_default()
+        });
         let selected = RwSignal::new(None::<Id>);
         let toggled = RwSignal::new(FxHashMap::default());
         let query = RwSignal::new(String::new());
@@ -173,7 +135,7 @@ impl Cascade {
             state,
             cycle_choice,
             index: Relayed::new(index),
-            warnings: [link_warnings, unit_warnings].map(Relayed::new),
+            active_units: Relayed::new(active_units),
             selected,
             selected_changes: changes_of(move || selected.track()),
             selected_line: Relayed::new(selected_line),
@@ -183,7 +145,7 @@ impl Cascade {
             units_pages: StoredValue::new(FxHashMap::default()),
             open_by_default: Relayed::new(open_by_default),
             dragging: RwSignal::new(None),
-            unit_choices: Relayed::new(unit_choices(state)),
+            unit_choices: Relayed::new(unit_choices(state, tree)),
             mode: RwSignal::new(Mode::Outline),
             subtree: RwSignal::new(None),
             unit_query: RwSignal::new(None),
@@ -202,7 +164,7 @@ impl Cascade {
             state,
             cycle_choice,
             index: self.index.for_view(),
-            warnings: self.warnings.map(Relayed::for_view),
+            active_units: self.active_units.for_view(),
             selected_changes: relay(self.selected_changes),
             selected_line: self.selected_line.for_view(),
             toggled_changes: relay(self.toggled_changes),
@@ -270,11 +232,19 @@ impl Cascade {
     /// The warnings about a unit, objective or key result, tracked; `owner`
     /// is the objective (itself, or the key result's) whose own warnings count.
     pub fn warnings_for(&self, subject: &Subject, owner: Option<&Objective>) -> Vec<Warning> {
-        let mut found: Vec<Warning> = self
-            .warnings
-            .iter()
-            .flat_map(|part| part.with(|w| w.get(subject).cloned().unwrap_or_default()))
-            .collect();
+        let mut found = self.cycle_choice.current.with(|cycle| {
+            let Some(cycle) = cycle else {
+                return Vec::new();
+            };
+            self.index.with(|index| {
+                self.active_units.with(|active| {
+                    // Untracked: the index changes with every edit of units and layout.
+                    self.state.editor.with_untracked(|e| {
+                        warnings_in_plan(e.plan(), cycle, index, active, subject)
+                    })
+                })
+            })
+        });
         if let Some(objective) = owner {
             found.extend(
                 own_warnings(objective)
@@ -346,15 +316,19 @@ impl Cascade {
             .update(|t| t.extend(ids.into_iter().map(|id| (id, true))));
     }
 
-    /// How many objective cards opening every unit drawn under `roots` would
-    /// draw, each with a page of its objectives (tracked).
-    pub fn cards_if_expanded(&self, roots: &[Id]) -> usize {
+    /// Whether opening every unit drawn under `roots` would draw at most
+    /// `limit` objective cards, each unit with a page of its objectives
+    /// (tracked). Counting stops past `limit`: a large organisation is past
+    /// it within its first units, and every move of a unit asks again.
+    pub fn cards_if_expanded_within(&self, roots: &[Id], limit: usize) -> bool {
         self.index.with(|ix| {
             self.state.with_aspects(Aspects::UNITS, |p| {
                 let drawn = |u: Option<usize>| self.units_drawn(u.map(|u| &p.units[u].id));
-                units_under(ix, roots, drawn)
-                    .map(|u| ix.objectives_of(u).len().min(PAGE))
-                    .sum()
+                let mut cards =
+                    units_under(ix, roots, drawn).map(|u| ix.objectives_of(u).len().min(PAGE));
+                cards
+                    .try_fold(0, |sum, n| Some(sum + n).filter(|&sum| sum <= limit))
+                    .is_some()
             })
         })
     }

@@ -116,7 +116,7 @@ pub fn CascadeView() -> impl IntoView {
                         (Mode::Outline, false) => view! {
                             <div class="row">
                                 <Show
-                                    when=move || roots.with(|r| cascade.cards_if_expanded(r)) <= EXPAND_ALL_CARDS
+                                    when=move || roots.with(|r| cascade.cards_if_expanded_within(r, EXPAND_ALL_CARDS))
                                     fallback=move || view! {
                                         <span class="hint">{move || format!("{} here: open units one by one, or pick one under “Unit” above.", plural(shown_objectives(), "objective"))}</span>
                                     }
