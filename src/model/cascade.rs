@@ -15,8 +15,11 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct CycleObjectives {
     cycle: Option<Id>,
-    group_of: FxHashMap<Id, usize>,
-    groups: Vec<Vec<usize>>,
+    /// Shared with the grouping this one was patched from, and copied only
+    /// where a patch changes them: an edit touches a group or two, and a
+    /// large plan has thousands.
+    group_of: Arc<FxHashMap<Id, usize>>,
+    groups: Vec<Arc<Vec<usize>>>,
     /// By objective position: its group, if it is in the cycle.
     group_at: Vec<Option<usize>>,
 }
@@ -25,7 +28,7 @@ impl CycleObjectives {
     pub fn new(plan: &Plan, cycle: Option<&Id>) -> Self {
         let mut grouped = CycleObjectives {
             cycle: cycle.cloned(),
-            group_of: FxHashMap::default(),
+            group_of: Arc::default(),
             groups: Vec::new(),
             group_at: vec![None; plan.objectives.len()],
         };
@@ -65,7 +68,14 @@ impl CycleObjectives {
                 }
             }
             for members in &mut patched.groups {
-                members.retain_mut(|at| step.shift(*at).map(|now| *at = now).is_some());
+                // Sorted: a group wholly before the step stays as it was.
+                if members
+                    .last()
+                    .is_some_and(|&last| step.shift(last) != Some(last))
+                {
+                    Arc::make_mut(members)
+                        .retain_mut(|at| step.shift(*at).map(|now| *at = now).is_some());
+                }
             }
         }
         if patched.group_at.len() != plan.objectives.len() {
@@ -85,15 +95,16 @@ impl CycleObjectives {
         if Some(&objective.cycle) != self.cycle.as_ref() {
             return;
         }
-        let groups = &mut self.groups;
-        let group = *self
-            .group_of
-            .entry(objective.unit.clone())
-            .or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-        let members = &mut self.groups[group];
+        let group = match self.group_of.get(&objective.unit) {
+            Some(&group) => group,
+            None => {
+                let group = self.groups.len();
+                Arc::make_mut(&mut self.group_of).insert(objective.unit.clone(), group);
+                self.groups.push(Arc::default());
+                group
+            }
+        };
+        let members = Arc::make_mut(&mut self.groups[group]);
         if let Err(slot) = members.binary_search(&at) {
             members.insert(slot, at);
         }
@@ -103,7 +114,7 @@ impl CycleObjectives {
     /// Takes the objective at `at` out of its group.
     fn take_out(&mut self, at: usize) {
         if let Some(group) = self.group_at.get_mut(at).and_then(Option::take) {
-            self.groups[group].retain(|&member| member != at);
+            Arc::make_mut(&mut self.groups[group]).retain(|&member| member != at);
         }
     }
 }
