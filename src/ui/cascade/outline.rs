@@ -267,8 +267,8 @@ pub fn ObjectiveCard(id: Id) -> impl IntoView {
         let subject = Subject::Objective(id.clone());
         move || objective.with(|o| cascade.warnings_for(&subject, o.as_ref()))
     };
-    // A memo: the plan-wide warnings change with every move of a unit, this
-    // card's rarely, and the card redraws only when they do.
+    // A memo: warnings are looked up again on every move of a unit, this
+    // card's rarely change, and the card redraws only when they do.
     let kr_warnings = Memo::new(move |_| {
         objective.with(|o| {
             let Some(o) = o else { return Vec::new() };
@@ -314,7 +314,7 @@ pub fn CommitmentTag(commitment: Commitment) -> impl IntoView {
 pub fn WarningBadges(
     #[prop(into)] warnings: Signal<Vec<crate::model::quality::Warning>>,
 ) -> impl IntoView {
-    // Redrawn only when they change, not whenever the plan-wide warnings are rebuilt.
+    // Redrawn only when they change, not whenever the index they are looked up in is rebuilt.
     let warnings = Memo::new(move |_| warnings.get());
     move || {
         warnings
