@@ -486,3 +486,15 @@ test("another plan opened starts without the old one's search and selection", as
     await panel(page, 'Team').waitFor();
   }
 });
+
+test('a milestone key result is done or not: choosing it sets its start to 0 and its target to 1', async () => {
+  const page = await app.open();
+  await unitButton(page, 'Sales').click();
+  const kr = keyResult(objective(panel(page, 'Sales'), 'Open the Nordic market'), 'Sign 12 dealers in the Nordics');
+  const measure = kr.getByRole('combobox', { name: 'Measure' });
+  assert.equal(await measure.locator('option', { hasText: 'Milestone' }).getAttribute('title'), 'Done (1.0) or not (0.0)');
+  await measure.selectOption('Milestone');
+  await page.waitForFunction(() => document.querySelector('[aria-label="Key result: Sign 12 dealers in the Nordics"] input[aria-label="Target"]').value === '1');
+  assert.equal(await kr.getByRole('spinbutton', { name: 'Start' }).inputValue(), '0');
+  assert.equal(await measure.inputValue(), 'milestone');
+});

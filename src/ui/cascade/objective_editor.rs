@@ -191,15 +191,33 @@ pub fn ObjectiveEditor(id: Id) -> impl IntoView {
     }
 }
 
-const MEASURES: [(MeasureKind, &str, &str); 4] = [
-    (MeasureKind::Number, "number", "Number"),
-    (MeasureKind::Percentage, "percentage", "Percentage"),
+/// Each measure with its value in the select, its name (short: the select
+/// is a third of the panel wide) and what it means.
+const MEASURES: [(MeasureKind, &str, &str, &str); 4] = [
+    (
+        MeasureKind::Number,
+        "number",
+        "Number",
+        "From a start value to a target",
+    ),
+    (
+        MeasureKind::Percentage,
+        "percentage",
+        "Percentage",
+        "From a start percentage to a target",
+    ),
     (
         MeasureKind::Milestone,
         "milestone",
-        "Milestone (done or not)",
+        "Milestone",
+        "Done (1.0) or not (0.0)",
     ),
-    (MeasureKind::Grade, "grade", "Grade 0.0–1.0"),
+    (
+        MeasureKind::Grade,
+        "grade",
+        "Grade 0.0–1.0",
+        "A grade given by hand",
+    ),
 ];
 
 #[component]
@@ -248,7 +266,7 @@ fn KeyResultEditor(objective: Id, id: Id) -> impl IntoView {
     let e = edit.clone();
     let set_measure = move |ev| {
         let value = event_target_value(&ev);
-        if let Some(&(measure, _, _)) = MEASURES.iter().find(|(_, v, _)| *v == value) {
+        if let Some(&(measure, ..)) = MEASURES.iter().find(|(_, v, ..)| *v == value) {
             e(Box::new(move |k| {
                 k.measure = measure;
                 if matches!(measure, MeasureKind::Milestone | MeasureKind::Grade) {
@@ -296,8 +314,8 @@ fn KeyResultEditor(objective: Id, id: Id) -> impl IntoView {
                 <label>
                     "Measure "
                     <select aria-label="Measure" on:change=set_measure>
-                        {MEASURES.map(|(kind, value, label)| view! {
-                            <option value=value selected=move || kr.with(|k| k.as_ref().map(|k| k.measure) == Some(kind))>{label}</option>
+                        {MEASURES.map(|(kind, value, label, meaning)| view! {
+                            <option value=value title=meaning selected=move || kr.with(|k| k.as_ref().map(|k| k.measure) == Some(kind))>{label}</option>
                         }).collect_view()}
                     </select>
                 </label>
