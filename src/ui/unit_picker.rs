@@ -81,7 +81,12 @@ pub fn UnitPicker(
                 }
             },
         };
-        if !applied {
+        if applied {
+            // The choice is made: the suggestions close until the next
+            // keystroke, and are not worked out again (every path below a
+            // moved unit changes) for a list nobody is looking at.
+            cascade.unit_query.set(None);
+        } else {
             input.set_value(&value.get_untracked());
         }
     };

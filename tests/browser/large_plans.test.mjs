@@ -83,6 +83,7 @@ test('a large organisation: progress while opening, unit lists filled when neede
   await moveTo.fill('Company › Department 4');
   await moveTo.press('Enter');
   await panel.locator('.path').filter({ hasText: 'Company › Department 4 › Department 2' }).waitFor();
+  assert.deepEqual(await suggestions(), [], 'a choice made closes the suggestions until the next keystroke');
   await moveTo.fill('');
   await moveTo.pressSequentially('Department 4 › Department 2');
   const moved = await suggestions();
