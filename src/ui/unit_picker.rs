@@ -23,8 +23,8 @@ const SUGGESTIONS: usize = 50;
 #[component]
 pub fn UnitChoices() -> impl IntoView {
     let cascade = Cascade::expect();
-    // A memo: a move that leaves the suggestions as they were (most moves,
-    // as they list only what was typed) does not refill the list.
+    // A memo: an edit made while a picker is in use that leaves its
+    // suggestions as they were (another tab's, say) does not refill the list.
     let options = Memo::new(move |_| {
         let Some(typed) = cascade
             .unit_query
