@@ -10,7 +10,7 @@ use crate::ui::clock::today;
 use crate::ui::state::AppState;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
 /// Plans above this many units open with only the top two levels shown.
@@ -21,7 +21,8 @@ pub struct Index {
     pub phases: Vec<Phase>,
     /// `status[phase][unit]`.
     pub status: Vec<Vec<ParticipationStatus>>,
-    unit_at: FxHashMap<Id, usize>,
+    /// Where each unit is, by id.
+    tree: UnitTree,
     pub roots: Vec<Id>,
     children: Vec<Vec<Id>>,
 }
@@ -36,21 +37,16 @@ impl Index {
                 .cloned()
                 .collect(),
             status: status_table(plan),
-            unit_at: plan
-                .units
-                .iter()
-                .enumerate()
-                .map(|(i, u)| (u.id.clone(), i))
-                .collect(),
             roots: tree.roots.iter().map(|&r| id(r)).collect(),
             children: (0..plan.units.len())
                 .map(|u| tree.children(u).iter().map(|&c| id(c)).collect())
                 .collect(),
+            tree,
         }
     }
 
     pub fn unit(&self, id: &Id) -> Option<usize> {
-        self.unit_at.get(id).copied()
+        self.tree.unit(id)
     }
 
     pub fn unit_count(&self) -> usize {
