@@ -43,8 +43,6 @@ pub struct Cascade {
     units_pages: StoredValue<FxHashMap<Option<Id>, ArcRwSignal<usize>>>,
     /// Small plans open fully; large ones show only their top level at first.
     open_by_default: Relayed<bool>,
-    /// The unit being dragged in the outline.
-    pub dragging: RwSignal<Option<Id>>,
     /// Every unit with its path, in unit order; changes only when units do.
     pub unit_choices: Relayed<Arc<Vec<(Id, String)>>>,
     /// How the view shows the organisation.
@@ -144,7 +142,6 @@ impl Cascade {
             toggled_changes: changes_of(move || toggled.track()),
             units_pages: StoredValue::new(FxHashMap::default()),
             open_by_default: Relayed::new(open_by_default),
-            dragging: RwSignal::new(None),
             unit_choices: Relayed::new(unit_choices(state, tree)),
             mode: RwSignal::new(Mode::Outline),
             subtree: RwSignal::new(None),

@@ -8,12 +8,101 @@ use crate::ui::widgets::{first_page, thousands, ShowMore, PAGE};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Outline(#[prop(into)] roots: Signal<Vec<Id>>) -> impl IntoView {
+    let cascade = Cascade::expect();
+    let tree = NodeRef::<html::Div>::new();
+    // One effect and one set of drag listeners for the whole outline, not
+    // one per row: a move draws the moved unit's rows again, and each
+    // listener and effect a row makes is work on that path.
+    Effect::new(move || {
+        let Some(unit) = cascade.selected.get() else {
+            return;
+        };
+        if cascade.focus_selected.try_update_value(std::mem::take) != Some(true) {
+            return;
+        }
+        let row = tree.get_untracked().and_then(|t| row_for(&t, &unit));
+        if let Some(button) = row.as_ref().and_then(name_button) {
+            let _ = button.focus();
+        }
+    });
+    // The unit being dragged.
+    let dragging = StoredValue::new(None::<Id>);
+    let on_dragstart = move |ev: ev::DragEvent| {
+        let Some((_, unit)) = row_of(&ev) else { return };
+        if let Some(transfer) = ev.data_transfer() {
+            let _ = transfer.set_data("text/plain", unit.as_str());
+            transfer.set_effect_allowed("move");
+        }
+        dragging.set_value(Some(unit));
+    };
+    let on_dragover = move |ev: ev::DragEvent| {
+        if dragging.with_value(Option::is_some) && row_of(&ev).is_some() {
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    };
+    let on_drop = move |ev: ev::DragEvent| {
+        let Some((row, target)) = row_of(&ev) else {
+            return;
+        };
+        let Some(dragged) = dragging.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        ev.prevent_default();
+        ev.stop_propagation();
+        if dragged == target {
+            return;
+        }
+        // Focus goes to the unit dropped onto: the dragged unit's row
+        // (which a press gave focus) is drawn anew under it, and a
+        // focused element that goes makes Chromium lay out the page.
+        if let Some(button) = name_button(&row) {
+            let _ = button.focus();
+        }
+        if cascade
+            .state
+            .edit(|p| ops::move_unit(p, &dragged, Some(&target)))
+        {
+            cascade.set_expanded(&target, true);
+        }
+    };
     view! {
-        <Units ids=roots parent=None class="outline" label="Organisation" />
+        <div
+            class="outline-tree"
+            node_ref=tree
+            on:dragstart=on_dragstart
+            on:dragend=move |_| dragging.set_value(None)
+            on:dragover=on_dragover
+            on:drop=on_drop
+        >
+            <Units ids=roots parent=None class="outline" label="Organisation" />
+        </div>
     }
+}
+
+/// The outline row an event happened in, and its unit.
+fn row_of(ev: &ev::DragEvent) -> Option<(web_sys::Element, Id)> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let row = target.closest(".unit-row").ok()??;
+    let unit = row.get_attribute("data-unit")?;
+    Some((row, Id::from(unit.as_str())))
+}
+
+/// The row of `unit` in the outline, if it is drawn.
+fn row_for(outline: &web_sys::Element, unit: &Id) -> Option<web_sys::Element> {
+    let rows = outline.query_selector_all(".unit-row").ok()?;
+    (0..rows.length())
+        .filter_map(|i| rows.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|row| row.get_attribute("data-unit").as_deref() == Some(unit.as_str()))
+}
+
+/// The button naming a row's unit.
+fn name_button(row: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    row.query_selector(".unit-name").ok()??.dyn_into().ok()
 }
 
 /// Units side by side, drawn a page at a time (a flat organisation can put
@@ -152,64 +241,13 @@ fn UnitNode(id: Id) -> impl IntoView {
         let id = id.clone();
         move |_| cascade.selected.set(Some(id.clone()))
     };
-    let on_dragstart = {
-        let id = id.clone();
-        move |ev: ev::DragEvent| {
-            if let Some(transfer) = ev.data_transfer() {
-                let _ = transfer.set_data("text/plain", id.as_str());
-                transfer.set_effect_allowed("move");
-            }
-            cascade.dragging.set(Some(id.clone()));
-        }
-    };
-    let on_dragover = move |ev: ev::DragEvent| {
-        if cascade.dragging.with_untracked(Option::is_some) {
-            ev.prevent_default();
-            ev.stop_propagation();
-        }
-    };
-    let name_button = NodeRef::<html::Button>::new();
-    Effect::new(move || {
-        let asked = is_selected.get()
-            && cascade.focus_selected.try_update_value(std::mem::take) == Some(true);
-        if let Some(button) = name_button.get_untracked().filter(|_| asked) {
-            let _ = button.focus();
-        }
-    });
-    let on_drop = {
-        let id = id.clone();
-        move |ev: ev::DragEvent| {
-            let Some(dragged) = cascade.dragging.get_untracked() else {
-                return;
-            };
-            ev.prevent_default();
-            ev.stop_propagation();
-            cascade.dragging.set(None);
-            if dragged != id {
-                // Focus goes to the unit dropped onto: the dragged unit's row
-                // (which a press gave focus) is drawn anew under it, and a
-                // focused element that goes makes Chromium lay out the page.
-                if let Some(button) = name_button.get_untracked() {
-                    let _ = button.focus();
-                }
-                let moved = state.edit(|p| ops::move_unit(p, &dragged, Some(&id)));
-                if moved {
-                    cascade.set_expanded(&id, true);
-                }
-            }
-        }
-    };
-
     view! {
         <li class="unit">
             <div
                 class="unit-row"
                 class:selected=is_selected
                 draggable="true"
-                on:dragstart=on_dragstart
-                on:dragend=move |_| cascade.dragging.set(None)
-                on:dragover=on_dragover
-                on:drop=on_drop
+                data-unit=id.to_string()
             >
                 <button
                     class="disclosure"
@@ -220,7 +258,7 @@ fn UnitNode(id: Id) -> impl IntoView {
                 >
                     {move || if !has_content() { "·" } else if is_expanded.get() { "▾" } else { "▸" }}
                 </button>
-                <button class="unit-name" node_ref=name_button aria-pressed=move || is_selected.get().to_string() on:click=select>
+                <button class="unit-name" aria-pressed=move || is_selected.get().to_string() on:click=select>
                     {name}
                 </button>
                 <span class="kind">{move || data.with(|d| d.as_ref().map(|d| d.kind.clone()))}</span>
