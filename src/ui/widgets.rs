@@ -165,17 +165,23 @@ pub fn drawn_in_steps<K: PartialEq + Send + Sync + 'static>(
     drawn.into()
 }
 
-/// Draws its children a paint after the rest of the view: for parts below
-/// the fold whose work would otherwise lengthen the task that opens the view.
-#[component]
-pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
+/// Whether the view being built has been painted once: parts below the fold
+/// wait for it rather than lengthen the task that opens the view.
+pub fn painted() -> Signal<bool> {
     let ready = RwSignal::new(false);
     spawn_local(async move {
         after_paint().await;
         // Gone with its view if that was left meanwhile.
         ready.try_set(true);
     });
-    move || ready.get().then(|| children())
+    ready.into()
+}
+
+/// Draws its children a paint after the rest of the view (see [`painted`]).
+#[component]
+pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
+    let painted = painted();
+    move || painted.get().then(|| children())
 }
 
 /// A count with thousands separated, as people read it ("9,156").

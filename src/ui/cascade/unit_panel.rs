@@ -10,9 +10,12 @@ use crate::ui::files::{export_unit_part, ShareLinkButton};
 use crate::ui::ids::new_id;
 use crate::ui::paint::after_paint;
 use crate::ui::unit_picker::UnitPicker;
-use crate::ui::widgets::{Modal, ShowMore, PAGE};
+use crate::ui::widgets::{first_page, painted, Modal, ShowMore, PAGE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// Objective editors drawn with the panel; the rest follow a paint later.
+const FIRST_EDITORS: usize = 1;
 
 const KINDS: [&str; 5] = ["Company", "Department", "Team", "Person", "Other…"];
 
@@ -155,16 +158,29 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let added = RwSignal::new(Vec::<Id>::new());
     // Read by the list and by "Show more": built once per change.
-    let drawn = Memo::new(move |_| {
+    let page = Memo::new(move |_| {
         objectives.with(|all| {
-            let page = shown.get().min(all.len());
-            let mut drawn = all[..page].to_vec();
+            let end = shown.get().min(all.len());
+            let mut page = all[..end].to_vec();
             added.with(|added| {
-                drawn.extend(added.iter().filter(|id| all[page..].contains(id)).cloned())
+                page.extend(added.iter().filter(|id| all[end..].contains(id)).cloned())
             });
-            drawn
+            page
         })
     });
+    // The first editor comes with the panel, the rest of the page a paint
+    // later: one fills the panel on a laptop, and a unit selected shows in
+    // the frame after the click.
+    let painted = painted();
+    let drawn = move || {
+        page.with(|page| {
+            if painted.get() {
+                page.clone()
+            } else {
+                first_page(page, FIRST_EDITORS)
+            }
+        })
+    };
     let add_objective = {
         let id = id.clone();
         move |_| {
@@ -243,10 +259,10 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
                 } />
             </div>
             <h3>"Objectives in " {cycle_name}</h3>
-            <For each=move || drawn.get() key=|id| id.clone() let:objective>
+            <For each=drawn key=|id| id.clone() let:objective>
                 <ObjectiveEditor id=objective />
             </For>
-            <ShowMore total=Signal::derive(move || objectives.with(Vec::len)) shown drawn=Signal::derive(move || drawn.with(Vec::len)) />
+            <ShowMore total=Signal::derive(move || objectives.with(Vec::len)) shown drawn=Signal::derive(move || page.with(Vec::len)) />
             <button class="primary" on:click=add_objective>"Add objective"</button>
             <Show when=move || confirm_delete.get()>
                 <DeleteUnitDialog id=id.clone() on_close=Callback::new(move |()| confirm_delete.set(false)) />
