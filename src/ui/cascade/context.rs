@@ -171,6 +171,13 @@ impl Cascade {
         }
     }
 
+    /// The unit selected, tracked (through the view's relay, as
+    /// [`Cascade::is_selected`]).
+    pub fn selected_unit(&self) -> Option<Id> {
+        follow(self.selected_changes);
+        self.selected.get_untracked()
+    }
+
     /// Whether `unit` is the one selected, tracked.
     pub fn is_selected(&self, unit: &Id) -> bool {
         follow(self.selected_changes);

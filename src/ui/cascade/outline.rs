@@ -18,7 +18,7 @@ pub fn Outline(#[prop(into)] roots: Signal<Vec<Id>>) -> impl IntoView {
     // one per row: a move draws the moved unit's rows again, and each
     // listener and effect a row makes is work on that path.
     Effect::new(move || {
-        let Some(unit) = cascade.selected.get() else {
+        let Some(unit) = cascade.selected_unit() else {
             return;
         };
         if cascade.focus_selected.try_update_value(std::mem::take) != Some(true) {
@@ -29,7 +29,8 @@ pub fn Outline(#[prop(into)] roots: Signal<Vec<Id>>) -> impl IntoView {
             let _ = button.focus();
         }
     });
-    // The unit being dragged.
+    // The unit being dragged. Dropping is allowed anywhere in the app (it
+    // takes files), so only the drop needs a handler here.
     let dragging = StoredValue::new(None::<Id>);
     let on_dragstart = move |ev: ev::DragEvent| {
         let Some((_, unit)) = row_of(&ev) else { return };
@@ -38,12 +39,6 @@ pub fn Outline(#[prop(into)] roots: Signal<Vec<Id>>) -> impl IntoView {
             transfer.set_effect_allowed("move");
         }
         dragging.set_value(Some(unit));
-    };
-    let on_dragover = move |ev: ev::DragEvent| {
-        if dragging.with_value(Option::is_some) && row_of(&ev).is_some() {
-            ev.prevent_default();
-            ev.stop_propagation();
-        }
     };
     let on_drop = move |ev: ev::DragEvent| {
         let Some((row, target)) = row_of(&ev) else {
@@ -76,7 +71,6 @@ pub fn Outline(#[prop(into)] roots: Signal<Vec<Id>>) -> impl IntoView {
             node_ref=tree
             on:dragstart=on_dragstart
             on:dragend=move |_| dragging.set_value(None)
-            on:dragover=on_dragover
             on:drop=on_drop
         >
             <Units ids=roots parent=None class="outline" label="Organisation" />
