@@ -457,10 +457,22 @@ struct Kept {
 impl Kept {
     fn new(plan: &Plan, cycle: &Id) -> Self {
         Kept {
-            objectives: Arc::new(ObjectiveIndex::new(plan)),
-            cycle_objectives: Arc::new(CycleObjectives::new(plan, Some(cycle))),
-            tree: Arc::new(UnitTree::new(plan)),
+            objectives: Self::objectives(plan),
+            cycle_objectives: Self::cycle_objectives(plan, cycle),
+            tree: Self::tree(plan),
         }
+    }
+
+    fn objectives(plan: &Plan) -> Arc<ObjectiveIndex> {
+        Arc::new(ObjectiveIndex::new(plan))
+    }
+
+    fn cycle_objectives(plan: &Plan, cycle: &Id) -> Arc<CycleObjectives> {
+        Arc::new(CycleObjectives::new(plan, Some(cycle)))
+    }
+
+    fn tree(plan: &Plan) -> Arc<UnitTree> {
+        Arc::new(UnitTree::new(plan))
     }
 }
 
@@ -480,15 +492,15 @@ proptest! {
                 continue;
             }
             let plan = editor.plan();
-            let fresh = Kept::new(plan, &cycle);
+            // Each part is built again only when what it reads changed.
             if editor.revision_of(Aspects::LAYOUT) != layout {
                 layout = editor.revision_of(Aspects::LAYOUT);
-                kept.objectives = fresh.objectives;
-                kept.cycle_objectives = fresh.cycle_objectives;
+                kept.objectives = Kept::objectives(plan);
+                kept.cycle_objectives = Kept::cycle_objectives(plan, &cycle);
             }
             if editor.revision_of(Aspects::UNITS) != units {
                 units = editor.revision_of(Aspects::UNITS);
-                kept.tree = fresh.tree;
+                kept.tree = Kept::tree(plan);
             }
             check_kept_indexes(editor.plan(), &cycle, &kept)?;
         }
