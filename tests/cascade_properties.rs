@@ -711,7 +711,9 @@ fn adding_key_results_and_objectives_and_undoing_them_patch_the_index() {
     editor
         .apply(Command::ReorderObjective { from: 0, to: 1 })
         .unwrap();
-    editor.apply(Command::RemoveObjective { index: 2 }).unwrap();
+    editor
+        .apply(Command::RemoveObjectives { indices: vec![2] })
+        .unwrap();
     let steps = editor.layout_changed_since(since).expect("remembered");
     assert_eq!(
         steps,

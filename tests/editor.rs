@@ -1,6 +1,9 @@
 //! Every change goes through a command; every command can be undone and redone.
 
+mod common;
+
 use okrplan::model::*;
+use proptest::prelude::*;
 
 #[test]
 fn renaming_is_undoable_and_redoable() {
@@ -70,4 +73,76 @@ fn a_blank_plan_has_one_organisation_and_the_current_quarter() {
     );
     let march = chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap();
     assert_eq!(Cycle::quarter_of(march, "q".into()).end, march);
+}
+
+proptest! {
+    /// Objectives taken out at once are the ones at those positions, the
+    /// rest keep their order, and the inverse puts each back where it was
+    /// (which is also what inserting at any ascending positions does).
+    #[test]
+    fn objectives_removed_at_once_come_back_where_they_were(
+        plan in common::valid_plan(),
+        mask in prop::collection::vec(any::<bool>(), 10),
+    ) {
+        let indices: Vec<usize> = (0..plan.objectives.len()).filter(|&i| mask[i]).collect();
+        let kept: Vec<&Objective> = plan
+            .objectives
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !mask[*i])
+            .map(|(_, o)| o)
+            .collect();
+        let mut edited = plan.clone();
+        let inverse = Command::RemoveObjectives { indices: indices.clone() }
+            .apply(&mut edited)
+            .unwrap();
+        prop_assert_eq!(edited.objectives.iter().collect::<Vec<_>>(), kept);
+        let Command::InsertObjectives { placed } = &inverse else {
+            panic!("the inverse of a removal puts objectives in: {inverse:?}");
+        };
+        let expected: Vec<(usize, &Objective)> =
+            indices.iter().map(|&i| (i, &plan.objectives[i])).collect();
+        prop_assert_eq!(placed.iter().map(|(i, o)| (*i, o)).collect::<Vec<_>>(), expected);
+        let redo = inverse.apply(&mut edited).unwrap();
+        prop_assert_eq!(&edited, &plan);
+        prop_assert_eq!(redo, Command::RemoveObjectives { indices });
+    }
+}
+
+#[test]
+fn objectives_at_positions_out_of_order_or_past_the_end_are_refused() {
+    let plan = sample_plan();
+    let count = plan.objectives.len();
+    let objective = plan.objectives[0].clone();
+    let refused = [
+        Command::RemoveObjectives {
+            indices: vec![1, 0],
+        },
+        Command::RemoveObjectives {
+            indices: vec![0, 0],
+        },
+        Command::RemoveObjectives {
+            indices: vec![0, count],
+        },
+        Command::InsertObjectives {
+            placed: vec![(1, objective.clone()), (0, objective.clone())],
+        },
+        // Two objectives put in: the list after has count + 2 positions.
+        Command::InsertObjectives {
+            placed: vec![(0, objective.clone()), (count + 2, objective.clone())],
+        },
+    ];
+    for command in refused {
+        let mut edited = plan.clone();
+        assert!(command.clone().apply(&mut edited).is_err(), "{command:?}");
+        assert_eq!(edited, plan, "{command:?} changed the plan");
+    }
+    let mut edited = plan.clone();
+    Command::InsertObjectives {
+        placed: vec![(0, objective.clone()), (count + 1, objective.clone())],
+    }
+    .apply(&mut edited)
+    .unwrap();
+    assert_eq!(edited.objectives.len(), count + 2);
+    assert_eq!(edited.objectives[count + 1], objective);
 }

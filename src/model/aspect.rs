@@ -55,8 +55,8 @@ impl Aspects {
             | Command::RemoveUnit { .. }
             | Command::UpdateUnit(_)
             | Command::ReorderUnit { .. } => Aspects::UNITS,
-            Command::InsertObjective { .. }
-            | Command::RemoveObjective { .. }
+            Command::InsertObjectives { .. }
+            | Command::RemoveObjectives { .. }
             | Command::ReorderObjective { .. } => OBJECTIVE_LIST,
             Command::UpdateObjective(before) => match plan.objective(&before.id) {
                 Some(after) => objective_change(before, after),

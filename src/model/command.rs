@@ -35,12 +35,16 @@ pub enum Command {
         from: usize,
         to: usize,
     },
-    InsertObjective {
-        index: usize,
-        objective: Objective,
+    /// Puts objectives in, each at its position in the list after the
+    /// insertion (ascending): one pass over the list, where inserting one at
+    /// a time would move the rest of it once per objective (deleting a
+    /// department and undoing that move a thousand).
+    InsertObjectives {
+        placed: Vec<(usize, Objective)>,
     },
-    RemoveObjective {
-        index: usize,
+    /// Takes out the objectives at these positions (ascending), in one pass.
+    RemoveObjectives {
+        indices: Vec<usize>,
     },
     /// Replaces the objective with the same id, key results included.
     UpdateObjective(Objective),
@@ -115,6 +119,53 @@ fn position_of<T>(items: &[T], id: &Id, id_of: impl Fn(&T) -> &Id) -> Result<usi
         .ok_or_else(|| EditError(format!("\"{id}\" no longer exists")))
 }
 
+/// Takes the items at `indices` (strictly ascending) out of `items`, moving
+/// only what follows the first of them, once.
+fn remove_many<T>(items: &mut Vec<T>, indices: &[usize]) -> Result<Vec<(usize, T)>, EditError> {
+    let ascending = indices.windows(2).all(|pair| pair[0] < pair[1]);
+    let (Some(&first), Some(&last)) = (indices.first(), indices.last()) else {
+        return Ok(Vec::new());
+    };
+    check_index(last, items.len())?;
+    if !ascending {
+        return refuse("positions out of order");
+    }
+    let tail = items.split_off(first);
+    let mut removed = Vec::with_capacity(indices.len());
+    let mut next = indices.iter().peekable();
+    for (at, item) in (first..).zip(tail) {
+        if next.next_if_eq(&&at).is_some() {
+            removed.push((at, item));
+        } else {
+            items.push(item);
+        }
+    }
+    Ok(removed)
+}
+
+/// Puts each item in at its position (strictly ascending, positions of the
+/// list after), moving only what follows the first of them, once.
+fn insert_many<T>(items: &mut Vec<T>, placed: Vec<(usize, T)>) -> Result<Vec<usize>, EditError> {
+    let ascending = placed.windows(2).all(|pair| pair[0].0 < pair[1].0);
+    let (Some(&(first, _)), Some(&(last, _))) = (placed.first(), placed.last()) else {
+        return Ok(Vec::new());
+    };
+    check_index(last, items.len() + placed.len())?;
+    if !ascending {
+        return refuse("positions out of order");
+    }
+    let mut tail = items.split_off(first).into_iter();
+    items.reserve(tail.len() + placed.len());
+    let mut indices = Vec::with_capacity(placed.len());
+    for (at, item) in placed {
+        items.extend(tail.by_ref().take(at - items.len()));
+        items.push(item);
+        indices.push(at);
+    }
+    items.extend(tail);
+    Ok(indices)
+}
+
 fn reorder<T>(items: &mut Vec<T>, from: usize, to: usize) -> Result<(), EditError> {
     check_index(from, items.len())?;
     check_index(to, items.len())?;
@@ -135,8 +186,14 @@ impl Command {
             Command::RemoveUnit { .. } => "remove unit".into(),
             Command::UpdateUnit(unit) => format!("edit \"{}\"", unit.name),
             Command::ReorderUnit { .. } => "reorder units".into(),
-            Command::InsertObjective { objective, .. } => format!("add \"{}\"", objective.title),
-            Command::RemoveObjective { .. } => "remove objective".into(),
+            Command::InsertObjectives { placed } => match placed.as_slice() {
+                [(_, objective)] => format!("add \"{}\"", objective.title),
+                _ => format!("add {} objectives", placed.len()),
+            },
+            Command::RemoveObjectives { indices } => match indices.len() {
+                1 => "remove objective".into(),
+                count => format!("remove {count} objectives"),
+            },
             Command::UpdateObjective(objective) => format!("edit \"{}\"", objective.title),
             Command::ReorderObjective { .. } => "reorder objectives".into(),
             Command::InsertParticipation { .. } | Command::RemoveParticipation { .. } => {
@@ -201,15 +258,13 @@ impl Command {
                 reorder(&mut plan.units, from, to)?;
                 Ok(Command::ReorderUnit { from: to, to: from })
             }
-            Command::InsertObjective { index, objective } => {
-                check_insert(index, plan.objectives.len())?;
-                plan.objectives.insert(index, objective);
-                Ok(Command::RemoveObjective { index })
+            Command::InsertObjectives { placed } => {
+                let indices = insert_many(&mut plan.objectives, placed)?;
+                Ok(Command::RemoveObjectives { indices })
             }
-            Command::RemoveObjective { index } => {
-                check_index(index, plan.objectives.len())?;
-                let objective = plan.objectives.remove(index);
-                Ok(Command::InsertObjective { index, objective })
+            Command::RemoveObjectives { indices } => {
+                let placed = remove_many(&mut plan.objectives, &indices)?;
+                Ok(Command::InsertObjectives { placed })
             }
             Command::UpdateObjective(objective) => {
                 if objective.title.trim().is_empty() {

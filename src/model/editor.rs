@@ -233,8 +233,8 @@ fn objectives_changed(inverse: &Command) -> ObjectivesChanged {
         | Command::SetEvents(_)
         | Command::SetReadiness(_)
         | Command::SetCadence(_) => Only(Vec::new()),
-        Command::InsertObjective { .. }
-        | Command::RemoveObjective { .. }
+        Command::InsertObjectives { .. }
+        | Command::RemoveObjectives { .. }
         | Command::ReorderObjective { .. }
         | Command::InsertCycle { .. }
         | Command::RemoveCycle { .. }

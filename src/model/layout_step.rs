@@ -77,8 +77,14 @@ fn push_steps(inverse: &Command, steps: &mut Vec<LayoutStep>) -> Option<()> {
     match inverse {
         Command::UpdateObjective(before) => steps.push(LayoutStep::Changed(before.id.clone())),
         // An inverse removes what the edit inserted, and the other way round.
-        Command::RemoveObjective { index } => steps.push(LayoutStep::Inserted(*index)),
-        Command::InsertObjective { index, .. } => steps.push(LayoutStep::Removed(*index)),
+        // Positions ascending: inserted lowest first, removed highest first,
+        // so that each step's position is the plan's at that moment.
+        Command::RemoveObjectives { indices } => {
+            steps.extend(indices.iter().map(|&at| LayoutStep::Inserted(at)));
+        }
+        Command::InsertObjectives { placed } => {
+            steps.extend(placed.iter().rev().map(|&(at, _)| LayoutStep::Removed(at)));
+        }
         // The edit took the objective out at `to` and put it in at `from`.
         Command::ReorderObjective { from, to } => {
             steps.push(LayoutStep::Removed(*to));

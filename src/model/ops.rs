@@ -124,12 +124,10 @@ pub fn delete_unit(plan: &Plan, id: &Id) -> Result<(Command, DeleteImpact), Edit
         .iter()
         .map(|&i| plan.objectives[i].key_results.len())
         .sum();
-    steps.extend(
-        objectives
-            .iter()
-            .rev()
-            .map(|&index| Command::RemoveObjective { index }),
-    );
+    let objective_count = objectives.len();
+    steps.push(Command::RemoveObjectives {
+        indices: objectives,
+    });
     let participation = &plan.rollout.participation;
     steps.extend(
         (0..participation.len())
@@ -161,7 +159,7 @@ pub fn delete_unit(plan: &Plan, id: &Id) -> Result<(Command, DeleteImpact), Edit
     );
     let impact = DeleteImpact {
         units: units.len(),
-        objectives: objectives.len(),
+        objectives: objective_count,
         key_results,
         unlinked,
     };
@@ -210,9 +208,8 @@ pub fn add_objective(plan: &Plan, objective: Objective) -> Edit {
         .ok_or_else(|| missing("unit", &objective.unit))?;
     plan.cycle(&objective.cycle)
         .ok_or_else(|| missing("cycle", &objective.cycle))?;
-    Ok(Command::InsertObjective {
-        index: plan.objectives.len(),
-        objective,
+    Ok(Command::InsertObjectives {
+        placed: vec![(plan.objectives.len(), objective)],
     })
 }
 
@@ -341,7 +338,9 @@ pub fn delete_objective(plan: &Plan, id: &Id) -> Edit {
         .objective_index(id)
         .ok_or_else(|| missing("objective", id))?;
     let (mut steps, _) = unlink_dependants(plan, &[index]);
-    steps.push(Command::RemoveObjective { index });
+    steps.push(Command::RemoveObjectives {
+        indices: vec![index],
+    });
     Ok(Command::Batch {
         label: format!("delete \"{}\"", plan.objectives[index].title),
         steps,

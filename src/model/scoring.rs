@@ -506,6 +506,7 @@ pub fn rollover(
         },
     };
 
+    let mut placed = Vec::with_capacity(picked.len());
     for (offset, (objective, key_results)) in picked.iter().enumerate() {
         let copy = Objective {
             id: objective_copies[&objective.id].clone(),
@@ -521,11 +522,9 @@ pub fn rollover(
                 .collect(),
             review: Review::default(),
         };
-        steps.push(Command::InsertObjective {
-            index: plan.objectives.len() + offset,
-            objective: copy,
-        });
+        placed.push((plan.objectives.len() + offset, copy));
     }
+    steps.push(Command::InsertObjectives { placed });
     Ok(Command::Batch {
         label: format!("roll over into \"{}\"", next.name),
         steps,
