@@ -750,3 +750,56 @@ fn an_objective_moved_into_the_cycle_ends_the_warnings_of_links_into_it() {
     editor.apply(Command::UpdateObjective(earlier)).unwrap();
     assert_eq!(links_out(editor.plan()), 0);
 }
+
+#[test]
+fn a_unit_deleted_with_hundreds_of_objectives_is_laid_over_the_index() {
+    // 300 objectives in a unit with no units below it, 700 elsewhere, each
+    // with a key result; every tenth one elsewhere aligned into the unit.
+    let mut plan = sample_plan();
+    let leaf = |p: &Plan| {
+        let parents: Vec<&Id> = p.units.iter().filter_map(|u| u.parent.as_ref()).collect();
+        p.units
+            .iter()
+            .find(|u| !parents.contains(&&u.id))
+            .unwrap()
+            .id
+            .clone()
+    };
+    let (doomed, other) = (leaf(&plan), plan.units[0].id.clone());
+    let template = plan.objectives[0].clone();
+    for n in 0..1000 {
+        let mut objective = template.clone();
+        objective.id = Id::from(format!("o-many-{n}").as_str());
+        objective.unit = if n % 10 < 3 {
+            doomed.clone()
+        } else {
+            other.clone()
+        };
+        objective.aligned_to = (n % 10 == 4)
+            .then(|| Alignment::Objective(Id::from(format!("o-many-{}", n - 4).as_str())));
+        objective.key_results.truncate(1);
+        objective.key_results[0].check_ins.clear();
+        objective.key_results[0].id = Id::from(format!("kr-many-{n}").as_str());
+        plan.objectives.push(objective);
+    }
+    assert_eq!(validate(&plan), vec![]);
+    let ids: Vec<Id> = plan
+        .objectives
+        .iter()
+        .flat_map(|o| {
+            std::iter::once(o.id.clone()).chain(o.key_results.iter().map(|k| k.id.clone()))
+        })
+        .collect();
+    let mut editor = Editor::new(plan);
+    let index = ObjectiveIndex::new(editor.plan());
+    let since = editor.revision_of(Aspects::LAYOUT);
+    let (delete, impact) = delete_unit(editor.plan(), &doomed).unwrap();
+    // More than an index keeps read again or inserted (256).
+    assert!(impact.objectives > 256, "{} objectives", impact.objectives);
+    editor.apply(delete).unwrap();
+    let steps = editor.layout_changed_since(since).expect("remembered");
+    let patched = index
+        .patched(editor.plan(), &steps)
+        .expect("laid over, not built afresh");
+    assert_same_index(&patched, &ObjectiveIndex::new(editor.plan()), &ids).unwrap();
+}

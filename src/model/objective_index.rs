@@ -10,8 +10,8 @@ use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-/// Past this many objectives laid over it (read again or removed), the
-/// index is better built afresh.
+/// Past this many objectives laid over it (read again or inserted: each
+/// later step walks them), an index is better built afresh.
 pub(super) const PATCH_LIMIT: usize = 256;
 
 #[derive(Clone)]
@@ -85,16 +85,17 @@ impl ObjectiveIndex {
     /// `Editor::layout_changed_since`); `None` when it is better built afresh.
     pub fn patched(&self, plan: &Plan, steps: &[LayoutStep]) -> Option<Self> {
         let mut patched = self.clone();
+        let built = self.built.objective_position.len();
         for step in steps {
             patched.patch.follow(step);
-            if patched.patch.removed.len() + patched.patch.inserted.len() > PATCH_LIMIT {
+            if patched.patch.outgrown(built) {
                 return None;
             }
         }
         for at in LayoutStep::to_read_again(steps, |id| patched.objective(id)) {
             patched.patch.read_again(plan, at)?;
         }
-        (patched.patch.read.len() + patched.patch.removed.len() <= PATCH_LIMIT).then_some(patched)
+        (!patched.patch.outgrown(built)).then_some(patched)
     }
 
     pub fn objective(&self, id: &Id) -> Option<usize> {
@@ -193,6 +194,15 @@ impl ObjectiveIndex {
 }
 
 impl Patch {
+    /// Whether building afresh is cheaper than keeping the patch, for a
+    /// build of `built` objectives: past the limit of objectives it holds in
+    /// maps, or once it has removed half of them. Removals alone are sorted
+    /// positions, cheap to carry: a department of a thousand objectives
+    /// deleted keeps the index.
+    fn outgrown(&self, built: usize) -> bool {
+        self.inserted.len().max(self.read.len()) > PATCH_LIMIT || self.removed.len() > built / 2
+    }
+
     /// Where the objective the build put at `built` is now; `None` if it was removed.
     fn now(&self, built: usize) -> Option<usize> {
         let removed_before = match self.removed.binary_search(&built) {
