@@ -121,6 +121,7 @@ async function measure(app, size) {
   const firstTitles = [], firstSelects = [], firstMoves = [], firstCheckIns = [], returnCheckIns = [];
   const participations = [], firstParticipations = [];
   const addedKeyResults = [], firstAddedKeyResults = [];
+  const deletes = [], firstDeletes = [], undoneDeletes = [];
   // Round 0 of each edit is its first on this page; the others are timed for the median.
   const record = (round, first, steady, time) => (round === 0 ? first : steady).push(time);
   for (let run = 0; run < RUNS; run++) {
@@ -209,6 +210,25 @@ async function measure(app, size) {
           .querySelectorAll('[role=group][aria-label^="Key result:"]').length > window.__keyResults)).ready);
     }
 
+    // Department 2 deleted with all below it (the dialog confirmed), until
+    // its parent's panel (the department it was moved to) shows; then
+    // undone, until its row is back.
+    for (let round = 0; round <= EDITS_PER_RUN; round++) {
+      await page.getByRole('button', { name: 'Delete unit…' }).click();
+      const goes = await page.getByRole('dialog').textContent();
+      row.deleted = Number(goes.match(/([\d,]+) objectives/)[1].replace(/,/g, ''));
+      record(round, firstDeletes, deletes, (await timeInPage(page,
+        () => {
+          window.__parent = document.querySelector('.panel .path').textContent.split(' › ').at(-2);
+          [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent === 'Delete').click();
+        },
+        () => document.querySelector('.panel h2')?.textContent === window.__parent)).ready);
+      undoneDeletes.push((await timeInPage(page,
+        () => [...document.querySelectorAll('header button')].find((b) => b.textContent.trim() === 'Undo').click(),
+        () => [...document.querySelectorAll('.outline button.unit-name')].some((b) => b.textContent === 'Department 2'))).ready);
+      await page.getByRole('button', { name: 'Department 2', exact: true }).click();
+    }
+
     // A key result's new value in the scoring view, until its score shows it.
     const checkIn = await checkInTimer(page);
     for (let round = 0; round <= EDITS_PER_RUN; round++) record(round, firstCheckIns, checkIns, await checkIn());
@@ -270,6 +290,9 @@ async function measure(app, size) {
     firstParticipation: median(firstParticipations),
     move: median(moves),
     addKeyResult: median(addedKeyResults),
+    delete: median(deletes),
+    firstDelete: median(firstDeletes),
+    undoDelete: median(undoneDeletes),
     firstAddKeyResult: median(firstAddedKeyResults),
     save: finite(saves).length ? median(finite(saves)) : undefined,
     saveBlock: finite(saves).length ? median(saveBlocks) : undefined,
@@ -306,3 +329,7 @@ console.log('\nThe first edit of each kind after the page opened (median of the 
 console.log('| objectives | first select ms | first title ms | first check-in ms | first move ms | first key result added ms | first rollout status ms | first check-in, return visit ms |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.size} | ${ms(r.firstSelect)} | ${ms(r.firstTitle)} | ${ms(r.firstCheckIn)} | ${ms(r.firstMove)} | ${ms(r.firstAddKeyResult)} | ${ms(r.firstParticipation)} | ${ms(r.returnCheckIn)} |`);
+console.log('\nDeleting Department 2 with the units and objectives below it (confirmed in its dialog), until its parent\'s panel shows, and undoing that, until its row is back in the outline; the first deletion of each run on its own, the others for the median:\n');
+console.log('| objectives | objectives deleted | delete department ms | undo the deletion ms | first delete department ms |');
+console.log('|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.size} | ${r.deleted} | ${ms(r.delete)} | ${ms(r.undoDelete)} | ${ms(r.firstDelete)} |`);
