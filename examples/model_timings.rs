@@ -79,6 +79,11 @@ fn main() {
         let middle = &plan.objectives[plan.objectives.len() / 2].id;
         ops::delete_objective(plan, middle).expect("an objective to delete")
     });
+    // A department with all below it, as the benchmark deletes it.
+    let department = plan.units.iter().find(|u| u.name == "Department 2");
+    let department = department.expect("a Department 2").id.clone();
+    let delete_department = |plan: &Plan| ops::delete_unit(plan, &department).expect("deletable");
+    let (without_department, department_deleted) = edited(&|plan| delete_department(plan).0);
     let changes = merge::preview(&plan, &file);
     let accepted = changes.default_selection();
     let rows: Vec<(&str, f64)> = vec![
@@ -114,6 +119,20 @@ fn main() {
                 let patched = patched.expect("patched");
                 by_unit.patched(&without_objective, Some(&cycle), &patched, &deleted)
             }),
+        ),
+        (
+            "ops::delete_unit, Editor::apply and Editor::undo (Department 2 and all below it)",
+            {
+                let mut editor = Editor::new(plan.clone());
+                time(15, || {
+                    editor.apply(delete_department(editor.plan()).0).expect("deleted");
+                    editor.undo()
+                })
+            },
+        ),
+        (
+            "ObjectiveIndex::patched (that deletion)",
+            time(15, || positions.patched(&without_department, &department_deleted)),
         ),
         (
             "Scores::with_positions (after a structural edit)",
