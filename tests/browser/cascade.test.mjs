@@ -50,6 +50,7 @@ test('units: add, rename, move by menu and by drag and drop, delete with confirm
   plan = await savedPlan(page, (p) => p.units.find((u) => u.name === 'Data team').parent === 'u-mobile');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Mobile app team', 'focus is on the unit dropped onto');
   assert.equal(parentName(plan, 'Nordics'), 'Marketing');
+  const beforeDelete = plan;
 
   await unitButton(page, 'Engineering').click();
   await panel(page, 'Engineering').getByRole('button', { name: 'Delete unit…' }).click();
@@ -66,7 +67,9 @@ test('units: add, rename, move by menu and by drag and drop, delete with confirm
   assert.equal(plan.units.length, 15 - 7);
   await page.getByRole('button', { name: 'Undo' }).click();
   await unitButton(page, 'Engineering').waitFor();
-  await savedPlan(page, (p) => p.units.length === 15);
+  // Each objective back where it was, with the links into it that went.
+  plan = await savedPlan(page, (p) => p.units.length === 15);
+  assert.deepEqual(plan.objectives, beforeDelete.objectives);
 
   // Deleted while "Find" hides the outline: no row takes focus from the search box once the outline is back.
   await unitButton(page, 'Brand team').click();
