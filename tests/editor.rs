@@ -124,6 +124,12 @@ fn objectives_at_positions_out_of_order_or_past_the_end_are_refused() {
         Command::RemoveObjectives {
             indices: vec![0, count],
         },
+        Command::RemoveObjectives {
+            indices: vec![count],
+        },
+        Command::InsertObjectives {
+            placed: vec![(count + 1, objective.clone())],
+        },
         Command::InsertObjectives {
             placed: vec![(1, objective.clone()), (0, objective.clone())],
         },

@@ -122,6 +122,11 @@ fn position_of<T>(items: &[T], id: &Id, id_of: impl Fn(&T) -> &Id) -> Result<usi
 /// Takes the items at `indices` (strictly ascending) out of `items`, moving
 /// only what follows the first of them, once.
 fn remove_many<T>(items: &mut Vec<T>, indices: &[usize]) -> Result<Vec<(usize, T)>, EditError> {
+    // One item: a single move of the rest, without the copy a pass makes.
+    if let [at] = *indices {
+        check_index(at, items.len())?;
+        return Ok(vec![(at, items.remove(at))]);
+    }
     let ascending = indices.windows(2).all(|pair| pair[0] < pair[1]);
     let (Some(&first), Some(&last)) = (indices.first(), indices.last()) else {
         return Ok(Vec::new());
@@ -145,7 +150,16 @@ fn remove_many<T>(items: &mut Vec<T>, indices: &[usize]) -> Result<Vec<(usize, T
 
 /// Puts each item in at its position (strictly ascending, positions of the
 /// list after), moving only what follows the first of them, once.
-fn insert_many<T>(items: &mut Vec<T>, placed: Vec<(usize, T)>) -> Result<Vec<usize>, EditError> {
+fn insert_many<T>(
+    items: &mut Vec<T>,
+    mut placed: Vec<(usize, T)>,
+) -> Result<Vec<usize>, EditError> {
+    if placed.len() == 1 {
+        let (at, item) = placed.swap_remove(0);
+        check_insert(at, items.len())?;
+        items.insert(at, item);
+        return Ok(vec![at]);
+    }
     let ascending = placed.windows(2).all(|pair| pair[0].0 < pair[1].0);
     let (Some(&(first, _)), Some(&(last, _))) = (placed.first(), placed.last()) else {
         return Ok(Vec::new());
