@@ -135,16 +135,15 @@ fn remove_many<T>(items: &mut Vec<T>, indices: &[usize]) -> Result<Vec<(usize, T
     if !ascending {
         return refuse("positions out of order");
     }
-    let tail = items.split_off(first);
+    let mut tail = items.split_off(first).into_iter();
     let mut removed = Vec::with_capacity(indices.len());
-    let mut next = indices.iter().peekable();
-    for (at, item) in (first..).zip(tail) {
-        if next.next_if_eq(&&at).is_some() {
-            removed.push((at, item));
-        } else {
-            items.push(item);
-        }
+    for &at in indices {
+        // What lies between the last one taken and this one stays: the
+        // next in `tail` was at `items.len() + removed.len()`.
+        items.extend(tail.by_ref().take(at - items.len() - removed.len()));
+        removed.extend(tail.next().map(|item| (at, item)));
     }
+    items.extend(tail);
     Ok(removed)
 }
 
