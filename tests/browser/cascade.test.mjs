@@ -84,6 +84,36 @@ test('units: add, rename, move by menu and by drag and drop, delete with confirm
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Find objectives');
 });
 
+test('a deletion takes the plan as it is when confirmed, though it changed while the dialog was open', async () => {
+  const page = await app.open();
+  await unitButton(page, 'Brand team').click();
+  const brand = panel(page, 'Brand team');
+  await brand.getByRole('button', { name: 'Add objective' }).click();
+  const withNew = await savedPlan(page, (p) => p.objectives.some((o) => o.title === 'New objective'));
+  await brand.getByRole('button', { name: 'Delete unit…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Brand team?' });
+  const counted = (await dialog.innerText()).match(/(\d+) objectives? with/)[1];
+  // Ctrl+Z outside a text field undoes, dialog or not: the new objective goes.
+  await page.keyboard.press('Control+z');
+  await page.getByRole('status').filter({ hasText: /^Undid/ }).waitFor();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await unitButton(page, 'Brand team').waitFor({ state: 'detached' });
+
+  const units = new Set(['u-brand']);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const u of withNew.units) if (units.has(u.parent) && !units.has(u.id)) grew = units.add(u.id);
+  }
+  const gone = withNew.objectives.filter((o) => units.has(o.unit));
+  assert.equal(gone.length, Number(counted), 'the dialog counted the new objective');
+  const goneIds = new Set(gone.flatMap((o) => [o.id, ...o.key_results.map((k) => k.id)]));
+  const expected = withNew.objectives
+    .filter((o) => !units.has(o.unit))
+    .map((o) => (o.aligned_to && goneIds.has(Object.values(o.aligned_to)[0]) ? { ...o, aligned_to: null } : o));
+  const plan = await savedPlan(page, (p) => !p.units.some((u) => u.name === 'Brand team'));
+  assert.deepEqual(plan.objectives, expected);
+});
+
 test('the keyboard alone can select, rename, and undo and redo', async () => {
   const page = await app.open();
   await unitButton(page, 'People & culture').focus();

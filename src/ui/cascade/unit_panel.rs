@@ -275,17 +275,18 @@ pub fn UnitPanel(id: Id) -> impl IntoView {
 fn DeleteUnitDialog(id: Id, on_close: Callback<()>) -> impl IntoView {
     let cascade = Cascade::expect();
     let state = cascade.state;
-    let (name, parent, impact) = state.editor.with_untracked(|e| {
+    let (name, parent, revision, prepared) = state.editor.with_untracked(|e| {
         let p = e.plan();
         let unit = p.unit(&id);
         (
             unit.map(|u| u.name.clone()).unwrap_or_default(),
             unit.and_then(|u| u.parent.clone()),
-            ops::delete_unit(p, &id).ok().map(|(_, impact)| impact),
+            e.revision(),
+            ops::delete_unit(p, &id).ok(),
         )
     });
     let mut goes = Vec::new();
-    if let Some(impact) = &impact {
+    if let Some((_, impact)) = &prepared {
         if impact.units > 1 {
             goes.push(format!("{} below it", plural(impact.units - 1, "unit")));
         }
@@ -308,8 +309,17 @@ fn DeleteUnitDialog(id: Id, on_close: Callback<()>) -> impl IntoView {
     } else {
         format!("This also deletes {}.", goes.join(", "))
     };
+    // The deletion the dialog counted is the one applied, unless the plan
+    // changed meanwhile (another tab): working it out again took about 8 ms
+    // of the click for a department of a 10,000-objective plan.
+    let prepared = StoredValue::new(prepared.map(|(command, _)| command));
     let delete = move |_| {
-        let deleted = state.edit(|p| ops::delete_unit(p, &id).map(|(command, _)| command));
+        let unchanged = state.editor.with_untracked(|e| e.revision() == revision);
+        let counted = prepared.try_update_value(Option::take).flatten();
+        let deleted = state.edit(|p| match counted.filter(|_| unchanged) {
+            Some(command) => Ok(command),
+            None => ops::delete_unit(p, &id).map(|(command, _)| command),
+        });
         if deleted {
             // The parent takes the selection, and the focus that goes with
             // the dialog and this panel.
