@@ -84,6 +84,15 @@ fn main() {
     let department = department.expect("a Department 2").id.clone();
     let delete_department = |plan: &Plan| ops::delete_unit(plan, &department).expect("deletable");
     let (without_department, department_deleted) = edited(&|plan| delete_department(plan).0);
+    let department_restored = {
+        let mut editor = Editor::new(plan.clone());
+        editor
+            .apply(delete_department(editor.plan()).0)
+            .expect("deleted");
+        let since = editor.revision_of(Aspects::LAYOUT);
+        editor.undo();
+        editor.layout_changed_since(since).expect("remembered")
+    };
     let changes = merge::preview(&plan, &file);
     let accepted = changes.default_selection();
     let rows: Vec<(&str, f64)> = vec![
@@ -131,8 +140,25 @@ fn main() {
             },
         ),
         (
-            "ObjectiveIndex::patched (that deletion)",
-            time(15, || positions.patched(&without_department, &department_deleted)),
+            "ObjectiveIndex::patched and CycleObjectives::patched (that deletion)",
+            time(15, || {
+                let patched = positions.patched(&without_department, &department_deleted);
+                let patched = patched.expect("patched");
+                by_unit.patched(&without_department, Some(&cycle), &patched, &department_deleted)
+            }),
+        ),
+        (
+            "CycleObjectives::patched (that deletion undone; the objective index is built afresh)",
+            {
+                let (after, steps) = (&without_department, &department_deleted);
+                let deleted = Arc::new(ObjectiveIndex::new(after));
+                let grouped = by_unit.patched(after, Some(&cycle), &deleted, steps);
+                let grouped = grouped.expect("patched");
+                let restored = &department_restored;
+                let undone = grouped.patched(&plan, Some(&cycle), &positions, restored);
+                assert!(undone.is_some(), "patched");
+                time(15, || grouped.patched(&plan, Some(&cycle), &positions, restored))
+            },
         ),
         (
             "Scores::with_positions (after a structural edit)",

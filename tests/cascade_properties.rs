@@ -752,7 +752,7 @@ fn an_objective_moved_into_the_cycle_ends_the_warnings_of_links_into_it() {
 }
 
 #[test]
-fn a_unit_deleted_with_hundreds_of_objectives_is_laid_over_the_index() {
+fn a_unit_deleted_with_hundreds_of_objectives_and_undone_is_laid_over_the_indexes() {
     // 300 objectives in a unit with no units below it, 700 elsewhere, each
     // with a key result; every tenth one elsewhere aligned into the unit.
     let mut plan = sample_plan();
@@ -790,16 +790,58 @@ fn a_unit_deleted_with_hundreds_of_objectives_is_laid_over_the_index() {
             std::iter::once(o.id.clone()).chain(o.key_results.iter().map(|k| k.id.clone()))
         })
         .collect();
+    let cycle = template.cycle.clone();
     let mut editor = Editor::new(plan);
     let index = ObjectiveIndex::new(editor.plan());
+    let grouped = CycleObjectives::new(editor.plan(), Some(&cycle));
     let since = editor.revision_of(Aspects::LAYOUT);
     let (delete, impact) = delete_unit(editor.plan(), &doomed).unwrap();
     // More than an index keeps read again or inserted (256).
     assert!(impact.objectives > 256, "{} objectives", impact.objectives);
     editor.apply(delete).unwrap();
     let steps = editor.layout_changed_since(since).expect("remembered");
+    let plan = editor.plan();
     let patched = index
-        .patched(editor.plan(), &steps)
+        .patched(plan, &steps)
         .expect("laid over, not built afresh");
-    assert_same_index(&patched, &ObjectiveIndex::new(editor.plan()), &ids).unwrap();
+    assert_same_index(&patched, &ObjectiveIndex::new(plan), &ids).unwrap();
+    let regrouped = grouped.patched(plan, Some(&cycle), &patched, &steps);
+    let regrouped = regrouped.expect("grouping laid over, not built afresh");
+    assert_same_grouping(plan, &cycle, &patched, &regrouped);
+
+    // Undone: the 300 come back (the index is built afresh for that many).
+    let since = editor.revision_of(Aspects::LAYOUT);
+    editor.undo();
+    let steps = editor.layout_changed_since(since).expect("remembered");
+    let plan = editor.plan();
+    let index = patched
+        .patched(plan, &steps)
+        .unwrap_or_else(|| ObjectiveIndex::new(plan));
+    let regrouped = regrouped.patched(plan, Some(&cycle), &index, &steps);
+    let regrouped = regrouped.expect("grouping laid over, not built afresh");
+    assert_same_grouping(plan, &cycle, &index, &regrouped);
+}
+
+/// Every unit's objectives in the cycle, grouped by `grouped`, as a fresh build has them.
+fn assert_same_grouping(
+    plan: &Plan,
+    cycle: &Id,
+    index: &ObjectiveIndex,
+    grouped: &CycleObjectives,
+) {
+    let tree = Arc::new(UnitTree::new(plan));
+    let kept = CascadeIndex::with_parts(
+        plan,
+        tree,
+        Arc::new(index.clone()),
+        Arc::new(grouped.clone()),
+    );
+    let fresh = CascadeIndex::new(plan, Some(cycle));
+    for unit in 0..plan.units.len() {
+        assert_eq!(
+            kept.objectives_of(unit),
+            fresh.objectives_of(unit),
+            "unit {unit}"
+        );
+    }
 }

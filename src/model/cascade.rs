@@ -4,7 +4,7 @@
 //! objective and key result: [`ObjectiveIndex`] reads only the plan's
 //! layout (see [`super::Aspects`]), [`CascadeIndex`] adds the units.
 
-use super::objective_index::PATCH_LIMIT;
+use super::layout_step::Shifts;
 use super::{Id, LayoutStep, Objective, ObjectiveIndex, Plan, UnitTree};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -48,41 +48,36 @@ impl CycleObjectives {
         positions: &ObjectiveIndex,
         steps: &[LayoutStep],
     ) -> Option<Self> {
-        if self.cycle.as_ref() != cycle || steps.len() > PATCH_LIMIT {
+        // Past half the objectives grouped moved, a build costs less.
+        let moved = steps
+            .iter()
+            .filter(|s| !matches!(s, LayoutStep::Changed(_)));
+        if self.cycle.as_ref() != cycle || moved.count() > self.group_at.len() / 2 {
             return None;
         }
-        let mut patched = self.clone();
-        for step in steps {
-            match *step {
-                LayoutStep::Changed(_) => continue,
-                LayoutStep::Removed(at) => {
-                    patched.take_out(at);
-                    if at < patched.group_at.len() {
-                        patched.group_at.remove(at);
-                    }
-                }
-                LayoutStep::Inserted(at) => {
-                    patched
-                        .group_at
-                        .insert(at.min(patched.group_at.len()), None);
-                }
-            }
-            for members in &mut patched.groups {
-                // Sorted: a group wholly before the step stays as it was.
-                if members
-                    .last()
-                    .is_some_and(|&last| step.shift(last) != Some(last))
-                {
-                    Arc::make_mut(members)
-                        .retain_mut(|at| step.shift(*at).map(|now| *at = now).is_some());
-                }
-            }
-        }
-        if patched.group_at.len() != plan.objectives.len() {
+        let shifts = Shifts::of(steps);
+        let (removed, inserted) = shifts.counts();
+        if self.group_at.len() + inserted != plan.objectives.len() + removed {
             // The steps were not this plan's.
             return None;
         }
-        for at in LayoutStep::to_read_again(steps, |id| positions.objective(id)) {
+        let first = shifts.first_touched().min(self.group_at.len());
+        let mut patched = self.clone();
+        patched.group_at.truncate(first);
+        patched.group_at.resize(plan.objectives.len(), None);
+        for (built, &group) in self.group_at.iter().enumerate().skip(first) {
+            if let (Some(group), Some(now)) = (group, shifts.now(built)) {
+                *patched.group_at.get_mut(now)? = Some(group);
+            }
+        }
+        for members in &mut patched.groups {
+            // Sorted: a group wholly before the steps stays as it was.
+            if members.last().is_some_and(|&last| last >= first) {
+                Arc::make_mut(members)
+                    .retain_mut(|at| shifts.now(*at).map(|now| *at = now).is_some());
+            }
+        }
+        for at in LayoutStep::to_read_again(steps, &shifts, |id| positions.objective(id)) {
             patched.take_out(at);
             patched.place(at, plan.objectives.get(at)?);
         }

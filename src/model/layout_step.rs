@@ -49,27 +49,108 @@ impl LayoutStep {
     }
 
     /// Where the objectives `steps` changed or inserted stand now: what an
-    /// index reads again. `position` finds a changed one (`None`: removed since).
+    /// index reads again, with `shifts` their [`Shifts::of`]. `position`
+    /// finds a changed one (`None`: removed since).
     pub fn to_read_again(
         steps: &[LayoutStep],
+        shifts: &Shifts,
         position: impl Fn(&Id) -> Option<usize>,
     ) -> Vec<usize> {
         let changed = Self::changed(steps).filter_map(position);
-        changed.chain(Self::inserted(steps)).collect()
+        changed.chain(shifts.inserted.iter().copied()).collect()
+    }
+}
+
+/// Where steps left the objectives of a plan as it was (its positions
+/// are "built" positions here): which of them they removed and where they
+/// inserted others. Every other position follows from those, so steps that
+/// move thousands of objectives (a department deleted) cost a sorted list
+/// each, not a pass over every position per step.
+#[derive(Clone, Debug, Default)]
+pub struct Shifts {
+    /// The built positions of the objectives removed, in order.
+    removed: Vec<usize>,
+    /// Where the objectives inserted are now, in order.
+    inserted: Vec<usize>,
+}
+
+impl Shifts {
+    pub fn of(steps: &[LayoutStep]) -> Self {
+        let mut shifts = Shifts::default();
+        steps.iter().for_each(|step| shifts.follow(step));
+        shifts
     }
 
-    /// Where the objectives that `steps` inserted stand after all of them
-    /// (those still there).
-    fn inserted(steps: &[LayoutStep]) -> Vec<usize> {
-        let mut inserted: Vec<usize> = Vec::new();
-        for step in steps {
-            inserted.retain_mut(|at| step.shift(*at).map(|now| *at = now).is_some());
-            if let LayoutStep::Inserted(at) = *step {
-                inserted.push(at);
+    /// Follows `step`, made on the plan as the steps so far left it.
+    pub fn follow(&mut self, step: &LayoutStep) {
+        match *step {
+            LayoutStep::Changed(_) => {}
+            LayoutStep::Removed(at) => {
+                let later = match self.inserted.binary_search(&at) {
+                    Ok(k) => {
+                        self.inserted.remove(k);
+                        k
+                    }
+                    Err(k) => {
+                        let built = self.built(at);
+                        let slot = self.removed.partition_point(|&r| r < built);
+                        self.removed.insert(slot, built);
+                        k
+                    }
+                };
+                self.inserted[later..].iter_mut().for_each(|i| *i -= 1);
+            }
+            LayoutStep::Inserted(at) => {
+                let later = self.inserted.partition_point(|&i| i < at);
+                self.inserted[later..].iter_mut().for_each(|i| *i += 1);
+                self.inserted.insert(later, at);
             }
         }
-        inserted
     }
+
+    /// Where the objective built at `built` is now; `None` if it was removed.
+    pub fn now(&self, built: usize) -> Option<usize> {
+        let removed_before = match self.removed.binary_search(&built) {
+            Ok(_) => return None,
+            Err(count) => count,
+        };
+        Some(nth_free(&self.inserted, built - removed_before))
+    }
+
+    /// Where the build put the objective now at `at`, which was not inserted.
+    fn built(&self, at: usize) -> usize {
+        let inserted_before = self.inserted.partition_point(|&i| i < at);
+        nth_free(&self.removed, at - inserted_before)
+    }
+
+    /// How many objectives were removed and inserted.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.removed.len(), self.inserted.len())
+    }
+
+    /// The first position the steps touched: every one before it is where
+    /// it was built.
+    pub fn first_touched(&self) -> usize {
+        let first = |list: &[usize]| list.first().copied().unwrap_or(usize::MAX);
+        first(&self.removed).min(first(&self.inserted))
+    }
+}
+
+/// The `rank`-th position (from 0) that is not among `taken` (in order).
+fn nth_free(taken: &[usize], rank: usize) -> usize {
+    // `taken[j] - j` free positions come before `taken[j]`, and never fewer
+    // for a later one: the taken ones before the answer are those with at
+    // most `rank` free positions before them.
+    let (mut low, mut high) = (0, taken.len());
+    while low < high {
+        let mid = (low + high) / 2;
+        if taken[mid] - mid <= rank {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    rank + low
 }
 
 /// Appends the steps of the edit that `inverse` reverts.

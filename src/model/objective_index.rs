@@ -5,6 +5,7 @@
 //! are worked out from the few objectives they removed and inserted, and
 //! the objectives they inserted or changed are read again.
 
+use super::layout_step::Shifts;
 use super::{Alignment, Id, KeyResult, LayoutStep, Objective, Plan};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -12,7 +13,7 @@ use std::sync::Arc;
 
 /// Past this many objectives laid over it (read again or inserted: each
 /// later step walks them), an index is better built afresh.
-pub(super) const PATCH_LIMIT: usize = 256;
+const PATCH_LIMIT: usize = 256;
 
 #[derive(Clone)]
 pub struct ObjectiveIndex {
@@ -29,13 +30,11 @@ struct Built {
     supporters: FxHashMap<Id, Vec<usize>>,
 }
 
-/// The edits since the build. Positions are the plan's now, except in `removed`.
+/// The edits since the build. Positions are the plan's now.
 #[derive(Clone, Default)]
 struct Patch {
-    /// The build's positions of the objectives removed since, in order.
-    removed: Vec<usize>,
-    /// Where the objectives inserted since are, in order.
-    inserted: Vec<usize>,
+    /// Which objectives of the build were removed since, and where others were inserted.
+    shifts: Shifts,
     /// What the objectives read again since hold (all those inserted among
     /// them): it replaces what the build says about them.
     read: FxHashMap<usize, Reading>,
@@ -92,7 +91,8 @@ impl ObjectiveIndex {
                 return None;
             }
         }
-        for at in LayoutStep::to_read_again(steps, |id| patched.objective(id)) {
+        let shifts = Shifts::of(steps);
+        for at in LayoutStep::to_read_again(steps, &shifts, |id| patched.objective(id)) {
             patched.patch.read_again(plan, at)?;
         }
         (!patched.patch.outgrown(built)).then_some(patched)
@@ -131,7 +131,7 @@ impl ObjectiveIndex {
             .supporters
             .get(target)
             .map_or(&[][..], Vec::as_slice);
-        if self.patch.read.is_empty() && self.patch.removed.is_empty() {
+        if self.patch.read.is_empty() && self.patch.shifts.counts().0 == 0 {
             return Cow::Borrowed(built);
         }
         let mut found: Vec<usize> = built.iter().filter_map(|&at| self.patch.kept(at)).collect();
@@ -200,60 +200,26 @@ impl Patch {
     /// positions, cheap to carry: a department of a thousand objectives
     /// deleted keeps the index.
     fn outgrown(&self, built: usize) -> bool {
-        self.inserted.len().max(self.read.len()) > PATCH_LIMIT || self.removed.len() > built / 2
-    }
-
-    /// Where the objective the build put at `built` is now; `None` if it was removed.
-    fn now(&self, built: usize) -> Option<usize> {
-        let removed_before = match self.removed.binary_search(&built) {
-            Ok(_) => return None,
-            Err(count) => count,
-        };
-        Some(nth_free(&self.inserted, built - removed_before))
+        let (removed, inserted) = self.shifts.counts();
+        inserted.max(self.read.len()) > PATCH_LIMIT || removed > built / 2
     }
 
     /// Where the objective the build put at `built` is now, when what the
     /// build says of it still holds: not removed, nor read again since.
     fn kept(&self, built: usize) -> Option<usize> {
-        self.now(built).filter(|at| !self.read.contains_key(at))
+        self.shifts
+            .now(built)
+            .filter(|at| !self.read.contains_key(at))
     }
 
-    /// Where the build put the objective now at `at`, which was not inserted since.
-    fn built(&self, at: usize) -> usize {
-        let inserted_before = self.inserted.partition_point(|&i| i < at);
-        nth_free(&self.removed, at - inserted_before)
-    }
-
-    /// Follows one step: the positions it shifted, what it removed and inserted.
+    /// Follows one step: the positions it shifted, what it removed and
+    /// inserted, forgetting what the patch says of an objective it removed.
     fn follow(&mut self, step: &LayoutStep) {
-        match *step {
-            LayoutStep::Changed(_) => {}
-            LayoutStep::Removed(at) => {
-                match self.inserted.binary_search(&at) {
-                    Ok(k) => {
-                        self.inserted.remove(k);
-                    }
-                    Err(_) => {
-                        let built = self.built(at);
-                        let slot = self.removed.partition_point(|&r| r < built);
-                        self.removed.insert(slot, built);
-                    }
-                }
-                self.shift(step);
-            }
-            LayoutStep::Inserted(at) => {
-                self.shift(step);
-                let slot = self.inserted.partition_point(|&i| i < at);
-                self.inserted.insert(slot, at);
-            }
+        if matches!(step, LayoutStep::Changed(_)) {
+            return;
         }
-    }
-
-    /// Moves every position the patch holds as `step` moved it, forgetting
-    /// what it says of an objective the step removed.
-    fn shift(&mut self, step: &LayoutStep) {
+        self.shifts.follow(step);
         let moved = |at: &mut usize| step.shift(*at).map(|now| *at = now).is_some();
-        self.inserted.retain_mut(moved);
         self.objective_position.retain(|_, at| moved(at));
         self.key_result_position.retain(|_, (at, _)| moved(at));
         self.read = std::mem::take(&mut self.read)
@@ -292,23 +258,6 @@ impl Patch {
         self.read.insert(at, reading);
         Some(())
     }
-}
-
-/// The `rank`-th position (from 0) that is not among `taken` (in order).
-fn nth_free(taken: &[usize], rank: usize) -> usize {
-    // `taken[j] - j` free positions come before `taken[j]`, and never fewer
-    // for a later one: the taken ones before the answer are those with at
-    // most `rank` free positions before them.
-    let (mut low, mut high) = (0, taken.len());
-    while low < high {
-        let mid = (low + high) / 2;
-        if taken[mid] - mid <= rank {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    rank + low
 }
 
 /// What an objective is aligned to: another objective or a key result.
