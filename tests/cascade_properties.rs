@@ -730,6 +730,61 @@ fn adding_key_results_and_objectives_and_undoing_them_patch_the_index() {
 }
 
 #[test]
+fn objectives_put_back_count_as_kept_only_where_they_were_built() {
+    let mut editor = Editor::new(sample_plan());
+    let index = ObjectiveIndex::new(editor.plan());
+    let ids: Vec<Id> = editor
+        .plan()
+        .objectives
+        .iter()
+        .map(|o| o.id.clone())
+        .collect();
+    let since = editor.revision_of(Aspects::LAYOUT);
+    let second = ids[1].clone();
+    editor
+        .apply(delete_objective(editor.plan(), &second).unwrap())
+        .unwrap();
+    // The third moves one down: out where it was built, in one place later.
+    editor
+        .apply(Command::ReorderObjective { from: 1, to: 2 })
+        .unwrap();
+    let steps = editor.layout_changed_since(since).expect("remembered");
+    let moved = index.patched(editor.plan(), &steps).expect("patched");
+    assert_same_index(&moved, &ObjectiveIndex::new(editor.plan()), &ids).unwrap();
+    assert_eq!(moved.objective(&ids[2]), Some(2));
+    // Both undone: each back where it was built.
+    let since = editor.revision_of(Aspects::LAYOUT);
+    editor.undo();
+    editor.undo();
+    let steps = editor.layout_changed_since(since).expect("remembered");
+    let restored = moved.patched(editor.plan(), &steps).expect("patched");
+    assert_same_index(&restored, &index, &ids).unwrap();
+
+    // A key result added, its objective deleted, both undone edit by edit:
+    // back where it was built, but read since, it is read again.
+    let first = ids[0].clone();
+    let mut index = ObjectiveIndex::new(editor.plan());
+    let mut seen = ids.clone();
+    let add = edit_objective(editor.plan(), &first, |o| {
+        let mut kr = o.key_results[0].clone();
+        kr.id = Id::from("kr-added");
+        o.key_results.push(kr);
+    });
+    let delete = Command::RemoveObjectives { indices: vec![0] };
+    seen.push("kr-added".into());
+    for edit in [Some(add.unwrap()), Some(delete), None, None] {
+        let since = editor.revision_of(Aspects::LAYOUT);
+        match edit {
+            Some(command) => editor.apply(command).unwrap(),
+            None => assert!(editor.undo().is_some()),
+        }
+        let steps = editor.layout_changed_since(since).expect("remembered");
+        index = index.patched(editor.plan(), &steps).expect("patched");
+        assert_same_index(&index, &ObjectiveIndex::new(editor.plan()), &seen).unwrap();
+    }
+}
+
+#[test]
 fn an_objective_moved_into_the_cycle_ends_the_warnings_of_links_into_it() {
     let mut editor = Editor::new(with_links_into_q3());
     let cycle: Id = "q4-2026".into();
@@ -809,14 +864,15 @@ fn a_unit_deleted_with_hundreds_of_objectives_and_undone_is_laid_over_the_indexe
     let regrouped = regrouped.expect("grouping laid over, not built afresh");
     assert_same_grouping(plan, &cycle, &patched, &regrouped);
 
-    // Undone: the 300 come back (the index is built afresh for that many).
+    // Undone: the 300 come back where they were, as the build has them.
     let since = editor.revision_of(Aspects::LAYOUT);
     editor.undo();
     let steps = editor.layout_changed_since(since).expect("remembered");
     let plan = editor.plan();
     let index = patched
         .patched(plan, &steps)
-        .unwrap_or_else(|| ObjectiveIndex::new(plan));
+        .expect("put back, not built afresh");
+    assert_same_index(&index, &ObjectiveIndex::new(plan), &ids).unwrap();
     let regrouped = regrouped.patched(plan, Some(&cycle), &index, &steps);
     let regrouped = regrouped.expect("grouping laid over, not built afresh");
     assert_same_grouping(plan, &cycle, &index, &regrouped);

@@ -26,20 +26,6 @@ impl LayoutStep {
         Some(steps)
     }
 
-    /// Where the step leaves the objective at `at`; `None` if it removed it.
-    pub fn shift(&self, at: usize) -> Option<usize> {
-        match *self {
-            LayoutStep::Changed(_) => Some(at),
-            LayoutStep::Inserted(inserted) if at >= inserted => Some(at + 1),
-            LayoutStep::Inserted(_) => Some(at),
-            LayoutStep::Removed(removed) => match at.cmp(&removed) {
-                Ordering::Less => Some(at),
-                Ordering::Equal => None,
-                Ordering::Greater => Some(at - 1),
-            },
-        }
-    }
-
     /// The objectives `steps` changed in place.
     fn changed(steps: &[LayoutStep]) -> impl Iterator<Item = &Id> {
         steps.iter().filter_map(|step| match step {
@@ -121,6 +107,37 @@ impl Shifts {
     fn built(&self, at: usize) -> usize {
         let inserted_before = self.inserted.partition_point(|&i| i < at);
         nth_free(&self.removed, at - inserted_before)
+    }
+
+    /// Takes back removals that insertions undid: an objective inserted
+    /// where one built was removed, between the same objectives kept, that
+    /// `same(built, now)` finds to be that one counts as kept. Returns where
+    /// those are now, in order.
+    pub fn restore(&mut self, mut same: impl FnMut(usize, usize) -> bool) -> Vec<usize> {
+        // Ranked by the objectives kept before them, removals and insertions
+        // of equal rank share a gap; paired in order, their places agree.
+        let (mut r, mut i) = (0, 0);
+        let (mut built, mut now) = (Vec::new(), Vec::new());
+        while let (Some(&was), Some(&at)) = (self.removed.get(r), self.inserted.get(i)) {
+            match (was - r).cmp(&(at - i)) {
+                Ordering::Less => r += 1,
+                Ordering::Greater => i += 1,
+                Ordering::Equal => {
+                    if same(was, at) {
+                        built.push(was);
+                        now.push(at);
+                    }
+                    r += 1;
+                    i += 1;
+                }
+            }
+        }
+        let taken = |list: &mut Vec<usize>, gone: &[usize]| {
+            list.retain(|at| gone.binary_search(at).is_err());
+        };
+        taken(&mut self.removed, &built);
+        taken(&mut self.inserted, &now);
+        now
     }
 
     /// How many objectives were removed and inserted.

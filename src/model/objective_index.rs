@@ -28,6 +28,9 @@ struct Built {
     key_result_position: FxHashMap<Id, (usize, usize)>,
     /// Objective or key-result id → objectives (any cycle) aligned to it, in plan order.
     supporters: FxHashMap<Id, Vec<usize>>,
+    /// By position: how many key results the objective has and whether it
+    /// is aligned (with the maps, all the build says of it).
+    shapes: Vec<(usize, bool)>,
 }
 
 /// The edits since the build. Positions are the plan's now.
@@ -60,6 +63,7 @@ impl ObjectiveIndex {
         let mut key_result_position =
             FxHashMap::with_capacity_and_hasher(key_results, Default::default());
         let mut supporters: FxHashMap<Id, Vec<usize>> = FxHashMap::default();
+        let shapes = plan.objectives.iter().map(shape).collect();
         for (i, objective) in plan.objectives.iter().enumerate() {
             objective_position.insert(objective.id.clone(), i);
             for (k, kr) in objective.key_results.iter().enumerate() {
@@ -73,6 +77,7 @@ impl ObjectiveIndex {
             objective_position,
             key_result_position,
             supporters,
+            shapes,
         };
         ObjectiveIndex {
             built: Arc::new(built),
@@ -83,17 +88,19 @@ impl ObjectiveIndex {
     /// The index of `plan` after the edits `steps` (from
     /// `Editor::layout_changed_since`); `None` when it is better built afresh.
     pub fn patched(&self, plan: &Plan, steps: &[LayoutStep]) -> Option<Self> {
+        let these = Shifts::of(steps);
         let mut patched = self.clone();
-        let built = self.built.objective_position.len();
-        for step in steps {
-            patched.patch.follow(step);
-            if patched.patch.outgrown(built) {
-                return None;
-            }
+        patched.patch.follow(steps, &these);
+        // An undo puts back what an edit took out: no need to read it again.
+        let restored = patched.patch.restore(&self.built, plan);
+        let built = self.built.shapes.len();
+        if patched.patch.outgrown(built) {
+            return None;
         }
-        let shifts = Shifts::of(steps);
-        for at in LayoutStep::to_read_again(steps, &shifts, |id| patched.objective(id)) {
-            patched.patch.read_again(plan, at)?;
+        for at in LayoutStep::to_read_again(steps, &these, |id| patched.objective(id)) {
+            if restored.binary_search(&at).is_err() {
+                patched.patch.read_again(plan, at)?;
+            }
         }
         (!patched.patch.outgrown(built)).then_some(patched)
     }
@@ -193,6 +200,22 @@ impl ObjectiveIndex {
     }
 }
 
+impl Built {
+    /// Whether what the build says of the objective at `at` holds for `objective`.
+    fn describes(&self, at: usize, objective: &Objective) -> bool {
+        let key_results = objective.key_results.iter().enumerate();
+        self.objective_position.get(&objective.id) == Some(&at)
+            && self.shapes.get(at) == Some(&shape(objective))
+            && key_results
+                .into_iter()
+                .all(|(k, kr)| self.key_result_position.get(&kr.id) == Some(&(at, k)))
+            && alignment_target(objective).is_none_or(|target| {
+                let aligned = self.supporters.get(target);
+                aligned.is_some_and(|list| list.binary_search(&at).is_ok())
+            })
+    }
+}
+
 impl Patch {
     /// Whether building afresh is cheaper than keeping the patch, for a
     /// build of `built` objectives: past the limit of objectives it holds in
@@ -212,20 +235,30 @@ impl Patch {
             .filter(|at| !self.read.contains_key(at))
     }
 
-    /// Follows one step: the positions it shifted, what it removed and
-    /// inserted, forgetting what the patch says of an objective it removed.
-    fn follow(&mut self, step: &LayoutStep) {
-        if matches!(step, LayoutStep::Changed(_)) {
-            return;
-        }
-        self.shifts.follow(step);
-        let moved = |at: &mut usize| step.shift(*at).map(|now| *at = now).is_some();
+    /// Follows `steps` (`these` their shifts): which objectives of the build
+    /// they removed and where they inserted others, and where what the patch
+    /// holds went, forgetting what it says of an objective they removed.
+    fn follow(&mut self, steps: &[LayoutStep], these: &Shifts) {
+        steps.iter().for_each(|step| self.shifts.follow(step));
+        let moved = |at: &mut usize| these.now(*at).map(|now| *at = now).is_some();
         self.objective_position.retain(|_, at| moved(at));
         self.key_result_position.retain(|_, (at, _)| moved(at));
         self.read = std::mem::take(&mut self.read)
             .into_iter()
-            .filter_map(|(at, reading)| Some((step.shift(at)?, reading)))
+            .filter_map(|(at, reading)| Some((these.now(at)?, reading)))
             .collect();
+    }
+
+    /// Counts as kept each objective inserted where one of the build was
+    /// removed that it equals as far as the index goes (an undone deletion),
+    /// and returns where those are, in order.
+    fn restore(&mut self, built: &Built, plan: &Plan) -> Vec<usize> {
+        let read = &self.read;
+        // One read since says more than the build: it stays, and is read again if changed.
+        self.shifts.restore(|was, at| {
+            let objective = plan.objectives.get(at);
+            !read.contains_key(&at) && objective.is_some_and(|o| built.describes(was, o))
+        })
     }
 
     /// Lays what position `at` of `plan` holds now over the build; `None`
@@ -258,6 +291,12 @@ impl Patch {
         self.read.insert(at, reading);
         Some(())
     }
+}
+
+/// What the build keeps of an objective besides the maps: its key results'
+/// count and whether it is aligned.
+fn shape(objective: &Objective) -> (usize, bool) {
+    (objective.key_results.len(), objective.aligned_to.is_some())
 }
 
 /// What an objective is aligned to: another objective or a key result.
