@@ -39,16 +39,32 @@ impl ItemKind {
     }
 }
 
-/// One item: its key ("objective:o-12"), what it is called, and what it is
-/// made of in its plan.
+/// One item: its key ("objective:o-12") and what it is made of in its plan.
 pub struct Item<'a> {
     pub kind: ItemKind,
     pub key: String,
-    pub name: String,
     pub part: Part<'a>,
 }
 
 impl Item<'_> {
+    /// What the item is called, for a preview: asked only of the few that
+    /// differ, so listing a large plan's items formats no names.
+    pub fn name(&self, names: &Names) -> String {
+        match self.part {
+            Part::Details(meta, _) => meta.name.clone(),
+            Part::Programme(r) => r.strategy.label().to_owned(),
+            Part::Cycle(c) => c.name.clone(),
+            Part::Phase(p) => p.name.clone(),
+            Part::Unit(u) => u.name.clone(),
+            Part::Objective(o) => format!("{} · {}", o.title, names.unit(&o.unit)),
+            Part::KeyResult(o, kr) => format!("{} · {}", kr.title, o.title),
+            Part::Participation(p) => {
+                format!("{} in {}", names.unit(&p.unit), names.phase(&p.phase))
+            }
+            Part::Role(r) => r.person.clone(),
+        }
+    }
+
     /// The content as JSON: what is compared, fingerprinted and merged.
     pub fn content(&self) -> serde_json::Value {
         self.part.content()
@@ -90,7 +106,7 @@ pub enum Part<'a> {
     /// Its own fields: its key results are items of their own.
     Objective(&'a Objective),
     /// With the objective it belongs to: moving it is a change.
-    KeyResult(&'a Id, &'a crate::model::KeyResult),
+    KeyResult(&'a Objective, &'a crate::model::KeyResult),
     Participation(&'a Participation),
     Role(&'a RoleAssignment),
 }
@@ -104,7 +120,7 @@ impl Part<'_> {
             Part::Phase(p) => json(p),
             Part::Unit(u) => json(u),
             Part::Objective(o) => json(&objective_fields(o)),
-            Part::KeyResult(objective, kr) => json(&(objective, kr)),
+            Part::KeyResult(objective, kr) => json(&(&objective.id, kr)),
             Part::Participation(p) => json(p),
             Part::Role(r) => json(r),
         }
@@ -125,7 +141,7 @@ impl Part<'_> {
             (Part::Phase(a), Part::Phase(b)) => a == b,
             (Part::Unit(a), Part::Unit(b)) => a == b,
             (Part::Objective(a), Part::Objective(b)) => same_objective_fields(a, b),
-            (Part::KeyResult(o, a), Part::KeyResult(o2, b)) => o == o2 && a == b,
+            (Part::KeyResult(o, a), Part::KeyResult(o2, b)) => o.id == o2.id && a == b,
             (Part::Participation(a), Part::Participation(b)) => a == b,
             (Part::Role(a), Part::Role(b)) => a == b,
             _ => false,
@@ -228,20 +244,40 @@ pub fn objective_fields(objective: &Objective) -> Objective {
 /// of a whole plan: a partial file does not speak for them.
 pub fn items(plan: &Plan) -> Vec<Item<'_>> {
     let mut items = Vec::new();
-    each_item(plan, &mut |kind, key, name, part| {
-        items.push(Item {
-            kind,
-            key,
-            name: name(),
-            part,
-        })
+    each_item(plan, &mut |kind, key, part| {
+        items.push(Item { kind, key, part })
     });
     items
 }
 
-/// What `each_item` hands over: an item's kind, key and part, and its name,
-/// made only when asked (an item that already has a stamp needs none).
-type Visit<'a, 'p> = dyn FnMut(ItemKind, String, &dyn Fn() -> String, Part<'p>) + 'a;
+/// The names of a plan's units and phases, which items' names include.
+pub struct Names<'p> {
+    units: FxHashMap<&'p str, &'p str>,
+    phases: FxHashMap<&'p str, &'p str>,
+}
+
+impl<'p> Names<'p> {
+    pub fn new(plan: &'p Plan) -> Self {
+        let named = |id: &'p Id, name: &'p String| (id.as_str(), name.as_str());
+        Names {
+            units: plan.units.iter().map(|u| named(&u.id, &u.name)).collect(),
+            phases: (plan.rollout.phases.iter())
+                .map(|p| named(&p.id, &p.name))
+                .collect(),
+        }
+    }
+
+    fn unit(&self, id: &Id) -> &str {
+        self.units.get(id.as_str()).copied().unwrap_or("?")
+    }
+
+    fn phase(&self, id: &Id) -> &str {
+        self.phases.get(id.as_str()).copied().unwrap_or("?")
+    }
+}
+
+/// What `each_item` hands over: an item's kind, key and part.
+type Visit<'a, 'p> = dyn FnMut(ItemKind, String, Part<'p>) + 'a;
 
 /// Serialising plain data to a JSON value cannot fail.
 fn json(content: &impl Serialize) -> serde_json::Value {
@@ -251,88 +287,49 @@ fn json(content: &impl Serialize) -> serde_json::Value {
 /// Visits every item of the plan, in the order `items` lists them.
 fn each_item<'p>(plan: &'p Plan, visit: &mut Visit<'_, 'p>) {
     if plan.scope.is_none() {
-        visit(
-            ItemKind::Details,
-            key(ItemKind::Details, "plan"),
-            &|| plan.meta.name.clone(),
-            Part::Details(&plan.meta, &plan.settings),
-        );
-        let r = &plan.rollout;
+        let details = Part::Details(&plan.meta, &plan.settings);
+        visit(ItemKind::Details, key(ItemKind::Details, "plan"), details);
+        let programme = Part::Programme(&plan.rollout);
         visit(
             ItemKind::Programme,
             key(ItemKind::Programme, "plan"),
-            &|| r.strategy.label().to_owned(),
-            Part::Programme(r),
+            programme,
         );
     }
     for c in &plan.cycles {
-        visit(
-            ItemKind::Cycle,
-            key(ItemKind::Cycle, &c.id),
-            &|| c.name.clone(),
-            Part::Cycle(c),
-        );
+        visit(ItemKind::Cycle, key(ItemKind::Cycle, &c.id), Part::Cycle(c));
     }
     for p in &plan.rollout.phases {
-        visit(
-            ItemKind::Phase,
-            key(ItemKind::Phase, &p.id),
-            &|| p.name.clone(),
-            Part::Phase(p),
-        );
+        visit(ItemKind::Phase, key(ItemKind::Phase, &p.id), Part::Phase(p));
     }
-    let unit_names: FxHashMap<&str, &str> = plan
-        .units
-        .iter()
-        .map(|u| (u.id.as_str(), u.name.as_str()))
-        .collect();
-    let unit_name = |id: &Id| unit_names.get(id.as_str()).copied().unwrap_or("?");
     for u in &plan.units {
-        visit(
-            ItemKind::Unit,
-            key(ItemKind::Unit, &u.id),
-            &|| u.name.clone(),
-            Part::Unit(u),
-        );
+        visit(ItemKind::Unit, key(ItemKind::Unit, &u.id), Part::Unit(u));
     }
     for o in &plan.objectives {
+        let objective = Part::Objective(o);
         visit(
             ItemKind::Objective,
             key(ItemKind::Objective, &o.id),
-            &|| format!("{} · {}", o.title, unit_name(&o.unit)),
-            Part::Objective(o),
+            objective,
         );
         for kr in &o.key_results {
+            let key_result = Part::KeyResult(o, kr);
             visit(
                 ItemKind::KeyResult,
                 key(ItemKind::KeyResult, &kr.id),
-                &|| format!("{} · {}", kr.title, o.title),
-                Part::KeyResult(&o.id, kr),
+                key_result,
             );
         }
     }
-    let phase_names: FxHashMap<&str, &str> = plan
-        .rollout
-        .phases
-        .iter()
-        .map(|p| (p.id.as_str(), p.name.as_str()))
-        .collect();
     for p in &plan.rollout.participation {
-        let phase = phase_names.get(p.phase.as_str()).copied().unwrap_or("?");
         visit(
             ItemKind::Participation,
             participation_key(p),
-            &|| format!("{} in {phase}", unit_name(&p.unit)),
             Part::Participation(p),
         );
     }
     for r in &plan.rollout.roles {
-        visit(
-            ItemKind::Role,
-            key(ItemKind::Role, &r.id),
-            &|| r.person.clone(),
-            Part::Role(r),
-        );
+        visit(ItemKind::Role, key(ItemKind::Role, &r.id), Part::Role(r));
     }
 }
 
@@ -353,7 +350,7 @@ pub fn fill_synced(plan: &mut Plan) {
 /// else the item's current fingerprint. Stamps of items not in `plan` are dropped.
 pub fn stamps(plan: &Plan, earlier: &BTreeMap<String, String>) -> BTreeMap<String, String> {
     let mut stamps = BTreeMap::new();
-    each_item(plan, &mut |_, key, _, part| {
+    each_item(plan, &mut |_, key, part| {
         let stamp = match earlier.get(&key) {
             Some(stamp) => stamp.clone(),
             None => fingerprint(&part.content()),

@@ -5,7 +5,7 @@
 //! fingerprint of every item as last exchanged through a file. An item that
 //! differs from that base on both sides is a conflict.
 
-use super::items::{fingerprint, items, key, participation_key, Item, ItemKind};
+use super::items::{fingerprint, items, key, participation_key, Item, ItemKind, Names};
 use crate::model::{validate, Id, Objective, ObjectiveIndex, Plan};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
@@ -81,6 +81,7 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
         mine.iter().map(|i| (i.key.as_str(), i)).collect();
     let theirs = items(&incoming);
     let their_keys: FxHashSet<&str> = theirs.iter().map(|i| i.key.as_str()).collect();
+    let (names_here, their_names) = (Names::new(local), Names::new(&incoming));
     let mut preview = Preview::default();
 
     for item in &theirs {
@@ -89,7 +90,7 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
                 kind: ChangeKind::Added,
                 item: item.kind,
                 key: item.key.clone(),
-                name: item.name.clone(),
+                name: item.name(&their_names),
                 fields: Vec::new(),
             });
             continue;
@@ -114,7 +115,7 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
             kind,
             item: item.kind,
             key: item.key.clone(),
-            name: item.name.clone(),
+            name: item.name(&their_names),
             fields: changed_fields(item.kind, &mine_json, &their_json),
         });
     }
@@ -127,7 +128,7 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
                 kind: ChangeKind::Missing,
                 item: item.kind,
                 key: item.key.clone(),
-                name: item.name.clone(),
+                name: item.name(&names_here),
                 fields: Vec::new(),
             });
         }
