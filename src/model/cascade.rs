@@ -48,11 +48,7 @@ impl CycleObjectives {
         positions: &ObjectiveIndex,
         steps: &[LayoutStep],
     ) -> Option<Self> {
-        // Past half the objectives grouped moved, a build costs less.
-        let moved = steps
-            .iter()
-            .filter(|s| !matches!(s, LayoutStep::Changed(_)));
-        if self.cycle.as_ref() != cycle || moved.count() > self.group_at.len() / 2 {
+        if self.cycle.as_ref() != cycle || LayoutStep::moved(steps) > self.group_at.len() / 2 {
             return None;
         }
         let shifts = Shifts::of(steps);

@@ -26,6 +26,16 @@ impl LayoutStep {
         Some(steps)
     }
 
+    /// How many objectives `steps` insert or remove. Past half the objectives
+    /// an index was built for, building it afresh costs less than following
+    /// them (each is a sorted insertion into a list as long as the moves).
+    pub fn moved(steps: &[LayoutStep]) -> usize {
+        let moves = steps
+            .iter()
+            .filter(|s| !matches!(s, LayoutStep::Changed(_)));
+        moves.count()
+    }
+
     /// The objectives `steps` changed in place.
     fn changed(steps: &[LayoutStep]) -> impl Iterator<Item = &Id> {
         steps.iter().filter_map(|step| match step {

@@ -88,12 +88,15 @@ impl ObjectiveIndex {
     /// The index of `plan` after the edits `steps` (from
     /// `Editor::layout_changed_since`); `None` when it is better built afresh.
     pub fn patched(&self, plan: &Plan, steps: &[LayoutStep]) -> Option<Self> {
+        let built = self.built.shapes.len();
+        if LayoutStep::moved(steps) > built / 2 {
+            return None;
+        }
         let these = Shifts::of(steps);
         let mut patched = self.clone();
         patched.patch.follow(steps, &these);
         // An undo puts back what an edit took out: no need to read it again.
         let restored = patched.patch.restore(&self.built, plan);
-        let built = self.built.shapes.len();
         if patched.patch.outgrown(built) {
             return None;
         }
@@ -203,12 +206,10 @@ impl ObjectiveIndex {
 impl Built {
     /// Whether what the build says of the objective at `at` holds for `objective`.
     fn describes(&self, at: usize, objective: &Objective) -> bool {
-        let key_results = objective.key_results.iter().enumerate();
+        let mut key_results = objective.key_results.iter().enumerate();
         self.objective_position.get(&objective.id) == Some(&at)
             && self.shapes.get(at) == Some(&shape(objective))
-            && key_results
-                .into_iter()
-                .all(|(k, kr)| self.key_result_position.get(&kr.id) == Some(&(at, k)))
+            && key_results.all(|(k, kr)| self.key_result_position.get(&kr.id) == Some(&(at, k)))
             && alignment_target(objective).is_none_or(|target| {
                 let aligned = self.supporters.get(target);
                 aligned.is_some_and(|list| list.binary_search(&at).is_ok())
