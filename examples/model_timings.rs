@@ -93,6 +93,12 @@ fn main() {
         editor.undo();
         editor.layout_changed_since(since).expect("remembered")
     };
+    // Both indexes laid over what `steps` did, as the views do after an edit.
+    let patch_both = |index: &ObjectiveIndex, grouped: &CycleObjectives, plan: &Plan, steps| {
+        let index = index.patched(plan, steps).expect("index patched");
+        let grouped = grouped.patched(plan, Some(&cycle), &index, steps);
+        (index, grouped.expect("grouping patched"))
+    };
     let changes = merge::preview(&plan, &file);
     let accepted = changes.default_selection();
     let rows: Vec<(&str, f64)> = vec![
@@ -115,19 +121,11 @@ fn main() {
         ),
         (
             "ObjectiveIndex::patched and CycleObjectives::patched (a key result added)",
-            time(15, || {
-                let patched = positions.patched(&with_key_result, &added);
-                let patched = patched.expect("patched");
-                by_unit.patched(&with_key_result, Some(&cycle), &patched, &added)
-            }),
+            time(15, || patch_both(&positions, &by_unit, &with_key_result, &added)),
         ),
         (
             "ObjectiveIndex::patched and CycleObjectives::patched (an objective in the middle deleted)",
-            time(15, || {
-                let patched = positions.patched(&without_objective, &deleted);
-                let patched = patched.expect("patched");
-                by_unit.patched(&without_objective, Some(&cycle), &patched, &deleted)
-            }),
+            time(15, || patch_both(&positions, &by_unit, &without_objective, &deleted)),
         ),
         (
             "ops::delete_unit, Editor::apply and Editor::undo (Department 2 and all below it)",
@@ -142,24 +140,15 @@ fn main() {
         (
             "ObjectiveIndex::patched and CycleObjectives::patched (that deletion)",
             time(15, || {
-                let patched = positions.patched(&without_department, &department_deleted);
-                let patched = patched.expect("patched");
-                by_unit.patched(&without_department, Some(&cycle), &patched, &department_deleted)
+                patch_both(&positions, &by_unit, &without_department, &department_deleted)
             }),
         ),
         (
             "ObjectiveIndex::patched and CycleObjectives::patched (that deletion undone)",
             {
                 let (after, steps) = (&without_department, &department_deleted);
-                let deleted = positions.patched(after, steps).expect("patched");
-                let grouped = by_unit.patched(after, Some(&cycle), &deleted, steps);
-                let grouped = grouped.expect("patched");
-                let restored = &department_restored;
-                time(15, || {
-                    let index = deleted.patched(&plan, restored).expect("patched");
-                    let regrouped = grouped.patched(&plan, Some(&cycle), &index, restored);
-                    regrouped.expect("patched")
-                })
+                let (index, grouped) = patch_both(&positions, &by_unit, after, steps);
+                time(15, || patch_both(&index, &grouped, &plan, &department_restored))
             },
         ),
         (

@@ -855,27 +855,32 @@ fn a_unit_deleted_with_hundreds_of_objectives_and_undone_is_laid_over_the_indexe
     assert!(impact.objectives > 256, "{} objectives", impact.objectives);
     editor.apply(delete).unwrap();
     let steps = editor.layout_changed_since(since).expect("remembered");
-    let plan = editor.plan();
-    let patched = index
-        .patched(plan, &steps)
-        .expect("laid over, not built afresh");
-    assert_same_index(&patched, &ObjectiveIndex::new(plan), &ids).unwrap();
-    let regrouped = grouped.patched(plan, Some(&cycle), &patched, &steps);
-    let regrouped = regrouped.expect("grouping laid over, not built afresh");
-    assert_same_grouping(plan, &cycle, &patched, &regrouped);
+    let (index, grouped) = patched_as_fresh(editor.plan(), &cycle, &ids, (index, grouped), &steps);
 
     // Undone: the 300 come back where they were, as the build has them.
     let since = editor.revision_of(Aspects::LAYOUT);
     editor.undo();
     let steps = editor.layout_changed_since(since).expect("remembered");
-    let plan = editor.plan();
-    let index = patched
-        .patched(plan, &steps)
-        .expect("put back, not built afresh");
-    assert_same_index(&index, &ObjectiveIndex::new(plan), &ids).unwrap();
-    let regrouped = regrouped.patched(plan, Some(&cycle), &index, &steps);
-    let regrouped = regrouped.expect("grouping laid over, not built afresh");
-    assert_same_grouping(plan, &cycle, &index, &regrouped);
+    patched_as_fresh(editor.plan(), &cycle, &ids, (index, grouped), &steps);
+}
+
+/// Both indexes laid over `steps`, not built afresh, and answering as
+/// fresh ones about `ids` and every unit's objectives in the cycle.
+fn patched_as_fresh(
+    plan: &Plan,
+    cycle: &Id,
+    ids: &[Id],
+    (index, grouped): (ObjectiveIndex, CycleObjectives),
+    steps: &[LayoutStep],
+) -> (ObjectiveIndex, CycleObjectives) {
+    let index = index
+        .patched(plan, steps)
+        .expect("laid over, not built afresh");
+    assert_same_index(&index, &ObjectiveIndex::new(plan), ids).unwrap();
+    let grouped = grouped.patched(plan, Some(cycle), &index, steps);
+    let grouped = grouped.expect("grouping laid over, not built afresh");
+    assert_same_grouping(plan, cycle, &index, &grouped);
+    (index, grouped)
 }
 
 /// Every unit's objectives in the cycle, grouped by `grouped`, as a fresh build has them.
