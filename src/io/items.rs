@@ -261,7 +261,10 @@ impl<'p> Names<'p> {
         let named = |id: &'p Id, name: &'p String| (id.as_str(), name.as_str());
         Names {
             units: plan.units.iter().map(|u| named(&u.id, &u.name)).collect(),
-            phases: (plan.rollout.phases.iter())
+            phases: plan
+                .rollout
+                .phases
+                .iter()
                 .map(|p| named(&p.id, &p.name))
                 .collect(),
         }
