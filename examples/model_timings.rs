@@ -3,7 +3,8 @@
 //! generated 10,000-objective plan; the browser (wasm) is slower by ~1.5–2×.
 //!   cargo run --release --example model_timings -- plan.okrplan.json
 
-use okrplan::io::json::{read_plan, to_compact_text};
+use okrplan::io::items::fill_synced;
+use okrplan::io::json::{read_plan, to_compact_text, to_file_text};
 use okrplan::io::merge;
 use okrplan::model::quality::{warnings, ActiveUnits};
 use okrplan::model::rollout_plan;
@@ -110,6 +111,18 @@ fn main() {
             time(5, || saved_text(&plan)),
         ),
         ("clone", time(15, || plan.clone())),
+        (
+            "an export: items::fill_synced (no item exchanged before) and to_file_text",
+            time(5, || {
+                let mut exported = plan.clone();
+                fill_synced(&mut exported);
+                to_file_text(&exported)
+            }),
+        ),
+        (
+            "items::fill_synced alone",
+            time(5, || fill_synced(&mut plan.clone())),
+        ),
         (
             "CascadeIndex::new",
             time(15, || CascadeIndex::new(&plan, Some(&cycle))),

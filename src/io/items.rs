@@ -1,6 +1,7 @@
 //! A plan seen as a set of separately mergeable items, each with a stable key
 //! and a fingerprint of its content.
 
+use super::fingerprint::fingerprint;
 use crate::model::{
     Cycle, Id, Meta, Objective, Participation, Phase, Plan, RoleAssignment, Rollout, Settings, Unit,
 };
@@ -72,7 +73,7 @@ impl Item<'_> {
 
     /// A short, stable digest of the content (see [`fingerprint`]).
     pub fn fingerprint(&self) -> String {
-        fingerprint(&self.content())
+        self.part.fingerprint()
     }
 
     /// Whether two items have the same content. Most items of a file are
@@ -113,16 +114,27 @@ pub enum Part<'a> {
 
 impl Part<'_> {
     pub fn content(&self) -> serde_json::Value {
+        self.with_fields(ToValue)
+    }
+
+    /// The content's fingerprint, written from the fields without building
+    /// the JSON value: a plan's every item is fingerprinted on export.
+    pub fn fingerprint(&self) -> String {
+        self.with_fields(Fingerprint)
+    }
+
+    /// Hands the fields that make up the content to `with`.
+    fn with_fields<W: WithFields>(&self, with: W) -> W::Output {
         match *self {
-            Part::Details(meta, settings) => json(&(meta, settings)),
-            Part::Programme(r) => json(&(&r.strategy, &r.cadence, &r.readiness, &r.events)),
-            Part::Cycle(c) => json(c),
-            Part::Phase(p) => json(p),
-            Part::Unit(u) => json(u),
-            Part::Objective(o) => json(&objective_fields(o)),
-            Part::KeyResult(objective, kr) => json(&(&objective.id, kr)),
-            Part::Participation(p) => json(p),
-            Part::Role(r) => json(r),
+            Part::Details(meta, settings) => with.fields(&(meta, settings)),
+            Part::Programme(r) => with.fields(&(&r.strategy, &r.cadence, &r.readiness, &r.events)),
+            Part::Cycle(c) => with.fields(c),
+            Part::Phase(p) => with.fields(p),
+            Part::Unit(u) => with.fields(u),
+            Part::Objective(o) => with.fields(&objective_fields(o)),
+            Part::KeyResult(objective, kr) => with.fields(&(&objective.id, kr)),
+            Part::Participation(p) => with.fields(p),
+            Part::Role(r) => with.fields(r),
         }
     }
 
@@ -165,31 +177,6 @@ fn same_objective_fields(a: &Objective, b: &Objective) -> bool {
     } = a;
     (id, title, description, unit, cycle) == (&b.id, &b.title, &b.description, &b.unit, &b.cycle)
         && (commitment, aligned_to, review) == (&b.commitment, &b.aligned_to, &b.review)
-}
-
-/// FNV-1a over the compact JSON of `content`, written in hex.
-pub fn fingerprint(content: &serde_json::Value) -> String {
-    let mut hash = Fnv1a(0xcbf2_9ce4_8422_2325);
-    // Hashed as it is written: a plan has tens of thousands of items.
-    // Writing plain data into a hash cannot fail.
-    let _ = serde_json::to_writer(&mut hash, content);
-    format!("{:016x}", hash.0)
-}
-/// FNV-1a, fed the bytes written to it.
-struct Fnv1a(u64);
-
-impl std::io::Write for Fnv1a {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        for &byte in bytes {
-            self.0 ^= u64::from(byte);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 pub fn key(kind: ItemKind, id: impl AsRef<str>) -> String {
@@ -282,9 +269,29 @@ impl<'p> Names<'p> {
 /// What `each_item` hands over: an item's kind, key and part.
 type Visit<'a, 'p> = dyn FnMut(ItemKind, String, Part<'p>) + 'a;
 
-/// Serialising plain data to a JSON value cannot fail.
-fn json(content: &impl Serialize) -> serde_json::Value {
-    serde_json::to_value(content).unwrap_or_default()
+/// What is made of a part's fields: its JSON value, or its fingerprint.
+trait WithFields {
+    type Output;
+    fn fields(self, fields: &impl Serialize) -> Self::Output;
+}
+
+struct ToValue;
+
+impl WithFields for ToValue {
+    type Output = serde_json::Value;
+    fn fields(self, fields: &impl Serialize) -> serde_json::Value {
+        // Serialising plain data to a JSON value cannot fail.
+        serde_json::to_value(fields).unwrap_or_default()
+    }
+}
+
+struct Fingerprint;
+
+impl WithFields for Fingerprint {
+    type Output = String;
+    fn fields(self, fields: &impl Serialize) -> String {
+        fingerprint(fields)
+    }
 }
 
 /// Visits every item of the plan, in the order `items` lists them.
@@ -356,7 +363,7 @@ pub fn stamps(plan: &Plan, earlier: &BTreeMap<String, String>) -> BTreeMap<Strin
     each_item(plan, &mut |_, key, part| {
         let stamp = match earlier.get(&key) {
             Some(stamp) => stamp.clone(),
-            None => fingerprint(&part.content()),
+            None => part.fingerprint(),
         };
         stamps.insert(key, stamp);
     });

@@ -5,7 +5,8 @@
 //! fingerprint of every item as last exchanged through a file. An item that
 //! differs from that base on both sides is a conflict.
 
-use super::items::{fingerprint, items, key, participation_key, Item, ItemKind, Names};
+use super::fingerprint::fingerprint;
+use super::items::{items, key, participation_key, Item, ItemKind, Names};
 use crate::model::{validate, Id, Objective, ObjectiveIndex, Plan};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;

@@ -2,6 +2,7 @@
 
 pub mod compact_writer;
 pub mod csv;
+pub mod fingerprint;
 pub mod items;
 pub mod json;
 mod json_path;

@@ -24,6 +24,27 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(if negative { -year } else { year }, month, day)
 }
 
+/// "YYYY-MM-DD" for years 0–9999, as chrono writes them, without its
+/// formatting machinery (a plan's file and every save write tens of
+/// thousands); `None` for the signed years outside, which chrono writes.
+pub fn four_digit_iso(date: NaiveDate) -> Option<[u8; 10]> {
+    let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (month, day) = (date.month(), date.day());
+    Some([
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(month / 10),
+        digit(month),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ])
+}
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -50,12 +71,16 @@ pub fn day_month_year(date: NaiveDate) -> String {
 
 /// Serde for a `NaiveDate` field as an ISO date string: `#[serde(with = "iso")]`.
 pub mod iso {
-    use super::parse_iso;
+    use super::{four_digit_iso, parse_iso};
     use chrono::NaiveDate;
     use serde::{de, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(date)
+        match four_digit_iso(*date) {
+            // Digits and dashes: ASCII, so always text.
+            Some(text) => serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+            None => serializer.collect_str(date),
+        }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
@@ -112,6 +137,18 @@ mod tests {
             NaiveDate::MAX,
         ] {
             assert_eq!(parse_iso(&day.to_string()), Some(day), "{day}");
+        }
+        // Days chrono writes with four digits are written the same by hand:
+        // every day of some years, and the first of every year.
+        let whole_years = [0, 9, 99, 999, 1000, 2024, 2026, 9999].into_iter();
+        let days =
+            whole_years.flat_map(|y| date(y, 1, 1).iter_days().take_while(move |d| d.year() == y));
+        for day in days.chain((0..10000).map(|y| date(y, 1, 1))) {
+            let text = four_digit_iso(day).expect("a four-digit year");
+            assert_eq!(std::str::from_utf8(&text), Ok(day.to_string().as_str()));
+        }
+        for outside in [date(-1, 12, 31), date(10000, 1, 1), NaiveDate::MIN] {
+            assert_eq!(four_digit_iso(outside), None, "{outside}");
         }
         let day = date(2026, 1, 9);
         assert_eq!(day_month_year(day), "9 Jan 2026");
