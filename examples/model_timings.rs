@@ -3,8 +3,9 @@
 //! generated 10,000-objective plan; the browser (wasm) is slower by ~1.5–2×.
 //!   cargo run --release --example model_timings -- plan.okrplan.json
 
-use okrplan::io::items::fill_synced;
-use okrplan::io::json::{read_plan, to_compact_text, to_file_text};
+use okrplan::io::file_writer::FileWriter;
+use okrplan::io::items::stamps;
+use okrplan::io::json::{read_plan, to_compact_text};
 use okrplan::io::merge;
 use okrplan::model::quality::{warnings, ActiveUnits};
 use okrplan::model::rollout_plan;
@@ -112,16 +113,17 @@ fn main() {
         ),
         ("clone", time(15, || plan.clone())),
         (
-            "an export: items::fill_synced (no item exchanged before) and to_file_text",
+            "an export: io::file_writer::FileWriter (no item exchanged before)",
             time(5, || {
-                let mut exported = plan.clone();
-                fill_synced(&mut exported);
-                to_file_text(&exported)
+                let mut writer = FileWriter::new(&plan);
+                writer.write(&plan, plan.objectives.len());
+                writer.write(&plan, plan.objectives.len());
+                writer.finish(&plan)
             }),
         ),
         (
-            "items::fill_synced alone",
-            time(5, || fill_synced(&mut plan.clone())),
+            "items::stamps (the export's stamps alone)",
+            time(5, || stamps(&plan, &plan.synced)),
         ),
         (
             "CascadeIndex::new",

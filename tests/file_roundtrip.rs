@@ -3,6 +3,8 @@
 mod common;
 
 use okrplan::io::compact_writer::CompactWriter;
+use okrplan::io::file_writer::FileWriter;
+use okrplan::io::items::{items, stamps};
 use okrplan::io::json::{read_plan, to_compact_text, to_file_text, PRETTY_UP_TO_BYTES};
 use okrplan::model::Plan;
 use okrplan::model::{sample_plan, validate};
@@ -49,8 +51,64 @@ fn text_written_in_slices_is_the_compact_text_even_when_names_look_like_json() {
     }
 }
 
+/// An exported file as the export writes it, `per_slice` objectives per step.
+fn exported_in_slices(plan: &Plan, per_slice: usize) -> String {
+    let mut writer = FileWriter::new(plan);
+    while !writer.write(plan, per_slice) {}
+    writer.finish(plan)
+}
+
+/// What an export writes: the plan with a stamp for every item, the one it
+/// had or the item's fingerprint, as a file.
+fn exported_at_once(plan: &Plan) -> String {
+    let mut stamped = plan.clone();
+    stamped.synced = stamps(plan, &plan.synced);
+    to_file_text(&stamped)
+}
+
+#[test]
+fn an_export_written_in_slices_is_the_stamped_plans_file_pretty_or_compact() {
+    let mut small = sample_plan();
+    // Some items exchanged before, at another version; one item gone since.
+    for (key, stamp) in [
+        ("objective:o-emea", "0123456789abcdef"),
+        ("unit:u-eng", "00000000000000e1"),
+        ("unit:u-gone", "fedcba9876543210"),
+    ] {
+        small.synced.insert(key.into(), stamp.into());
+    }
+    let mut large = small.clone();
+    let each = PRETTY_UP_TO_BYTES / small.objectives.len();
+    for objective in &mut large.objectives {
+        objective.description = "x".repeat(each);
+    }
+    for plan in [&small, &large] {
+        let expected = exported_at_once(plan);
+        for per_slice in [1, 7, plan.objectives.len()] {
+            assert_eq!(exported_in_slices(plan, per_slice), expected);
+        }
+        let file = read_plan(&expected).expect("a valid file");
+        assert_eq!(file.synced.len(), items(plan).len());
+        assert_eq!(file.synced["objective:o-emea"], "0123456789abcdef");
+        assert_eq!(file.synced["unit:u-eng"], "00000000000000e1");
+        assert!(!file.synced.contains_key("unit:u-gone"));
+        let sales = items(plan).into_iter().find(|i| i.key == "unit:u-sales");
+        assert_eq!(
+            file.synced["unit:u-sales"],
+            sales.expect("Sales").fingerprint()
+        );
+    }
+    assert!(exported_at_once(&small).contains("\n  \"meta\": {"));
+    assert!(!exported_at_once(&large).contains('\n'));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn an_export_written_in_slices_is_the_export_written_at_once(plan in common::valid_plan(), per_slice in 1usize..4) {
+        prop_assert_eq!(exported_in_slices(&plan, per_slice), exported_at_once(&plan));
+    }
 
     #[test]
     fn text_written_in_slices_is_the_compact_text(plan in common::valid_plan(), per_slice in 1usize..4) {

@@ -18,7 +18,13 @@ pub struct CompactWriter {
 impl CompactWriter {
     /// Starts writing `plan`; every later call must pass the same plan, unchanged.
     pub fn new(plan: &Plan) -> CompactWriter {
-        let mut text = to_compact_text(&plan.without_objectives()).into_bytes();
+        Self::around(plan, &plan.without_objectives())
+    }
+
+    /// Starts writing `head` (`plan` without its objectives, changed: an
+    /// export's stamps) with `plan`'s objectives.
+    pub fn around(plan: &Plan, head: &Plan) -> CompactWriter {
+        let mut text = to_compact_text(head).into_bytes();
         match objectives_split(&text) {
             Some(at) => {
                 let tail = text.split_off(at);
@@ -30,7 +36,11 @@ impl CompactWriter {
             }
             // No telling where the field is: write it all now.
             None => CompactWriter {
-                text: to_compact_text(plan).into_bytes(),
+                text: {
+                    let mut whole = head.clone();
+                    whole.objectives = plan.objectives.clone();
+                    to_compact_text(&whole).into_bytes()
+                },
                 tail: Vec::new(),
                 written: plan.objectives.len(),
             },

@@ -8,6 +8,7 @@ use crate::model::{
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemKind {
@@ -296,6 +297,12 @@ impl WithFields for Fingerprint {
 
 /// Visits every item of the plan, in the order `items` lists them.
 fn each_item<'p>(plan: &'p Plan, visit: &mut Visit<'_, 'p>) {
+    each_item_but_objectives(plan, visit);
+    each_objective_item(plan, 0..plan.objectives.len(), visit);
+}
+
+/// Visits the plan's items but its objectives and their key results.
+fn each_item_but_objectives<'p>(plan: &'p Plan, visit: &mut Visit<'_, 'p>) {
     if plan.scope.is_none() {
         let details = Part::Details(&plan.meta, &plan.settings);
         visit(ItemKind::Details, key(ItemKind::Details, "plan"), details);
@@ -315,7 +322,21 @@ fn each_item<'p>(plan: &'p Plan, visit: &mut Visit<'_, 'p>) {
     for u in &plan.units {
         visit(ItemKind::Unit, key(ItemKind::Unit, &u.id), Part::Unit(u));
     }
-    for o in &plan.objectives {
+    for p in &plan.rollout.participation {
+        visit(
+            ItemKind::Participation,
+            participation_key(p),
+            Part::Participation(p),
+        );
+    }
+    for r in &plan.rollout.roles {
+        visit(ItemKind::Role, key(ItemKind::Role, &r.id), Part::Role(r));
+    }
+}
+
+/// Visits the objectives at `positions` and their key results.
+fn each_objective_item<'p>(plan: &'p Plan, positions: Range<usize>, visit: &mut Visit<'_, 'p>) {
+    for o in &plan.objectives[positions] {
         let objective = Part::Objective(o);
         visit(
             ItemKind::Objective,
@@ -331,16 +352,6 @@ fn each_item<'p>(plan: &'p Plan, visit: &mut Visit<'_, 'p>) {
             );
         }
     }
-    for p in &plan.rollout.participation {
-        visit(
-            ItemKind::Participation,
-            participation_key(p),
-            Part::Participation(p),
-        );
-    }
-    for r in &plan.rollout.roles {
-        visit(ItemKind::Role, key(ItemKind::Role, &r.id), Part::Role(r));
-    }
 }
 
 /// Records every item's current fingerprint as the version last exchanged:
@@ -349,23 +360,59 @@ pub fn mark_synced(plan: &mut Plan) {
     plan.synced = stamps(plan, &BTreeMap::new());
 }
 
-/// Stamps the items that were never exchanged with their current fingerprint,
-/// keeping the others' stamps: done on export, so the file says which version
-/// of each item left, and edits made on the other side show as theirs alone.
-pub fn fill_synced(plan: &mut Plan) {
-    plan.synced = stamps(plan, &plan.synced);
-}
-
 /// A stamp for every item of `plan`: the one in `earlier` if there is one,
 /// else the item's current fingerprint. Stamps of items not in `plan` are dropped.
 pub fn stamps(plan: &Plan, earlier: &BTreeMap<String, String>) -> BTreeMap<String, String> {
-    let mut stamps = BTreeMap::new();
-    each_item(plan, &mut |_, key, part| {
+    let mut stamper = Stamper::new(plan, earlier);
+    stamper.stamp(plan, earlier, plan.objectives.len());
+    stamper.take()
+}
+
+/// [`stamps`] worked out a slice of objectives at a time, for an export
+/// that leaves the page responsive: every call passes the same plan and
+/// `earlier`, unchanged.
+pub struct Stamper {
+    stamps: BTreeMap<String, String>,
+    /// Objectives stamped, with their key results.
+    objectives: usize,
+}
+
+impl Stamper {
+    /// Starts with every item but the objectives and their key results.
+    pub fn new(plan: &Plan, earlier: &BTreeMap<String, String>) -> Self {
+        let mut stamper = Stamper {
+            stamps: BTreeMap::new(),
+            objectives: 0,
+        };
+        each_item_but_objectives(plan, &mut |_, key, part| stamper.add(earlier, key, part));
+        stamper
+    }
+
+    /// Stamps up to `count` more objectives and their key results; returns
+    /// whether all are.
+    pub fn stamp(&mut self, plan: &Plan, earlier: &BTreeMap<String, String>, count: usize) -> bool {
+        let end = plan
+            .objectives
+            .len()
+            .min(self.objectives.saturating_add(count));
+        let start = self.objectives.min(end);
+        each_objective_item(plan, start..end, &mut |_, key, part| {
+            self.add(earlier, key, part)
+        });
+        self.objectives = end;
+        end == plan.objectives.len()
+    }
+
+    /// The stamps, once `stamp` has returned true.
+    pub fn take(&mut self) -> BTreeMap<String, String> {
+        std::mem::take(&mut self.stamps)
+    }
+
+    fn add(&mut self, earlier: &BTreeMap<String, String>, key: String, part: Part) {
         let stamp = match earlier.get(&key) {
             Some(stamp) => stamp.clone(),
             None => part.fingerprint(),
         };
-        stamps.insert(key, stamp);
-    });
-    stamps
+        self.stamps.insert(key, stamp);
+    }
 }

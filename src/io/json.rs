@@ -52,10 +52,20 @@ pub const PRETTY_UP_TO_BYTES: usize = 1024 * 1024;
 
 /// The text of an exported file: pretty-printed, compact when large.
 pub fn to_file_text(plan: &Plan) -> String {
-    let compact = to_compact_text(plan);
+    file_text(to_compact_text(plan), || to_pretty_text(plan))
+}
+
+/// The text of a file whose compact text is `compact`: that, or when small
+/// what `pretty` writes.
+pub fn file_text(compact: String, pretty: impl FnOnce() -> String) -> String {
     if compact.len() > PRETTY_UP_TO_BYTES {
-        return compact;
+        compact
+    } else {
+        pretty()
     }
+}
+
+pub fn to_pretty_text(plan: &Plan) -> String {
     // Serialising plain data structures to a string cannot fail.
     serde_json::to_string_pretty(plan).unwrap_or_default()
 }

@@ -2,6 +2,7 @@
 
 pub mod compact_writer;
 pub mod csv;
+pub mod file_writer;
 pub mod fingerprint;
 pub mod items;
 pub mod json;

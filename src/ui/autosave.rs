@@ -2,7 +2,7 @@
 //! overwrites what another tab saved meanwhile, and other tabs' saves shown here.
 
 use super::ids::new_id;
-use super::paint::next_task;
+use super::paint::{in_slices, OBJECTIVES_PER_TASK};
 use super::state::AppState;
 use crate::io::compact_writer::CompactWriter;
 use crate::storage::{self, LocalStore, SaveError, Saved, StoreError, STAMP_KEY};
@@ -12,8 +12,6 @@ use leptos::task::spawn_local;
 use std::time::Duration;
 
 const DEBOUNCE: Duration = Duration::from_millis(400);
-/// Objectives a large plan's save writes per task: about 10 ms of work.
-const OBJECTIVES_PER_TASK: usize = 500;
 
 #[derive(Clone, Copy)]
 pub struct Autosave {
@@ -124,17 +122,11 @@ impl Autosave {
     async fn json_in_slices(self, revision: u64) -> Option<String> {
         let editor = self.state.editor;
         let mut writer = editor.with_untracked(|e| CompactWriter::new(e.plan()));
-        loop {
-            next_task().await;
-            let done = editor
-                .try_with_untracked(|e| {
-                    (e.revision() == revision).then(|| writer.write(e.plan(), OBJECTIVES_PER_TASK))
-                })
-                .flatten()?;
-            if done {
-                return Some(writer.finish());
-            }
-        }
+        in_slices(editor, revision, |plan| {
+            writer.write(plan, OBJECTIVES_PER_TASK)
+        })
+        .await?;
+        Some(writer.finish())
     }
 
     /// Saves at once, deflating in wasm: the page is going away.

@@ -2,7 +2,13 @@
 //! "Opening plan.json…" is on screen while a large file is read, and
 //! between the slices of work that would otherwise hold the page.
 
+use crate::model::{Editor, Plan};
+use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+
+/// Objectives a slice of work on the whole plan (a save, an export) goes
+/// through per task: about 10 ms of work at most.
+pub const OBJECTIVES_PER_TASK: usize = 500;
 
 /// Resolves once the browser has painted the current state of the page.
 pub async fn after_paint() {
@@ -22,4 +28,22 @@ pub async fn next_task() {
         let _ = leptos::prelude::window().set_timeout_with_callback(&resolve);
     });
     let _ = JsFuture::from(next).await;
+}
+
+/// Calls `slice` with the plan once per task until it returns true; `None`
+/// if the plan changed meanwhile (its revision tells), and the work is void.
+pub async fn in_slices(
+    editor: ReadSignal<Editor>,
+    revision: u64,
+    mut slice: impl FnMut(&Plan) -> bool,
+) -> Option<()> {
+    loop {
+        next_task().await;
+        let done = editor
+            .try_with_untracked(|e| (e.revision() == revision).then(|| slice(e.plan())))
+            .flatten()?;
+        if done {
+            return Some(());
+        }
+    }
 }

@@ -38,9 +38,16 @@ test('a large organisation: progress while opening, unit lists filled when neede
   assert.ok(progress.some((m) => /^Opening big\.okrplan\.json \(\d+\.\d MB\)…$/.test(m)), JSON.stringify(progress));
   assert.equal(await page.locator('.busy').textContent(), '', 'the progress message goes when the file is read');
 
-  // Exporting stamps every item with its fingerprint first, which takes a moment: a message says so.
+  // Exporting stamps every item with its fingerprint first, a slice of
+  // objectives per task (three here), which takes a moment: a message says so.
   const exported = await download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
-  assert.equal(JSON.parse(exported.text).objectives.length, plan.objectives.length);
+  const file = JSON.parse(exported.text);
+  assert.equal(file.objectives.length, plan.objectives.length);
+  const keyResults = plan.objectives.reduce((n, o) => n + o.key_results.length, 0);
+  const { cycles, units, rollout: { phases, participation, roles } } = plan;
+  const items = 2 + cycles.length + phases.length + units.length + plan.objectives.length + keyResults + participation.length + roles.length;
+  assert.equal(Object.keys(file.synced).length, items, 'a stamp for every item');
+  assert.ok(Object.keys(file.synced).includes(`key_result:${plan.objectives.at(-1).key_results.at(-1).id}`));
   await page.getByRole('status').filter({ hasText: 'Exported the plan.' }).waitFor();
   assert.ok((await page.evaluate(() => window.__progress)).includes('Exporting the plan…'));
   assert.equal(await page.locator('.busy').textContent(), '', 'the message goes with the export');

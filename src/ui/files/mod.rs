@@ -12,10 +12,10 @@ pub use share::ShareLinkButton;
 
 use super::clock::today;
 use super::ids::new_id;
-use super::paint::after_paint;
+use super::paint::{after_paint, in_slices, OBJECTIVES_PER_TASK};
 use super::state::AppState;
 use crate::io::csv::{read_csv, to_csv};
-use crate::io::items::fill_synced;
+use crate::io::file_writer::FileWriter;
 use crate::io::json::{
     check_size, file_name, read_plan, to_file_text, FileProblem, ReadFailure, FILE_EXTENSION,
 };
@@ -184,20 +184,36 @@ pub fn export_unit_part(state: AppState, unit: &crate::model::Id) {
     }
 }
 
-/// The whole plan as a file. Stamping every item with its fingerprint takes
-/// a moment in a large plan (most of a second at 10,000 objectives):
-/// "Exporting the plan…" shows first.
+/// The whole plan as a file, worked out a slice per task so the page stays
+/// responsive while "Exporting the plan…" shows (most of a second at 10,000
+/// objectives). An edit made meanwhile starts it again on the edited plan.
 pub fn export_plan(state: AppState) {
     let files = FileImport::expect();
     files.busy.set(Some("Exporting the plan…".into()));
     spawn_local(async move {
         after_paint().await;
-        let mut plan = state.editor.with_untracked(|e| e.plan().clone());
-        fill_synced(&mut plan);
-        download_text(&file_name(&plan), &to_file_text(&plan), "application/json");
+        let (name, text) = loop {
+            if let Some(file) = exported_in_slices(state).await {
+                break file;
+            }
+        };
+        download_text(&name, &text, "application/json");
         files.busy.set(None);
         state.status.set("Exported the plan.".into());
     });
+}
+
+/// The plan's file name and text; `None` if the plan changed meanwhile.
+async fn exported_in_slices(state: AppState) -> Option<(String, String)> {
+    let editor = state.editor;
+    let (revision, mut writer) =
+        editor.with_untracked(|e| (e.revision(), FileWriter::new(e.plan())));
+    in_slices(editor, revision, |plan| {
+        writer.write(plan, OBJECTIVES_PER_TASK)
+    })
+    .await?;
+    // In the task of the last slice: the plan is the one written.
+    Some(editor.with_untracked(|e| (file_name(e.plan()), writer.finish(e.plan()))))
 }
 
 /// "Open file…": a button that opens the browser's file picker.
