@@ -122,6 +122,7 @@ async function measure(app, size) {
   const participations = [], firstParticipations = [];
   const addedKeyResults = [], firstAddedKeyResults = [];
   const deletes = [], firstDeletes = [], undoneDeletes = [], firstUndoneDeletes = [];
+  const exports = [], exportBlocks = [];
   // Round 0 of each edit is its first on this page; the others are timed for the median.
   const record = (round, first, steady, time) => (round === 0 ? first : steady).push(time);
   for (let run = 0; run < RUNS; run++) {
@@ -169,6 +170,25 @@ async function measure(app, size) {
     // Entries not yet delivered to the observer include the save's last task.
     saveBlocks.push(await page.evaluate(() => Math.max(0, ...window.__longTasks,
       ...window.__longTaskObserver.takeRecords().map((e) => e.duration))));
+
+    // Export: from the click until the file's text is handed to the
+    // download (its blob made), and the longest task meanwhile.
+    const exported = await page.evaluate(async () => {
+      const make = URL.createObjectURL;
+      let madeAt;
+      URL.createObjectURL = (blob) => { madeAt = performance.now(); return make(blob); };
+      window.__longTaskObserver.takeRecords();
+      window.__longTasks = [];
+      const t0 = performance.now();
+      [...document.querySelectorAll('header button')].find((b) => b.textContent.trim() === 'Export').click();
+      while (madeAt === undefined) await new Promise((r) => setTimeout(r, 1));
+      URL.createObjectURL = make;
+      await new Promise((r) => setTimeout(r, 100));
+      const longest = Math.max(0, ...window.__longTasks, ...window.__longTaskObserver.takeRecords().map((e) => e.duration));
+      return { time: madeAt - t0, longest };
+    });
+    exports.push(exported.time);
+    exportBlocks.push(exported.longest);
 
     // Edits in the cascade: expand a department, retitle an objective, change a KR target, move a unit.
     await page.getByRole('button', { name: 'Collapse all' }).click();
@@ -297,6 +317,8 @@ async function measure(app, size) {
     firstUndoDelete: median(firstUndoneDeletes),
     save: finite(saves).length ? median(finite(saves)) : undefined,
     saveBlock: finite(saves).length ? median(saveBlocks) : undefined,
+    export: median(exports),
+    exportBlock: median(exportBlocks),
     heap: median(heaps),
   };
 }
@@ -334,3 +356,7 @@ console.log('\nDeleting Department 2 with the units and objectives below it (con
 console.log('| objectives | objectives deleted | delete department ms | undo the deletion ms | first delete department ms | first undo ms |');
 console.log('|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.size} | ${r.deleted} | ${ms(r.delete)} | ${ms(r.undoDelete)} | ${ms(r.firstDelete)} | ${ms(r.firstUndoDelete)} |`);
+console.log('\nExporting the plan: from the click on Export until the file is handed to the download, and the longest task meanwhile (0: none over 50 ms), one per run:\n');
+console.log('| objectives | export ms | export longest task ms |');
+console.log('|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.size} | ${ms(r.export)} | ${ms(r.exportBlock)} |`);
