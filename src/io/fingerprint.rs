@@ -10,55 +10,42 @@
 use serde::ser::{self, Serialize};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::io::Write;
 use std::ops::Range;
 
 type Error = serde_json::Error;
 
 /// FNV-1a of `content`'s canonical JSON, in hex.
 pub fn fingerprint(content: &impl Serialize) -> String {
-    let mut hash = Fnv1a(0xcbf2_9ce4_8422_2325);
-    // Writing plain data into a hash cannot fail.
-    let _ = content.serialize(Canonical(&mut hash));
-    format!("{:016x}", hash.0)
+    let mut json = Vec::with_capacity(256);
+    // Writing plain data to memory cannot fail.
+    let _ = content.serialize(Canonical(&mut json));
+    let hash = json.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
 }
 
-/// FNV-1a, fed the bytes written to it.
-struct Fnv1a(u64);
-
-impl Write for Fnv1a {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        for &byte in bytes {
-            self.0 ^= u64::from(byte);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Writes what it is given as canonical JSON to `W`. Scalars are written by
+/// Writes what it is given as canonical JSON. Scalars are written by
 /// serde_json itself, so numbers and strings come out as a `Value` has them.
-struct Canonical<'w, W>(&'w mut W);
+/// One kind of output only: each writer type would be another copy of the
+/// serializer for every type of the plan in the bundle.
+struct Canonical<'w>(&'w mut Vec<u8>);
 
-impl<'w, W: Write> Canonical<'w, W> {
-    fn json(self) -> serde_json::Serializer<&'w mut W> {
+impl<'w> Canonical<'w> {
+    fn json(self) -> serde_json::Serializer<&'w mut Vec<u8>> {
         serde_json::Serializer::new(self.0)
     }
 
-    fn raw(self, text: &str) -> Result<&'w mut W, Error> {
-        self.0.write_all(text.as_bytes()).map_err(Error::io)?;
-        Ok(self.0)
+    fn raw(self, text: &str) -> &'w mut Vec<u8> {
+        self.0.extend_from_slice(text.as_bytes());
+        self.0
     }
 
     /// `{"variant":`, which a value and a `}` follow.
-    fn open_variant(self, variant: &str) -> Result<&'w mut W, Error> {
-        let out = self.raw("{")?;
+    fn open_variant(self, variant: &str) -> Result<&'w mut Vec<u8>, Error> {
+        let out = self.raw("{");
         serde_json::to_writer(&mut *out, variant)?;
-        Canonical(out).raw(":")
+        Ok(Canonical(out).raw(":"))
     }
 }
 
@@ -70,16 +57,16 @@ macro_rules! as_serde_json_writes_it {
     };
 }
 
-impl<'w, W: Write> ser::Serializer for Canonical<'w, W> {
+impl<'w> ser::Serializer for Canonical<'w> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Array<'w, W>;
-    type SerializeTuple = Array<'w, W>;
-    type SerializeTupleStruct = Array<'w, W>;
-    type SerializeTupleVariant = Array<'w, W>;
-    type SerializeMap = Object<'w, W>;
-    type SerializeStruct = Object<'w, W>;
-    type SerializeStructVariant = Object<'w, W>;
+    type SerializeSeq = Array<'w>;
+    type SerializeTuple = Array<'w>;
+    type SerializeTupleStruct = Array<'w>;
+    type SerializeTupleVariant = Array<'w>;
+    type SerializeMap = Object<'w>;
+    type SerializeStruct = Object<'w>;
+    type SerializeStructVariant = Object<'w>;
 
     as_serde_json_writes_it!(
         serialize_bool(bool),
@@ -117,7 +104,8 @@ impl<'w, W: Write> ser::Serializer for Canonical<'w, W> {
     }
 
     fn serialize_unit(self) -> Result<(), Error> {
-        self.raw("null").map(drop)
+        self.raw("null");
+        Ok(())
     }
 
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
@@ -150,18 +138,19 @@ impl<'w, W: Write> ser::Serializer for Canonical<'w, W> {
     ) -> Result<(), Error> {
         let out = self.open_variant(variant)?;
         value.serialize(Canonical(&mut *out))?;
-        Canonical(out).raw("}").map(drop)
+        Canonical(out).raw("}");
+        Ok(())
     }
 
-    fn serialize_seq(self, _: Option<usize>) -> Result<Array<'w, W>, Error> {
-        Array::open(self.raw("[")?, "]")
+    fn serialize_seq(self, _: Option<usize>) -> Result<Array<'w>, Error> {
+        Ok(Array::new(self.raw("["), "]"))
     }
 
-    fn serialize_tuple(self, len: usize) -> Result<Array<'w, W>, Error> {
+    fn serialize_tuple(self, len: usize) -> Result<Array<'w>, Error> {
         self.serialize_seq(Some(len))
     }
 
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Array<'w, W>, Error> {
+    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Array<'w>, Error> {
         self.serialize_seq(Some(len))
     }
 
@@ -171,16 +160,16 @@ impl<'w, W: Write> ser::Serializer for Canonical<'w, W> {
         _: u32,
         variant: &'static str,
         _: usize,
-    ) -> Result<Array<'w, W>, Error> {
+    ) -> Result<Array<'w>, Error> {
         let out = self.open_variant(variant)?;
-        Array::open(Canonical(out).raw("[")?, "]}")
+        Ok(Array::new(Canonical(out).raw("["), "]}"))
     }
 
-    fn serialize_map(self, _: Option<usize>) -> Result<Object<'w, W>, Error> {
+    fn serialize_map(self, _: Option<usize>) -> Result<Object<'w>, Error> {
         Ok(Object::new(self.0, "}"))
     }
 
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Object<'w, W>, Error> {
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Object<'w>, Error> {
         Ok(Object::new(self.0, "}"))
     }
 
@@ -190,40 +179,42 @@ impl<'w, W: Write> ser::Serializer for Canonical<'w, W> {
         _: u32,
         variant: &'static str,
         _: usize,
-    ) -> Result<Object<'w, W>, Error> {
+    ) -> Result<Object<'w>, Error> {
         Ok(Object::new(self.open_variant(variant)?, "}}"))
     }
 }
 
 /// An array being written: elements go straight out, comma-separated.
-struct Array<'w, W> {
-    out: &'w mut W,
+struct Array<'w> {
+    out: &'w mut Vec<u8>,
     empty: bool,
     close: &'static str,
 }
 
-impl<'w, W: Write> Array<'w, W> {
-    fn open(out: &'w mut W, close: &'static str) -> Result<Self, Error> {
-        Ok(Array {
+impl<'w> Array<'w> {
+    /// After its `[`: `close` ends it.
+    fn new(out: &'w mut Vec<u8>, close: &'static str) -> Self {
+        Array {
             out,
             empty: true,
             close,
-        })
+        }
     }
 
     fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
         if !std::mem::take(&mut self.empty) {
-            self.out.write_all(b",").map_err(Error::io)?;
+            self.out.push(b',');
         }
         value.serialize(Canonical(&mut *self.out))
     }
 
     fn close(self) -> Result<(), Error> {
-        Canonical(self.out).raw(self.close).map(drop)
+        self.out.extend_from_slice(self.close.as_bytes());
+        Ok(())
     }
 }
 
-impl<W: Write> ser::SerializeSeq for Array<'_, W> {
+impl ser::SerializeSeq for Array<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
@@ -234,7 +225,7 @@ impl<W: Write> ser::SerializeSeq for Array<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeTuple for Array<'_, W> {
+impl ser::SerializeTuple for Array<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
@@ -245,7 +236,7 @@ impl<W: Write> ser::SerializeTuple for Array<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeTupleStruct for Array<'_, W> {
+impl ser::SerializeTupleStruct for Array<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
@@ -256,7 +247,7 @@ impl<W: Write> ser::SerializeTupleStruct for Array<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeTupleVariant for Array<'_, W> {
+impl ser::SerializeTupleVariant for Array<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
@@ -269,8 +260,8 @@ impl<W: Write> ser::SerializeTupleVariant for Array<'_, W> {
 
 /// An object being written: its values are written to one buffer as they
 /// come, and written out by key once all are there.
-struct Object<'w, W> {
-    out: &'w mut W,
+struct Object<'w> {
+    out: &'w mut Vec<u8>,
     values: Vec<u8>,
     entries: Vec<Entry>,
     close: &'static str,
@@ -286,8 +277,8 @@ thread_local! {
     static SPARE: RefCell<Vec<(Vec<u8>, Vec<Entry>)>> = const { RefCell::new(Vec::new()) };
 }
 
-impl<'w, W: Write> Object<'w, W> {
-    fn new(out: &'w mut W, close: &'static str) -> Self {
+impl<'w> Object<'w> {
+    fn new(out: &'w mut Vec<u8>, close: &'static str) -> Self {
         let (values, entries) = SPARE.with_borrow_mut(Vec::pop).unwrap_or_default();
         Object {
             out,
@@ -316,24 +307,24 @@ impl<'w, W: Write> Object<'w, W> {
         // Stable: of equal keys the last is last, and the one a `Value` keeps.
         self.entries.sort_by(|a, b| a.0.cmp(&b.0));
         let out = &mut *self.out;
-        out.write_all(b"{").map_err(Error::io)?;
+        out.push(b'{');
         let mut first = true;
         for (i, (key, range)) in self.entries.iter().enumerate() {
             if self.entries.get(i + 1).is_some_and(|next| next.0 == *key) {
                 continue;
             }
             if !std::mem::take(&mut first) {
-                out.write_all(b",").map_err(Error::io)?;
+                out.push(b',');
             }
             write_key(out, key)?;
-            out.write_all(&self.values[range.clone()])
-                .map_err(Error::io)?;
+            out.extend_from_slice(&self.values[range.clone()]);
         }
-        Canonical(out).raw(self.close).map(drop)
+        out.extend_from_slice(self.close.as_bytes());
+        Ok(())
     }
 }
 
-impl<W> Drop for Object<'_, W> {
+impl Drop for Object<'_> {
     fn drop(&mut self) {
         let (mut values, mut entries) = (
             std::mem::take(&mut self.values),
@@ -347,16 +338,16 @@ impl<W> Drop for Object<'_, W> {
 
 /// A key in quotes and a colon. Keys that need no escaping (a struct's
 /// field names) are written as they are: most of what an item is made of.
-fn write_key(out: &mut impl Write, key: &str) -> Result<(), Error> {
+fn write_key(out: &mut Vec<u8>, key: &str) -> Result<(), Error> {
     if key.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        for part in [b"\"", key.as_bytes(), b"\":"] {
-            out.write_all(part).map_err(Error::io)?;
-        }
-        Ok(())
+        out.push(b'"');
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(b"\":");
     } else {
         serde_json::to_writer(&mut *out, key)?;
-        out.write_all(b":").map_err(Error::io)
+        out.push(b':');
     }
+    Ok(())
 }
 
 /// A map's key as a `Value` has it: a string, or a number or bool written as one.
@@ -369,7 +360,7 @@ fn key_text<T: ?Sized + Serialize>(key: &T) -> Result<String, Error> {
     }
 }
 
-impl<W: Write> ser::SerializeMap for Object<'_, W> {
+impl ser::SerializeMap for Object<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
@@ -400,7 +391,7 @@ impl<W: Write> ser::SerializeMap for Object<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeStruct for Object<'_, W> {
+impl ser::SerializeStruct for Object<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(
@@ -415,7 +406,7 @@ impl<W: Write> ser::SerializeStruct for Object<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeStructVariant for Object<'_, W> {
+impl ser::SerializeStructVariant for Object<'_> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: ?Sized + Serialize>(

@@ -65,6 +65,7 @@ pub fn file_text(compact: String, pretty: impl FnOnce() -> String) -> String {
     }
 }
 
+/// The plan as indented JSON, for files people may read.
 pub fn to_pretty_text(plan: &Plan) -> String {
     // Serialising plain data structures to a string cannot fail.
     serde_json::to_string_pretty(plan).unwrap_or_default()
