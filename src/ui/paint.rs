@@ -15,7 +15,7 @@ pub const OBJECTIVES_PER_TASK: usize = 500;
 /// Resolves once the browser has painted the current state of the page.
 pub async fn after_paint() {
     let window = leptos::prelude::window();
-    // The frame callback runs just before the paint; a zero timeout set then runs after it.
+    // The frame callback runs just before the paint; a task queued then runs after it.
     let frame = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window.request_animation_frame(&resolve);
     });
