@@ -4,11 +4,11 @@
 mod common;
 
 use common::valid_plan;
-use okrplan::io::items::items;
-use okrplan::io::merge::{apply, preview};
-use okrplan::model::validate;
+use okrplan::io::items::{items, stamps};
+use okrplan::io::merge::{apply, preview, Merging};
+use okrplan::model::{validate, Plan};
 use proptest::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn fingerprints(plan: &okrplan::model::Plan) -> BTreeSet<(String, String)> {
     items(plan)
@@ -18,6 +18,35 @@ fn fingerprints(plan: &okrplan::model::Plan) -> BTreeSet<(String, String)> {
             (i.key, fingerprint)
         })
         .collect()
+}
+
+/// What a merge records as exchanged, by definition: each item of the
+/// merged plan that the file has with the same content, at its current
+/// fingerprint; any other, at the stamp it had here if it had one.
+fn exchanged_by_definition(merged: &Plan, local: &Plan, file: &Plan) -> BTreeMap<String, String> {
+    let theirs = items(file);
+    items(merged)
+        .into_iter()
+        .filter_map(|mine| {
+            let same = theirs
+                .iter()
+                .any(|their| their.key == mine.key && their.content() == mine.content());
+            let stamp = match same {
+                true => Some(mine.fingerprint()),
+                false => local.synced.get(&mine.key).cloned(),
+            };
+            stamp.map(|stamp| (mine.key, stamp))
+        })
+        .collect()
+}
+
+/// The plan with every other objective retitled, as a colleague's file.
+fn retitled(plan: &Plan) -> Plan {
+    let mut file = plan.clone();
+    for objective in file.objectives.iter_mut().step_by(2) {
+        objective.title.push_str(" (theirs)");
+    }
+    file
 }
 
 proptest! {
@@ -43,9 +72,9 @@ proptest! {
         let theirs = items(&b);
         for mine in items(&a) {
             for their in theirs.iter().filter(|i| i.key == mine.key) {
-                prop_assert_eq!(mine.same_content(their), mine.content() == their.content());
+                prop_assert_eq!(mine.part.same_content(&their.part), mine.content() == their.content());
             }
-            prop_assert!(mine.same_content(&mine));
+            prop_assert!(mine.part.same_content(&mine.part));
         }
     }
 
@@ -57,6 +86,34 @@ proptest! {
             let second = preview(&once, &file);
             let twice = apply(&once, &file, &second, &second.default_selection());
             prop_assert_eq!(twice.as_ref(), Ok(&once));
+        }
+    }
+
+    #[test]
+    fn a_merge_records_what_is_exchanged_the_same_in_slices_of_any_size(
+        local in valid_plan(),
+        other in valid_plan(),
+        base in valid_plan(),
+        slice in 1usize..4,
+        everything in any::<bool>(),
+    ) {
+        // Stamps of another plan: some keys shared, their stamps out of date.
+        let local = Plan { synced: stamps(&base, &BTreeMap::new()), ..local };
+        for file in [retitled(&local), other.clone()] {
+            let preview = preview(&local, &file);
+            let chosen = match everything {
+                true => preview.changes.iter().map(|c| c.key.clone()).collect(),
+                false => preview.default_selection(),
+            };
+            let Ok(at_once) = apply(&local, &file, &preview, &chosen) else { continue };
+            prop_assert_eq!(&at_once.synced, &exchanged_by_definition(&at_once, &local, &file));
+            let mut merging = Merging::start(&local, &file, &preview, &chosen).expect("as at once");
+            let mut slices = 1;
+            while !merging.record(&file, slice) {
+                slices += 1;
+            }
+            prop_assert_eq!(slices, at_once.objectives.len().div_ceil(slice).max(1));
+            prop_assert_eq!(merging.finish(), at_once);
         }
     }
 }

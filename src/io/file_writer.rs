@@ -8,7 +8,7 @@
 //! of each item left, and edits made on the other side show as theirs alone.
 
 use super::compact_writer::CompactWriter;
-use super::items::Stamper;
+use super::items::{kept_or_current, Stamper};
 use super::json::{file_text, to_pretty_text};
 use crate::model::Plan;
 use std::collections::BTreeMap;
@@ -29,7 +29,7 @@ impl FileWriter {
     /// Starts on `plan`; every later call must pass the same plan, unchanged.
     pub fn new(plan: &Plan) -> Self {
         FileWriter {
-            stage: Stage::Stamping(Stamper::new(plan, &plan.synced)),
+            stage: Stage::Stamping(Stamper::new(plan, &mut kept_or_current(&plan.synced))),
         }
     }
 
@@ -38,7 +38,7 @@ impl FileWriter {
     pub fn write(&mut self, plan: &Plan, count: usize) -> bool {
         match &mut self.stage {
             Stage::Stamping(stamper) => {
-                if stamper.stamp(plan, &plan.synced, count) {
+                if stamper.stamp(plan, count, &mut kept_or_current(&plan.synced)) {
                     let mut head = plan.without_objectives();
                     head.synced = stamper.take();
                     let writer = CompactWriter::around(plan, &head);

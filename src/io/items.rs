@@ -5,9 +5,9 @@ use super::fingerprint::fingerprint;
 use crate::model::{
     Cycle, Id, Meta, Objective, Participation, Phase, Plan, RoleAssignment, Rollout, Settings, Unit,
 };
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -71,29 +71,9 @@ impl Item<'_> {
     pub fn content(&self) -> serde_json::Value {
         self.part.content()
     }
-
     /// A short, stable digest of the content (see [`fingerprint`]).
     pub fn fingerprint(&self) -> String {
         self.part.fingerprint()
-    }
-
-    /// Whether two items have the same content. Most items of a file are
-    /// unchanged: equal fields tell so without building their JSON.
-    pub fn same_content(&self, other: &Item) -> bool {
-        self.differing_content(other).is_none()
-    }
-
-    /// Both items' content as JSON if it differs, built once for the
-    /// comparison, the fingerprints and the fields that differ.
-    pub fn differing_content(
-        &self,
-        other: &Item,
-    ) -> Option<(serde_json::Value, serde_json::Value)> {
-        if self.part.same_fields(&other.part) {
-            return None;
-        }
-        let (mine, theirs) = (self.content(), other.content());
-        (mine != theirs).then_some((mine, theirs))
     }
 }
 
@@ -122,6 +102,25 @@ impl Part<'_> {
     /// the JSON value: a plan's every item is fingerprinted on export.
     pub fn fingerprint(&self) -> String {
         self.with_fields(Fingerprint)
+    }
+
+    /// Whether two parts have the same content. Most items of a file are
+    /// unchanged: equal fields tell so without building their JSON.
+    pub fn same_content(&self, other: &Part) -> bool {
+        self.differing_content(other).is_none()
+    }
+
+    /// Both parts' content as JSON if it differs, built once for the
+    /// comparison, the fingerprints and the fields that differ.
+    pub fn differing_content(
+        &self,
+        other: &Part,
+    ) -> Option<(serde_json::Value, serde_json::Value)> {
+        if self.same_fields(other) {
+            return None;
+        }
+        let (mine, theirs) = (self.content(), other.content());
+        (mine != theirs).then_some((mine, theirs))
     }
 
     /// Hands the fields that make up the content to `with`.
@@ -181,8 +180,20 @@ fn same_objective_fields(a: &Objective, b: &Objective) -> bool {
 }
 
 pub fn key(kind: ItemKind, id: impl AsRef<str>) -> String {
-    let id = id.as_ref();
-    let prefix = match kind {
+    format!("{}:{}", prefix(kind), id.as_ref())
+}
+
+/// The ids of the items of one kind among `keys`.
+pub fn ids_of(kind: ItemKind, keys: &BTreeSet<String>) -> FxHashSet<&str> {
+    let prefix = prefix(kind);
+    keys.iter()
+        .filter_map(|key| key.strip_prefix(prefix)?.strip_prefix(':'))
+        .collect()
+}
+
+/// What an item's key starts with, before the colon.
+fn prefix(kind: ItemKind) -> &'static str {
+    match kind {
         ItemKind::Details => "details",
         ItemKind::Programme => "programme",
         ItemKind::Cycle => "cycle",
@@ -192,13 +203,16 @@ pub fn key(kind: ItemKind, id: impl AsRef<str>) -> String {
         ItemKind::KeyResult => "key_result",
         ItemKind::Participation => "participation",
         ItemKind::Role => "role",
-    };
-    format!("{prefix}:{id}")
+    }
 }
 
 /// A participation has no id of its own: it is one unit in one phase.
+pub fn participation_id(p: &Participation) -> String {
+    format!("{}@{}", p.unit, p.phase)
+}
+
 pub fn participation_key(p: &Participation) -> String {
-    key(ItemKind::Participation, format!("{}@{}", p.unit, p.phase))
+    key(ItemKind::Participation, participation_id(p))
 }
 
 /// An objective's own fields, without its key results (which a clone of
@@ -302,7 +316,7 @@ fn each_item<'p>(plan: &'p Plan, visit: &mut Visit<'_, 'p>) {
 }
 
 /// Visits the plan's items but its objectives and their key results.
-fn each_item_but_objectives<'p>(plan: &'p Plan, visit: &mut Visit<'_, 'p>) {
+pub(super) fn each_item_but_objectives<'p>(plan: &'p Plan, visit: &mut Visit<'_, 'p>) {
     if plan.scope.is_none() {
         let details = Part::Details(&plan.meta, &plan.settings);
         visit(ItemKind::Details, key(ItemKind::Details, "plan"), details);
@@ -363,14 +377,31 @@ pub fn mark_synced(plan: &mut Plan) {
 /// A stamp for every item of `plan`: the one in `earlier` if there is one,
 /// else the item's current fingerprint. Stamps of items not in `plan` are dropped.
 pub fn stamps(plan: &Plan, earlier: &BTreeMap<String, String>) -> BTreeMap<String, String> {
-    let mut stamper = Stamper::new(plan, earlier);
-    stamper.stamp(plan, earlier, plan.objectives.len());
+    let mut rule = kept_or_current(earlier);
+    let mut stamper = Stamper::new(plan, &mut rule);
+    stamper.stamp(plan, plan.objectives.len(), &mut rule);
     stamper.take()
 }
 
-/// [`stamps`] worked out a slice of objectives at a time, for an export
-/// that leaves the page responsive: every call passes the same plan and
-/// `earlier`, unchanged.
+/// An item's stamp from its key and part, or none.
+pub trait StampRule: FnMut(&str, Part) -> Option<String> {}
+impl<F: FnMut(&str, Part) -> Option<String>> StampRule for F {}
+
+/// The export's rule: the stamp in `earlier`, else the current fingerprint.
+pub fn kept_or_current(earlier: &BTreeMap<String, String>) -> impl StampRule + '_ {
+    |key, part| {
+        Some(
+            earlier
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| part.fingerprint()),
+        )
+    }
+}
+
+/// A plan's stamps worked out a slice of objectives at a time, for work
+/// that leaves the page responsive: every call passes the same plan and the
+/// same rule, unchanged.
 pub struct Stamper {
     stamps: BTreeMap<String, String>,
     /// Objectives stamped, with their key results.
@@ -379,25 +410,25 @@ pub struct Stamper {
 
 impl Stamper {
     /// Starts with every item but the objectives and their key results.
-    pub fn new(plan: &Plan, earlier: &BTreeMap<String, String>) -> Self {
+    pub fn new(plan: &Plan, rule: &mut impl StampRule) -> Self {
         let mut stamper = Stamper {
             stamps: BTreeMap::new(),
             objectives: 0,
         };
-        each_item_but_objectives(plan, &mut |_, key, part| stamper.add(earlier, key, part));
+        each_item_but_objectives(plan, &mut |_, key, part| stamper.add(key, part, rule));
         stamper
     }
 
     /// Stamps up to `count` more objectives and their key results; returns
     /// whether all are.
-    pub fn stamp(&mut self, plan: &Plan, earlier: &BTreeMap<String, String>, count: usize) -> bool {
+    pub fn stamp(&mut self, plan: &Plan, count: usize, rule: &mut impl StampRule) -> bool {
         let end = plan
             .objectives
             .len()
             .min(self.objectives.saturating_add(count));
         let start = self.objectives.min(end);
         each_objective_item(plan, start..end, &mut |_, key, part| {
-            self.add(earlier, key, part)
+            self.add(key, part, rule)
         });
         self.objectives = end;
         end == plan.objectives.len()
@@ -408,11 +439,9 @@ impl Stamper {
         std::mem::take(&mut self.stamps)
     }
 
-    fn add(&mut self, earlier: &BTreeMap<String, String>, key: String, part: Part) {
-        let stamp = match earlier.get(&key) {
-            Some(stamp) => stamp.clone(),
-            None => part.fingerprint(),
-        };
-        self.stamps.insert(key, stamp);
+    fn add(&mut self, key: String, part: Part, rule: &mut impl StampRule) {
+        if let Some(stamp) = rule(&key, part) {
+            self.stamps.insert(key, stamp);
+        }
     }
 }

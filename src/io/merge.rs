@@ -6,10 +6,14 @@
 //! differs from that base on both sides is a conflict.
 
 use super::fingerprint::fingerprint;
-use super::items::{items, key, participation_key, Item, ItemKind, Names};
+use super::items::{
+    each_item_but_objectives, ids_of, items, key, participation_id, participation_key, ItemKind,
+    Names, Part, StampRule, Stamper,
+};
 use crate::model::{validate, Id, Objective, ObjectiveIndex, Plan};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChangeKind {
@@ -97,7 +101,7 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
             continue;
         };
         // Equal content needs no fingerprints: most items of a file are unchanged.
-        let Some((mine_json, their_json)) = mine.differing_content(item) else {
+        let Some((mine_json, their_json)) = mine.part.differing_content(&item.part) else {
             preview.unchanged += 1;
             continue;
         };
@@ -165,10 +169,92 @@ pub fn apply(
     preview: &Preview,
     selected: &BTreeSet<String>,
 ) -> Result<Plan, Vec<String>> {
-    let incoming = attach(local, incoming);
-    let take = preview.with_needs(selected);
-    let mut plan = local.clone();
+    let mut merging = Merging::start(local, incoming, preview, selected)?;
+    merging.record(incoming, usize::MAX);
+    Ok(merging.finish())
+}
 
+/// A merge under way: the merged plan, already checked, whose record of
+/// what is now exchanged is worked out a slice of objectives at a time.
+/// That record is the fingerprint of every item the same on both sides:
+/// most of a large merge's work, which in one go held the page.
+pub struct Merging {
+    plan: Plan,
+    /// Where the file's objectives and key results are.
+    theirs: ObjectiveIndex,
+    stamper: Stamper,
+}
+
+impl Merging {
+    /// Merges the selected changes and checks the result; records what is
+    /// exchanged for every item but objectives and key results.
+    pub fn start(
+        local: &Plan,
+        incoming: &Plan,
+        preview: &Preview,
+        selected: &BTreeSet<String>,
+    ) -> Result<Self, Vec<String>> {
+        let incoming = attach(local, incoming);
+        let plan = merged(local, &incoming, &preview.with_needs(selected));
+        let problems = validate(&plan);
+        if !problems.is_empty() {
+            return Err(problems.into_iter().map(|p| p.message).collect());
+        }
+        let mut their_others = FxHashMap::default();
+        each_item_but_objectives(&incoming, &mut |_, key, part| {
+            their_others.insert(key, part);
+        });
+        let stamper = Stamper::new(
+            &plan,
+            &mut exchanged(&plan.synced, |key, _| their_others.get(key).copied()),
+        );
+        Ok(Merging {
+            theirs: ObjectiveIndex::new(&incoming),
+            plan,
+            stamper,
+        })
+    }
+
+    /// Records up to `count` more objectives, with their key results;
+    /// returns whether all are. Every call passes the file `start` had.
+    pub fn record(&mut self, incoming: &Plan, count: usize) -> bool {
+        let theirs = &self.theirs;
+        let their_part = |_: &str, part: Part| match part {
+            Part::Objective(o) => theirs.objective_in(incoming, &o.id).map(Part::Objective),
+            Part::KeyResult(_, kr) => theirs.key_result(&kr.id).map(|(o, k)| {
+                let owner = &incoming.objectives[o];
+                Part::KeyResult(owner, &owner.key_results[k])
+            }),
+            _ => None,
+        };
+        let plan = &self.plan;
+        self.stamper
+            .stamp(plan, count, &mut exchanged(&plan.synced, their_part))
+    }
+
+    /// The merged plan, once `record` has returned true.
+    pub fn finish(mut self) -> Plan {
+        self.plan.synced = self.stamper.take();
+        self.plan
+    }
+}
+
+/// The rule for what is exchanged after a merge: an item now the same on
+/// both sides was exchanged in that version; any other keeps the stamp it
+/// had here, if any. (Stamps of items no longer in the plan are dropped.)
+fn exchanged<'a, 'p>(
+    earlier: &'a BTreeMap<String, String>,
+    their_part: impl Fn(&str, Part) -> Option<Part<'p>> + 'a,
+) -> impl StampRule + 'a {
+    move |key, part| match their_part(key, part) {
+        Some(theirs) if theirs.same_content(&part) => Some(part.fingerprint()),
+        _ => earlier.get(key).cloned(),
+    }
+}
+
+/// The open plan with the items in `take` as the file has them.
+fn merged(local: &Plan, incoming: &Plan, take: &BTreeSet<String>) -> Plan {
+    let mut plan = local.clone();
     if take.contains(&key(ItemKind::Details, "plan")) {
         plan.meta = incoming.meta.clone();
         plan.settings = incoming.settings.clone();
@@ -180,33 +266,34 @@ pub fn apply(
         to.readiness = from.readiness.clone();
         to.events = from.events.clone();
     }
+    let taken = |kind| ids_of(kind, take);
     merge_list(
         &mut plan.cycles,
         &incoming.cycles,
-        |c| key(ItemKind::Cycle, &c.id),
-        &take,
+        |c| Cow::Borrowed(c.id.as_str()),
+        &taken(ItemKind::Cycle),
         |_, from| from.clone(),
     );
     merge_list(
         &mut plan.rollout.phases,
         &incoming.rollout.phases,
-        |p| key(ItemKind::Phase, &p.id),
-        &take,
+        |p| Cow::Borrowed(p.id.as_str()),
+        &taken(ItemKind::Phase),
         |_, from| from.clone(),
     );
     merge_list(
         &mut plan.units,
         &incoming.units,
-        |u| key(ItemKind::Unit, &u.id),
-        &take,
+        |u| Cow::Borrowed(u.id.as_str()),
+        &taken(ItemKind::Unit),
         |_, from| from.clone(),
     );
     // An objective's own fields come from the file; its key results are merged one by one.
     merge_list(
         &mut plan.objectives,
         &incoming.objectives,
-        |o| key(ItemKind::Objective, &o.id),
-        &take,
+        |o| Cow::Borrowed(o.id.as_str()),
+        &taken(ItemKind::Objective),
         |mine, from| Objective {
             key_results: mine
                 .map(|o| std::mem::take(&mut o.key_results))
@@ -214,19 +301,19 @@ pub fn apply(
             ..super::items::objective_fields(from)
         },
     );
-    merge_key_results(&mut plan, &incoming, &take);
+    merge_key_results(&mut plan, incoming, &taken(ItemKind::KeyResult));
     merge_list(
         &mut plan.rollout.participation,
         &incoming.rollout.participation,
-        participation_key,
-        &take,
+        |p| Cow::Owned(participation_id(p)),
+        &taken(ItemKind::Participation),
         |_, from| from.clone(),
     );
     merge_list(
         &mut plan.rollout.roles,
         &incoming.rollout.roles,
-        |r| key(ItemKind::Role, &r.id),
-        &take,
+        |r| Cow::Borrowed(r.id.as_str()),
+        &taken(ItemKind::Role),
         |_, from| from.clone(),
     );
 
@@ -236,58 +323,61 @@ pub fn apply(
         }
     }
     plan.prune_references();
-    record_synced(&mut plan, &incoming);
-
-    let problems = validate(&plan);
-    if problems.is_empty() {
-        Ok(plan)
-    } else {
-        Err(problems.into_iter().map(|p| p.message).collect())
-    }
+    plan
 }
 
-/// Replaces and appends the selected items of `incoming`, and removes the
-/// selected items it does not have.
+/// Replaces and appends the items of `incoming` whose ids are `taken`, and
+/// removes the taken items it does not have. Only taken ids are looked up:
+/// a merge usually takes a handful of a large plan's items.
 fn merge_list<T: Clone>(
     list: &mut Vec<T>,
     incoming: &[T],
-    key_of: impl Fn(&T) -> String,
-    take: &BTreeSet<String>,
+    id_of: impl Fn(&T) -> Cow<'_, str>,
+    taken: &FxHashSet<&str>,
     adopt: impl Fn(Option<&mut T>, &T) -> T,
 ) {
+    if taken.is_empty() {
+        return;
+    }
     let positions: FxHashMap<String, usize> = list
         .iter()
         .enumerate()
-        .map(|(i, item)| (key_of(item), i))
+        .map(|(i, item)| (id_of(item), i))
+        .filter(|(id, _)| taken.contains(id.as_ref()))
+        .map(|(id, i)| (id.into_owned(), i))
         .collect();
     let mut theirs = FxHashSet::default();
     for item in incoming {
-        let key = key_of(item);
-        if take.contains(&key) {
-            match positions.get(&key) {
-                Some(&i) => list[i] = adopt(Some(&mut list[i]), item),
-                None => list.push(adopt(None, item)),
-            }
+        let id = id_of(item);
+        if !taken.contains(id.as_ref()) {
+            continue;
         }
-        theirs.insert(key);
+        match positions.get(id.as_ref()) {
+            Some(&i) => list[i] = adopt(Some(&mut list[i]), item),
+            None => list.push(adopt(None, item)),
+        }
+        theirs.insert(id.into_owned());
     }
     list.retain(|item| {
-        let key = key_of(item);
-        !take.contains(&key) || theirs.contains(&key)
+        let id = id_of(item);
+        !taken.contains(id.as_ref()) || theirs.contains(id.as_ref())
     });
 }
 
-fn merge_key_results(plan: &mut Plan, incoming: &Plan, take: &BTreeSet<String>) {
-    let theirs: FxHashSet<&Id> = incoming
+fn merge_key_results(plan: &mut Plan, incoming: &Plan, taken: &FxHashSet<&str>) {
+    if taken.is_empty() {
+        return;
+    }
+    let theirs: FxHashSet<&str> = incoming
         .objectives
         .iter()
-        .flat_map(|o| o.key_results.iter().map(|k| &k.id))
+        .flat_map(|o| o.key_results.iter().map(|k| k.id.as_str()))
         .collect();
     // Removed key results first, then each taken one where the file has it.
     for objective in &mut plan.objectives {
         objective
             .key_results
-            .retain(|k| !take.contains(&key(ItemKind::KeyResult, &k.id)) || theirs.contains(&k.id));
+            .retain(|k| !taken.contains(k.id.as_str()) || theirs.contains(k.id.as_str()));
     }
     // Objectives stay where they are from here on, and each key result is
     // looked up once, by where it was (a scan of the plan per key result was
@@ -295,7 +385,7 @@ fn merge_key_results(plan: &mut Plan, incoming: &Plan, take: &BTreeSet<String>) 
     let index = ObjectiveIndex::new(plan);
     for owner in &incoming.objectives {
         for kr in &owner.key_results {
-            if !take.contains(&key(ItemKind::KeyResult, &kr.id)) {
+            if !taken.contains(kr.id.as_str()) {
                 continue;
             }
             let Some(target) = index.objective(&owner.id) else {
@@ -321,40 +411,21 @@ fn merge_key_results(plan: &mut Plan, incoming: &Plan, take: &BTreeSet<String>) 
     }
 }
 
-/// Remembers every item that is now the same on both sides as exchanged in
-/// that version, and forgets items that are gone.
-fn record_synced(plan: &mut Plan, incoming: &Plan) {
-    let theirs = items(incoming);
-    let theirs: FxHashMap<&str, &Item> = theirs.iter().map(|i| (i.key.as_str(), i)).collect();
-    let mut keys = FxHashSet::default();
-    let mut same = Vec::new();
-    for item in items(plan) {
-        if theirs
-            .get(item.key.as_str())
-            .is_some_and(|their| their.same_content(&item))
-        {
-            same.push((item.key.clone(), item.fingerprint()));
-        }
-        keys.insert(item.key);
-    }
-    plan.synced.retain(|k, _| keys.contains(k));
-    plan.synced.extend(same);
-}
-
 /// A partial file's top unit is a root in the file; merged, it goes back
 /// under its parent here (or the parent the file names, if this plan has it).
-fn attach(local: &Plan, incoming: &Plan) -> Plan {
-    let mut incoming = incoming.clone();
-    if let Some(scope) = &incoming.scope {
-        let parent = match local.unit(&scope.unit) {
-            Some(unit) => unit.parent.clone(),
-            None => scope.parent.clone().filter(|p| local.unit(p).is_some()),
-        };
-        if let Some(top) = incoming.units.iter_mut().find(|u| u.id == scope.unit) {
-            top.parent = parent;
-        }
+fn attach<'p>(local: &Plan, incoming: &'p Plan) -> Cow<'p, Plan> {
+    let Some(scope) = &incoming.scope else {
+        return Cow::Borrowed(incoming);
+    };
+    let parent = match local.unit(&scope.unit) {
+        Some(unit) => unit.parent.clone(),
+        None => scope.parent.clone().filter(|p| local.unit(p).is_some()),
+    };
+    let mut attached = incoming.clone();
+    if let Some(top) = attached.units.iter_mut().find(|u| u.id == scope.unit) {
+        top.parent = parent;
     }
-    incoming
+    Cow::Owned(attached)
 }
 
 /// The keys of this plan's items that the file speaks for: `None` (all of

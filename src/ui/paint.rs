@@ -8,8 +8,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Objectives a slice of work on the whole plan (a save, an export) goes
-/// through per task: about 10 ms of work at most.
+/// Objectives a slice of work on the whole plan (a save, an export, a
+/// merge) goes through per task: about 10 ms of work at most.
 pub const OBJECTIVES_PER_TASK: usize = 500;
 
 /// Resolves once the browser has painted the current state of the page.

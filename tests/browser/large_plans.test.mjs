@@ -52,6 +52,26 @@ test('a large organisation: progress while opening, unit lists filled when neede
   assert.ok((await page.evaluate(() => window.__progress)).includes('Exporting the plan…'));
   assert.equal(await page.locator('.busy').textContent(), '', 'the message goes with the export');
 
+  // Merging that file back with its last objective retitled: comparing shows
+  // progress, and what is exchanged is recorded a slice of objectives per
+  // task, to the last: that objective is now exchanged in its new version.
+  const last = `objective:${plan.objectives.at(-1).id}`;
+  const first = `objective:${plan.objectives[0].id}`;
+  const theirs = structuredClone(file);
+  theirs.objectives.at(-1).title += ' (merged)';
+  await openFile(page, 'big.okrplan.json', JSON.stringify(theirs));
+  await page.getByRole('dialog', { name: 'Open big.okrplan.json' }).getByRole('button', { name: 'Merge into current plan…' }).click();
+  const merge = page.getByRole('dialog', { name: 'Merge big.okrplan.json' });
+  await merge.getByText(/^1 changed; \d+ the same\.$/).waitFor();
+  assert.ok((await page.evaluate(() => window.__progress)).includes('Comparing big.okrplan.json with the plan…'));
+  await merge.getByRole('button', { name: 'Merge 1 change' }).click();
+  await page.getByRole('status').filter({ hasText: 'Merged 1 change from big.okrplan.json.' }).waitFor();
+  const again = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click())).text);
+  assert.equal(again.objectives.at(-1).title, theirs.objectives.at(-1).title);
+  assert.equal(Object.keys(again.synced).length, items);
+  assert.notEqual(again.synced[last], file.synced[last], 'the merged objective is exchanged in its new version');
+  assert.equal(again.synced[first], file.synced[first]);
+
   // Drawing every objective would take seconds: "Expand all" waits for a narrower view.
   const expandAll = page.getByRole('button', { name: 'Expand all' });
   assert.equal(await expandAll.count(), 0);

@@ -3,7 +3,6 @@
 use super::merge_dialog::MergeDialog;
 use super::{FileImport, ImportOutcome};
 use crate::io::json::FileProblem;
-use crate::io::merge;
 use crate::model::Command;
 use crate::ui::state::AppState;
 use crate::ui::widgets::Modal;
@@ -70,12 +69,7 @@ pub fn ImportDialogs() -> impl IntoView {
                 let file_name = file.clone();
                 let merge = move |_| {
                     if let Some(plan) = plan.try_update_value(Option::take).flatten() {
-                        let preview = state.editor.with_untracked(|e| merge::preview(e.plan(), &plan));
-                        import.outcome.set(Some(ImportOutcome::Merge {
-                            file: file_name.clone(),
-                            incoming: Arc::from(plan),
-                            preview: Arc::new(preview),
-                        }));
+                        import.compare(file_name.clone(), Arc::from(plan));
                     }
                 };
                 view! {

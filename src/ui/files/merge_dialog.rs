@@ -2,9 +2,9 @@
 //! out, item by item, applied as one undoable step.
 
 use super::FileImport;
-use crate::io::merge::{apply, Change, ChangeKind, Preview};
+use crate::io::merge::{Change, ChangeKind, Merging, Preview};
 use crate::model::{Command, Plan};
-use crate::ui::paint::after_paint;
+use crate::ui::paint::{after_paint, in_slices, OBJECTIVES_PER_TASK};
 use crate::ui::state::AppState;
 use crate::ui::widgets::Modal;
 use leptos::prelude::*;
@@ -95,22 +95,30 @@ pub fn MergeDialog(
             merging.set(true);
             let (file, preview, incoming) = (file.clone(), preview.clone(), incoming.clone());
             spawn_local(async move {
-                after_paint().await;
                 // Cancelled meanwhile: the dialog and its signals are gone.
-                if merging.try_get_untracked() != Some(true) {
+                let cancelled = move || merging.try_get_untracked() != Some(true);
+                after_paint().await;
+                let merged = loop {
+                    if cancelled() {
+                        return;
+                    }
+                    if let Some(merged) =
+                        merged_in_slices(state, &incoming, &preview, &picked).await
+                    {
+                        break merged;
+                    }
+                };
+                if cancelled() {
                     return;
                 }
-                let merged = state.editor.with_untracked(|e| {
-                    apply(e.plan(), &incoming, &preview, &picked).map(|m| (m == *e.plan(), m))
-                });
                 match merged {
-                    Ok((true, _)) => {
+                    Ok(plan) if state.editor.with_untracked(|e| plan == *e.plan()) => {
                         state.status.set(format!(
                             "Nothing to change: the plan already has what {file} holds."
                         ));
                         close.run(());
                     }
-                    Ok((false, plan)) => {
+                    Ok(plan) => {
                         let merge = Command::Batch {
                             label: format!("merge {file}"),
                             steps: vec![Command::ReplacePlan(Box::new(plan))],
@@ -181,6 +189,32 @@ pub fn MergeDialog(
             </div>
         </Modal>
     }
+}
+
+/// The open plan merged with the file, its record of what is exchanged
+/// worked out a slice per task; `None` if the plan changed meanwhile.
+async fn merged_in_slices(
+    state: AppState,
+    incoming: &Plan,
+    preview: &Preview,
+    picked: &BTreeSet<String>,
+) -> Option<Result<Plan, Vec<String>>> {
+    let editor = state.editor;
+    let (revision, started) = editor.with_untracked(|e| {
+        (
+            e.revision(),
+            Merging::start(e.plan(), incoming, preview, picked),
+        )
+    });
+    let mut merging = match started {
+        Ok(merging) => merging,
+        Err(problems) => return Some(Err(problems)),
+    };
+    in_slices(editor, revision, |_| {
+        merging.record(incoming, OBJECTIVES_PER_TASK)
+    })
+    .await?;
+    Some(Ok(merging.finish()))
 }
 
 fn change_row(
