@@ -5,7 +5,7 @@ mod common;
 
 use common::valid_plan;
 use okrplan::io::items::{items, stamps};
-use okrplan::io::merge::{apply, preview, Merging};
+use okrplan::io::merge::{apply, preview, ChangeKind, Merging};
 use okrplan::model::{validate, Plan};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -114,6 +114,18 @@ proptest! {
             }
             prop_assert_eq!(slices, at_once.objectives.len().div_ceil(slice).max(1));
             prop_assert_eq!(merging.finish(), at_once);
+        }
+    }
+
+    /// Whatever one added item refers to comes with it, when added too.
+    #[test]
+    fn any_one_added_item_brings_what_it_needs(local in valid_plan(), file in valid_plan()) {
+        let preview = preview(&local, &file);
+        let added = preview.changes.iter().filter(|c| c.kind == ChangeKind::Added);
+        for change in added {
+            let alone = BTreeSet::from([change.key.clone()]);
+            let merged = apply(&local, &file, &preview, &alone);
+            prop_assert!(merged.is_ok(), "{}: {:?}", change.key, merged.err());
         }
     }
 }

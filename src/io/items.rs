@@ -3,7 +3,8 @@
 
 use super::fingerprint::fingerprint;
 use crate::model::{
-    Cycle, Id, Meta, Objective, Participation, Phase, Plan, RoleAssignment, Rollout, Settings, Unit,
+    Alignment, Cycle, Id, Meta, Objective, Participation, Phase, Plan, RoleAssignment, Rollout,
+    Settings, Unit,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -102,6 +103,28 @@ impl Part<'_> {
     /// the JSON value: a plan's every item is fingerprinted on export.
     pub fn fingerprint(&self) -> String {
         self.with_fields(Fingerprint)
+    }
+
+    /// The keys of the items this part refers to: an added item cannot come
+    /// without them.
+    pub fn needs(&self) -> Vec<String> {
+        match *self {
+            Part::Unit(u) => u.parent.iter().map(|p| key(ItemKind::Unit, p)).collect(),
+            Part::Objective(o) => {
+                let aligned_to = o.aligned_to.as_ref().map(|target| match target {
+                    Alignment::Objective(id) => key(ItemKind::Objective, id),
+                    Alignment::KeyResult(id) => key(ItemKind::KeyResult, id),
+                });
+                let owners = [key(ItemKind::Unit, &o.unit), key(ItemKind::Cycle, &o.cycle)];
+                owners.into_iter().chain(aligned_to).collect()
+            }
+            Part::KeyResult(objective, _) => vec![key(ItemKind::Objective, &objective.id)],
+            Part::Participation(p) => {
+                vec![key(ItemKind::Unit, &p.unit), key(ItemKind::Phase, &p.phase)]
+            }
+            Part::Role(r) => r.unit.iter().map(|u| key(ItemKind::Unit, u)).collect(),
+            Part::Details(..) | Part::Programme(_) | Part::Cycle(_) | Part::Phase(_) => Vec::new(),
+        }
     }
 
     /// Whether two parts have the same content. Most items of a file are

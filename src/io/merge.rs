@@ -7,8 +7,8 @@
 
 use super::fingerprint::fingerprint;
 use super::items::{
-    each_item_but_objectives, ids_of, items, key, participation_id, participation_key, ItemKind,
-    Names, Part, StampRule, Stamper,
+    each_item_but_objectives, ids_of, items, key, participation_id, participation_key, Item,
+    ItemKind, Names, Part, StampRule, Stamper,
 };
 use crate::model::{validate, Id, Objective, ObjectiveIndex, Plan};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -82,15 +82,17 @@ impl Preview {
 pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
     let incoming = attach(local, incoming);
     let mine = items(local);
-    let here: FxHashMap<&str, &super::items::Item> =
-        mine.iter().map(|i| (i.key.as_str(), i)).collect();
+    let here: FxHashMap<&str, &Item> = mine.iter().map(|i| (i.key.as_str(), i)).collect();
     let theirs = items(&incoming);
     let their_keys: FxHashSet<&str> = theirs.iter().map(|i| i.key.as_str()).collect();
     let (names_here, their_names) = (Names::new(local), Names::new(&incoming));
     let mut preview = Preview::default();
+    // Each added item with the items it needs, which may be added too.
+    let mut added_needs = Vec::new();
 
     for item in &theirs {
         let Some(mine) = here.get(item.key.as_str()) else {
+            added_needs.push((item.key.clone(), item.part.needs()));
             preview.changes.push(Change {
                 kind: ChangeKind::Added,
                 item: item.kind,
@@ -138,21 +140,12 @@ pub fn preview(local: &Plan, incoming: &Plan) -> Preview {
             });
         }
     }
-    let added: FxHashSet<&str> = preview
-        .changes
+    let added: FxHashSet<&str> = added_needs.iter().map(|(key, _)| key.as_str()).collect();
+    preview.needs = added_needs
         .iter()
-        .filter(|c| c.kind == ChangeKind::Added)
-        .map(|c| c.key.as_str())
-        .collect();
-    preview.needs = dependencies(&incoming)
-        .into_iter()
-        .filter(|(key, _)| added.contains(key.as_str()))
         .map(|(key, needs)| {
-            let needs = needs
-                .into_iter()
-                .filter(|n| added.contains(n.as_str()))
-                .collect();
-            (key, needs)
+            let needs = needs.iter().filter(|n| added.contains(n.as_str()));
+            (key.clone(), needs.cloned().collect())
         })
         .collect();
     preview
@@ -462,41 +455,6 @@ fn covered_keys(local: &Plan, incoming: &Plan) -> Option<FxHashSet<String>> {
             .map(|r| key(ItemKind::Role, &r.id)),
     );
     Some(keys)
-}
-
-/// For each item of the file, the items it refers to.
-fn dependencies(plan: &Plan) -> FxHashMap<String, Vec<String>> {
-    let mut needs = FxHashMap::default();
-    for u in &plan.units {
-        if let Some(parent) = &u.parent {
-            needs.insert(
-                key(ItemKind::Unit, &u.id),
-                vec![key(ItemKind::Unit, parent)],
-            );
-        }
-    }
-    for o in &plan.objectives {
-        let objective = key(ItemKind::Objective, &o.id);
-        needs.insert(
-            objective.clone(),
-            vec![key(ItemKind::Unit, &o.unit), key(ItemKind::Cycle, &o.cycle)],
-        );
-        for kr in &o.key_results {
-            needs.insert(key(ItemKind::KeyResult, &kr.id), vec![objective.clone()]);
-        }
-    }
-    for p in &plan.rollout.participation {
-        needs.insert(
-            participation_key(p),
-            vec![key(ItemKind::Unit, &p.unit), key(ItemKind::Phase, &p.phase)],
-        );
-    }
-    for r in &plan.rollout.roles {
-        if let Some(unit) = &r.unit {
-            needs.insert(key(ItemKind::Role, &r.id), vec![key(ItemKind::Unit, unit)]);
-        }
-    }
-    needs
 }
 
 /// The names of the fields that differ, in words ("title", "aligned to").
