@@ -107,9 +107,10 @@ proptest! {
             };
             let Ok(at_once) = apply(&local, &file, &preview, &chosen) else { continue };
             prop_assert_eq!(&at_once.synced, &exchanged_by_definition(&at_once, &local, &file));
-            let mut merging = Merging::start(&local, &file, &preview, &chosen).expect("as at once");
+            let mut merging = Merging::start(&local, &file, &preview, &chosen);
+            prop_assert_eq!(merging.advance(&file, slice), Ok(false), "checked first");
             let mut slices = 1;
-            while !merging.record(&file, slice) {
+            while !merging.advance(&file, slice).expect("checked") {
                 slices += 1;
             }
             prop_assert_eq!(slices, at_once.objectives.len().div_ceil(slice).max(1));

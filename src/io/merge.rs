@@ -162,37 +162,34 @@ pub fn apply(
     preview: &Preview,
     selected: &BTreeSet<String>,
 ) -> Result<Plan, Vec<String>> {
-    let mut merging = Merging::start(local, incoming, preview, selected)?;
-    merging.record(incoming, usize::MAX);
+    let mut merging = Merging::start(local, incoming, preview, selected);
+    while !merging.advance(incoming, usize::MAX)? {}
     Ok(merging.finish())
 }
 
-/// A merge under way: the merged plan, already checked, whose record of
-/// what is now exchanged is worked out a slice of objectives at a time.
-/// That record is the fingerprint of every item the same on both sides:
-/// most of a large merge's work, which in one go held the page.
+/// A merge under way, a part per call: the merged plan is checked, then
+/// its record of what is now exchanged is worked out a slice of objectives
+/// at a time. That record is the fingerprint of every item the same on both
+/// sides: most of a large merge's work, which in one go held the page.
 pub struct Merging {
     plan: Plan,
+    checked: bool,
     /// Where the file's objectives and key results are.
     theirs: ObjectiveIndex,
     stamper: Stamper,
 }
 
 impl Merging {
-    /// Merges the selected changes and checks the result; records what is
-    /// exchanged for every item but objectives and key results.
+    /// Merges the selected changes; records what is exchanged for every
+    /// item but objectives and key results.
     pub fn start(
         local: &Plan,
         incoming: &Plan,
         preview: &Preview,
         selected: &BTreeSet<String>,
-    ) -> Result<Self, Vec<String>> {
+    ) -> Self {
         let incoming = attach(local, incoming);
         let plan = merged(local, &incoming, &preview.with_needs(selected));
-        let problems = validate(&plan);
-        if !problems.is_empty() {
-            return Err(problems.into_iter().map(|p| p.message).collect());
-        }
         let mut their_others = FxHashMap::default();
         each_item_but_objectives(&incoming, &mut |_, key, part| {
             their_others.insert(key, part);
@@ -201,16 +198,26 @@ impl Merging {
             &plan,
             &mut exchanged(&plan.synced, |key, _| their_others.get(key).copied()),
         );
-        Ok(Merging {
+        Merging {
             theirs: ObjectiveIndex::new(&incoming),
             plan,
+            checked: false,
             stamper,
-        })
+        }
     }
 
-    /// Records up to `count` more objectives, with their key results;
-    /// returns whether all are. Every call passes the file `start` had.
-    pub fn record(&mut self, incoming: &Plan, count: usize) -> bool {
+    /// Checks the merged plan, or once checked, records up to `count` more
+    /// objectives with their key results; returns whether all are, or what
+    /// would be wrong with the plan. Every call passes the file `start` had.
+    pub fn advance(&mut self, incoming: &Plan, count: usize) -> Result<bool, Vec<String>> {
+        if !self.checked {
+            let problems = validate(&self.plan);
+            if !problems.is_empty() {
+                return Err(problems.into_iter().map(|p| p.message).collect());
+            }
+            self.checked = true;
+            return Ok(false);
+        }
         let theirs = &self.theirs;
         let their_part = |_: &str, part: Part| match part {
             Part::Objective(o) => theirs.objective_in(incoming, &o.id).map(Part::Objective),
@@ -221,11 +228,12 @@ impl Merging {
             _ => None,
         };
         let plan = &self.plan;
-        self.stamper
-            .stamp(plan, count, &mut exchanged(&plan.synced, their_part))
+        Ok(self
+            .stamper
+            .stamp(plan, count, &mut exchanged(&plan.synced, their_part)))
     }
 
-    /// The merged plan, once `record` has returned true.
+    /// The merged plan, once `advance` has returned true.
     pub fn finish(mut self) -> Plan {
         self.plan.synced = self.stamper.take();
         self.plan

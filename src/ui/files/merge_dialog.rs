@@ -191,8 +191,8 @@ pub fn MergeDialog(
     }
 }
 
-/// The open plan merged with the file, its record of what is exchanged
-/// worked out a slice per task; `None` if the plan changed meanwhile.
+/// The open plan merged with the file, checked and its record of what is
+/// exchanged worked out a part per task; `None` if the plan changed meanwhile.
 async fn merged_in_slices(
     state: AppState,
     incoming: &Plan,
@@ -200,21 +200,21 @@ async fn merged_in_slices(
     picked: &BTreeSet<String>,
 ) -> Option<Result<Plan, Vec<String>>> {
     let editor = state.editor;
-    let (revision, started) = editor.with_untracked(|e| {
-        (
-            e.revision(),
-            Merging::start(e.plan(), incoming, preview, picked),
-        )
+    let (revision, mut merging) = editor.with_untracked(|e| {
+        let merging = Merging::start(e.plan(), incoming, preview, picked);
+        (e.revision(), merging)
     });
-    let mut merging = match started {
-        Ok(merging) => merging,
-        Err(problems) => return Some(Err(problems)),
-    };
+    let mut checked = Ok(());
     in_slices(editor, revision, |_| {
-        merging.record(incoming, OBJECTIVES_PER_TASK)
+        merging
+            .advance(incoming, OBJECTIVES_PER_TASK)
+            .unwrap_or_else(|problems| {
+                checked = Err(problems);
+                true
+            })
     })
     .await?;
-    Some(Ok(merging.finish()))
+    Some(checked.map(|()| merging.finish()))
 }
 
 fn change_row(
