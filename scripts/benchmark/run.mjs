@@ -123,6 +123,7 @@ async function measure(app, size) {
   const addedKeyResults = [], firstAddedKeyResults = [];
   const deletes = [], firstDeletes = [], undoneDeletes = [], firstUndoneDeletes = [];
   const exports = [], exportBlocks = [];
+  const previews = [], previewBlocks = [], merges = [], mergeBlocks = [];
   // Round 0 of each edit is its first on this page; the others are timed for the median.
   const record = (round, first, steady, time) => (round === 0 ? first : steady).push(time);
   for (let run = 0; run < RUNS; run++) {
@@ -189,6 +190,45 @@ async function measure(app, size) {
     });
     exports.push(exported.time);
     exportBlocks.push(exported.longest);
+
+    // Merge: the plan's own file with 10 objectives retitled, dropped on the
+    // page: from "Merge into current plan…" until the preview shows, and
+    // from its Merge (those 10, changed on both sides) until the dialog
+    // closes, each with its longest task; then the save that follows.
+    const theirs = JSON.parse(text);
+    theirs.meta.name = `Benchmark plan, run ${run}`; // as renamed above: only the 10 differ
+    const apart = Math.floor(theirs.objectives.length / 10);
+    for (let i = 0; i < 10; i++) theirs.objectives[i * apart].title += ' (merged)';
+    const beforeMerge = await page.evaluate(() => localStorage.getItem('okrplan.stamp'));
+    const merged = await page.evaluate(async (contents) => {
+      const wait = async (test) => { while (!test()) await new Promise((r) => setTimeout(r, 1)); };
+      const button = (named) => [...document.querySelectorAll('[role=dialog] button')].find((b) => named(b.textContent));
+      const timed = async (click, done) => {
+        await new Promise((r) => setTimeout(r, 100));
+        window.__longTaskObserver.takeRecords();
+        window.__longTasks = [];
+        const t0 = performance.now();
+        click.click();
+        await wait(done);
+        const time = performance.now() - t0;
+        await new Promise((r) => setTimeout(r, 100));
+        return { time, longest: Math.max(0, ...window.__longTasks, ...window.__longTaskObserver.takeRecords().map((e) => e.duration)) };
+      };
+      const data = new DataTransfer();
+      data.items.add(new File([contents], 'bench.okrplan.json', { type: 'application/json' }));
+      document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      await wait(() => button((t) => t === 'Merge into current plan…'));
+      const preview = await timed(button((t) => t === 'Merge into current plan…'), () => button((t) => t === 'Accept all'));
+      button((t) => t === 'Accept all').click();
+      await wait(() => button((t) => t === 'Merge 10 changes'));
+      const merge = await timed(button((t) => t === 'Merge 10 changes'), () => !document.querySelector('[role=dialog]'));
+      return { preview, merge };
+    }, JSON.stringify(theirs));
+    previews.push(merged.preview.time);
+    previewBlocks.push(merged.preview.longest);
+    merges.push(merged.merge.time);
+    mergeBlocks.push(merged.merge.longest);
+    await saveDone(beforeMerge);
 
     // Edits in the cascade: expand a department, retitle an objective, change a KR target, move a unit.
     await page.getByRole('button', { name: 'Collapse all' }).click();
@@ -319,6 +359,10 @@ async function measure(app, size) {
     saveBlock: finite(saves).length ? median(saveBlocks) : undefined,
     export: median(exports),
     exportBlock: median(exportBlocks),
+    preview: median(previews),
+    previewBlock: median(previewBlocks),
+    merge: median(merges),
+    mergeBlock: median(mergeBlocks),
     heap: median(heaps),
   };
 }
@@ -356,7 +400,7 @@ console.log('\nDeleting Department 2 with the units and objectives below it (con
 console.log('| objectives | objectives deleted | delete department ms | undo the deletion ms | first delete department ms | first undo ms |');
 console.log('|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.size} | ${r.deleted} | ${ms(r.delete)} | ${ms(r.undoDelete)} | ${ms(r.firstDelete)} | ${ms(r.firstUndoDelete)} |`);
-console.log('\nExporting the plan: from the click on Export until the file is handed to the download, and the longest task meanwhile (0: none over 50 ms), one per run:\n');
-console.log('| objectives | export ms | export longest task ms |');
-console.log('|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.size} | ${ms(r.export)} | ${ms(r.exportBlock)} |`);
+console.log('\nExporting the plan, from the click on Export until the file is handed to the download; merging the plan\'s file with 10 objectives retitled, from "Merge into current plan…" until the preview shows, and from its Merge until the dialog closes; each with the longest task meanwhile (0: none over 50 ms), one per run:\n');
+console.log('| objectives | export ms | export longest task ms | merge preview ms | preview longest task ms | merge ms | merge longest task ms |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.size} | ${ms(r.export)} | ${ms(r.exportBlock)} | ${ms(r.preview)} | ${ms(r.previewBlock)} | ${ms(r.merge)} | ${ms(r.mergeBlock)} |`);
