@@ -177,7 +177,7 @@ async function measure(app, size) {
     const exported = await page.evaluate(async () => {
       const make = URL.createObjectURL;
       let madeAt;
-      URL.createObjectURL = (blob) => { madeAt = performance.now(); return make(blob); };
+      URL.createObjectURL = (blob) => { madeAt = performance.now(); window.__exported = blob; return make(blob); };
       window.__longTaskObserver.takeRecords();
       window.__longTasks = [];
       const t0 = performance.now();
@@ -190,45 +190,6 @@ async function measure(app, size) {
     });
     exports.push(exported.time);
     exportBlocks.push(exported.longest);
-
-    // Merge: the plan's own file with 10 objectives retitled, dropped on the
-    // page: from "Merge into current plan…" until the preview shows, and
-    // from its Merge (those 10, changed on both sides) until the dialog
-    // closes, each with its longest task; then the save that follows.
-    const theirs = JSON.parse(text);
-    theirs.meta.name = `Benchmark plan, run ${run}`; // as renamed above: only the 10 differ
-    const apart = Math.floor(theirs.objectives.length / 10);
-    for (let i = 0; i < 10; i++) theirs.objectives[i * apart].title += ' (merged)';
-    const beforeMerge = await page.evaluate(() => localStorage.getItem('okrplan.stamp'));
-    const merged = await page.evaluate(async (contents) => {
-      const wait = async (test) => { while (!test()) await new Promise((r) => setTimeout(r, 1)); };
-      const button = (named) => [...document.querySelectorAll('[role=dialog] button')].find((b) => named(b.textContent));
-      const timed = async (click, done) => {
-        await new Promise((r) => setTimeout(r, 100));
-        window.__longTaskObserver.takeRecords();
-        window.__longTasks = [];
-        const t0 = performance.now();
-        click.click();
-        await wait(done);
-        const time = performance.now() - t0;
-        await new Promise((r) => setTimeout(r, 100));
-        return { time, longest: Math.max(0, ...window.__longTasks, ...window.__longTaskObserver.takeRecords().map((e) => e.duration)) };
-      };
-      const data = new DataTransfer();
-      data.items.add(new File([contents], 'bench.okrplan.json', { type: 'application/json' }));
-      document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-      await wait(() => button((t) => t === 'Merge into current plan…'));
-      const preview = await timed(button((t) => t === 'Merge into current plan…'), () => button((t) => t === 'Accept all'));
-      button((t) => t === 'Accept all').click();
-      await wait(() => button((t) => t === 'Merge 10 changes'));
-      const merge = await timed(button((t) => t === 'Merge 10 changes'), () => !document.querySelector('[role=dialog]'));
-      return { preview, merge };
-    }, JSON.stringify(theirs));
-    previews.push(merged.preview.time);
-    previewBlocks.push(merged.preview.longest);
-    merges.push(merged.merge.time);
-    mergeBlocks.push(merged.merge.longest);
-    await saveDone(beforeMerge);
 
     // Edits in the cascade: expand a department, retitle an objective, change a KR target, move a unit.
     await page.getByRole('button', { name: 'Collapse all' }).click();
@@ -316,6 +277,44 @@ async function measure(app, size) {
         new Function(`return (${shownSource})().every((text, i) => text !== window.__shown[i]);`))).ready);
     }
     await page.getByRole('link', { name: 'Cascade' }).click();
+
+    // Merge, once the heap is read (undo keeps the plan from before it):
+    // the file exported above with 10 objectives retitled, dropped on the
+    // page: from "Merge into current plan…" until the preview shows, and
+    // from its Merge (the objectives changed in the file alone, taken by
+    // default) until the dialog closes, each with its longest task; then
+    // the save that follows.
+    const beforeMerge = await page.evaluate(() => localStorage.getItem('okrplan.stamp'));
+    const merged = await page.evaluate(async () => {
+      const wait = async (test) => { while (!test()) await new Promise((r) => setTimeout(r, 1)); };
+      const button = (named) => [...document.querySelectorAll('[role=dialog] button')].find((b) => named(b.textContent));
+      const timed = async (click, done) => {
+        await new Promise((r) => setTimeout(r, 100));
+        window.__longTaskObserver.takeRecords();
+        window.__longTasks = [];
+        const t0 = performance.now();
+        click.click();
+        await wait(done);
+        const time = performance.now() - t0;
+        await new Promise((r) => setTimeout(r, 100));
+        return { time, longest: Math.max(0, ...window.__longTasks, ...window.__longTaskObserver.takeRecords().map((e) => e.duration)) };
+      };
+      const theirs = JSON.parse(await window.__exported.text());
+      const apart = Math.floor(theirs.objectives.length / 10);
+      for (let i = 0; i < 10; i++) theirs.objectives[i * apart].title += ' (merged)';
+      const data = new DataTransfer();
+      data.items.add(new File([JSON.stringify(theirs)], 'bench.okrplan.json', { type: 'application/json' }));
+      document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      await wait(() => button((t) => t === 'Merge into current plan…'));
+      const preview = await timed(button((t) => t === 'Merge into current plan…'), () => button((t) => t === 'Accept all'));
+      const merge = await timed(button((t) => /^Merge [1-9]\d* changes?$/.test(t)), () => !document.querySelector('[role=dialog]'));
+      return { preview, merge };
+    });
+    previews.push(merged.preview.time);
+    previewBlocks.push(merged.preview.longest);
+    merges.push(merged.merge.time);
+    mergeBlocks.push(merged.merge.longest);
+    await saveDone(beforeMerge);
 
     // Load from storage, when the plan fits the browser's quota.
     if (!Number.isNaN(saves.at(-1))) {
