@@ -52,20 +52,24 @@ test('a large organisation: progress while opening, unit lists filled when neede
   assert.ok((await page.evaluate(() => window.__progress)).includes('Exporting the plan…'));
   assert.equal(await page.locator('.busy').textContent(), '', 'the message goes with the export');
 
-  // Merging that file back with its last objective retitled: comparing shows
+  // Merging that file back with its last 30 objectives retitled: comparing shows
   // progress, and what is exchanged is recorded a slice of objectives per
-  // task, to the last: that objective is now exchanged in its new version.
+  // task, to the last: the last objective is now exchanged in its new version.
   const last = `objective:${plan.objectives.at(-1).id}`;
   const first = `objective:${plan.objectives[0].id}`;
   const theirs = structuredClone(file);
-  theirs.objectives.at(-1).title += ' (merged)';
+  for (const objective of theirs.objectives.slice(-30)) objective.title += ' (merged)';
   await openFile(page, 'big.okrplan.json', JSON.stringify(theirs));
   await page.getByRole('dialog', { name: 'Open big.okrplan.json' }).getByRole('button', { name: 'Merge into current plan…' }).click();
   const merge = page.getByRole('dialog', { name: 'Merge big.okrplan.json' });
-  await merge.getByText(/^1 changed; \d+ the same\.$/).waitFor();
+  await merge.getByText(/^30 changed; \d+ the same\.$/).waitFor();
   assert.ok((await page.evaluate(() => window.__progress)).includes('Comparing big.okrplan.json with the plan…'));
-  await merge.getByRole('button', { name: 'Merge 1 change' }).click();
-  await page.getByRole('status').filter({ hasText: 'Merged 1 change from big.okrplan.json.' }).waitFor();
+  // A list longer than the dialog scrolls under its buttons, which stay in view.
+  const button = merge.getByRole('button', { name: 'Merge 30 changes' });
+  const [inView, frame] = [await button.boundingBox(), await merge.boundingBox()];
+  assert.ok(inView.y + inView.height <= frame.y + frame.height, JSON.stringify({ inView, frame }));
+  await button.click();
+  await page.getByRole('status').filter({ hasText: 'Merged 30 changes from big.okrplan.json.' }).waitFor();
   const again = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click())).text);
   assert.equal(again.objectives.at(-1).title, theirs.objectives.at(-1).title);
   assert.equal(Object.keys(again.synced).length, items);
