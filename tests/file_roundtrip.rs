@@ -95,7 +95,7 @@ fn an_export_written_in_slices_is_the_stamped_plans_file_pretty_or_compact() {
         let sales = items(plan).into_iter().find(|i| i.key == "unit:u-sales");
         assert_eq!(
             file.synced["unit:u-sales"],
-            sales.expect("Sales").fingerprint()
+            sales.expect("Sales").part.fingerprint()
         );
     }
     assert!(exported_at_once(&small).contains("\n  \"meta\": {"));

@@ -153,7 +153,7 @@ proptest! {
     #[test]
     fn every_item_of_any_plan_is_fingerprinted_by_definition(plan in valid_plan()) {
         for item in items(&plan) {
-            prop_assert_eq!(item.fingerprint(), by_definition(&item.content()), "{}", item.key);
+            prop_assert_eq!(item.part.fingerprint(), by_definition(&item.part.content()), "{}", item.key);
         }
     }
 }

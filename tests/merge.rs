@@ -373,8 +373,8 @@ fn a_fingerprint_is_fnv_1a_over_the_items_compact_json() {
     assert!(items.len() > 30);
     for item in &items {
         assert_eq!(
-            item.fingerprint(),
-            fnv(&item.content().to_string()),
+            item.part.fingerprint(),
+            fnv(&item.part.content().to_string()),
             "{}",
             item.key
         );
@@ -385,7 +385,7 @@ fn a_fingerprint_is_fnv_1a_over_the_items_compact_json() {
         .find(|i| i.key == "unit:u-sales")
         .expect("Sales");
     assert_eq!(
-        unit.content().to_string(),
+        unit.part.content().to_string(),
         r#"{"headcount":40,"id":"u-sales","kind":"department","name":"Sales","parent":"u-company"}"#
     );
 }

@@ -14,7 +14,7 @@ fn fingerprints(plan: &okrplan::model::Plan) -> BTreeSet<(String, String)> {
     items(plan)
         .into_iter()
         .map(|i| {
-            let fingerprint = i.fingerprint();
+            let fingerprint = i.part.fingerprint();
             (i.key, fingerprint)
         })
         .collect()
@@ -30,9 +30,9 @@ fn exchanged_by_definition(merged: &Plan, local: &Plan, file: &Plan) -> BTreeMap
         .filter_map(|mine| {
             let same = theirs
                 .iter()
-                .any(|their| their.key == mine.key && their.content() == mine.content());
+                .any(|their| their.key == mine.key && their.part.content() == mine.part.content());
             let stamp = match same {
-                true => Some(mine.fingerprint()),
+                true => Some(mine.part.fingerprint()),
                 false => local.synced.get(&mine.key).cloned(),
             };
             stamp.map(|stamp| (mine.key, stamp))
@@ -72,7 +72,7 @@ proptest! {
         let theirs = items(&b);
         for mine in items(&a) {
             for their in theirs.iter().filter(|i| i.key == mine.key) {
-                prop_assert_eq!(mine.part.same_content(&their.part), mine.content() == their.content());
+                prop_assert_eq!(mine.part.same_content(&their.part), mine.part.content() == their.part.content());
             }
             prop_assert!(mine.part.same_content(&mine.part));
         }

@@ -67,15 +67,6 @@ impl Item<'_> {
             Part::Role(r) => r.person.clone(),
         }
     }
-
-    /// The content as JSON: what is compared, fingerprinted and merged.
-    pub fn content(&self) -> serde_json::Value {
-        self.part.content()
-    }
-    /// A short, stable digest of the content (see [`fingerprint`]).
-    pub fn fingerprint(&self) -> String {
-        self.part.fingerprint()
-    }
 }
 
 /// The parts of a plan an item is made of.

@@ -46,6 +46,27 @@ pub async fn next_task() {
     let _ = JsFuture::from(next).await;
 }
 
+/// Work on the whole plan a slice per task, as [`in_slices`], begun again
+/// with `start` on the plan as it is whenever an edit lands meanwhile. Ends
+/// in the task of the last slice, so the plan is still the one worked on;
+/// `None` if the editor is gone.
+pub async fn in_slices_until_done<W>(
+    editor: ReadSignal<Editor>,
+    mut start: impl FnMut(&Plan) -> W,
+    mut slice: impl FnMut(&mut W, &Plan) -> bool,
+) -> Option<W> {
+    loop {
+        let (revision, mut work) =
+            editor.try_with_untracked(|e| (e.revision(), start(e.plan())))?;
+        if in_slices(editor, revision, |plan| slice(&mut work, plan))
+            .await
+            .is_some()
+        {
+            return Some(work);
+        }
+    }
+}
+
 /// Calls `slice` with the plan once per task until it returns true; `None`
 /// if the plan changed meanwhile (its revision tells), and the work is void.
 pub async fn in_slices(

@@ -4,7 +4,7 @@
 use super::FileImport;
 use crate::io::merge::{Change, ChangeKind, Merging, Preview};
 use crate::model::{Command, Plan};
-use crate::ui::paint::{after_paint, in_slices, OBJECTIVES_PER_TASK};
+use crate::ui::paint::{after_paint, in_slices_until_done, OBJECTIVES_PER_TASK};
 use crate::ui::state::AppState;
 use crate::ui::widgets::Modal;
 use leptos::prelude::*;
@@ -98,19 +98,30 @@ pub fn MergeDialog(
                 // Cancelled meanwhile: the dialog and its signals are gone.
                 let cancelled = move || merging.try_get_untracked() != Some(true);
                 after_paint().await;
-                let merged = loop {
-                    if cancelled() {
-                        return;
-                    }
-                    if let Some(merged) =
-                        merged_in_slices(state, &incoming, &preview, &picked).await
-                    {
-                        break merged;
-                    }
-                };
                 if cancelled() {
                     return;
                 }
+                // Checked, then what is exchanged recorded, a part per task.
+                let mut refused = None;
+                let work = in_slices_until_done(
+                    state.editor,
+                    |plan| Merging::start(plan, &incoming, &preview, &picked),
+                    |work, _| {
+                        work.advance(&incoming, OBJECTIVES_PER_TASK)
+                            .unwrap_or_else(|problems| {
+                                refused = Some(problems);
+                                true
+                            })
+                    },
+                )
+                .await;
+                let Some(work) = work.filter(|_| !cancelled()) else {
+                    return;
+                };
+                let merged = match refused {
+                    Some(problems) => Err(problems),
+                    None => Ok(work.finish()),
+                };
                 match merged {
                     Ok(plan) if state.editor.with_untracked(|e| plan == *e.plan()) => {
                         state.status.set(format!(
@@ -189,32 +200,6 @@ pub fn MergeDialog(
             </div>
         </Modal>
     }
-}
-
-/// The open plan merged with the file, checked and its record of what is
-/// exchanged worked out a part per task; `None` if the plan changed meanwhile.
-async fn merged_in_slices(
-    state: AppState,
-    incoming: &Plan,
-    preview: &Preview,
-    picked: &BTreeSet<String>,
-) -> Option<Result<Plan, Vec<String>>> {
-    let editor = state.editor;
-    let (revision, mut merging) = editor.with_untracked(|e| {
-        let merging = Merging::start(e.plan(), incoming, preview, picked);
-        (e.revision(), merging)
-    });
-    let mut checked = Ok(());
-    in_slices(editor, revision, |_| {
-        merging
-            .advance(incoming, OBJECTIVES_PER_TASK)
-            .unwrap_or_else(|problems| {
-                checked = Err(problems);
-                true
-            })
-    })
-    .await?;
-    Some(checked.map(|()| merging.finish()))
 }
 
 fn change_row(

@@ -12,7 +12,7 @@ pub use share::ShareLinkButton;
 
 use super::clock::today;
 use super::ids::new_id;
-use super::paint::{after_paint, in_slices, OBJECTIVES_PER_TASK};
+use super::paint::{after_paint, in_slices_until_done, OBJECTIVES_PER_TASK};
 use super::state::AppState;
 use crate::io::csv::{read_csv, to_csv};
 use crate::io::file_writer::FileWriter;
@@ -214,28 +214,19 @@ pub fn export_plan(state: AppState) {
     files.busy.set(Some("Exporting the plan…".into()));
     spawn_local(async move {
         after_paint().await;
-        let (name, text) = loop {
-            if let Some(file) = exported_in_slices(state).await {
-                break file;
-            }
-        };
+        let editor = state.editor;
+        let written = in_slices_until_done(editor, FileWriter::new, |writer, plan| {
+            writer.write(plan, OBJECTIVES_PER_TASK)
+        })
+        .await;
+        let Some(writer) = written else { return };
+        // In the task of the last slice: the plan is the one written.
+        let (name, text) =
+            editor.with_untracked(|e| (file_name(e.plan()), writer.finish(e.plan())));
         download_text(&name, &text, "application/json");
         files.busy.set(None);
         state.status.set("Exported the plan.".into());
     });
-}
-
-/// The plan's file name and text; `None` if the plan changed meanwhile.
-async fn exported_in_slices(state: AppState) -> Option<(String, String)> {
-    let editor = state.editor;
-    let (revision, mut writer) =
-        editor.with_untracked(|e| (e.revision(), FileWriter::new(e.plan())));
-    in_slices(editor, revision, |plan| {
-        writer.write(plan, OBJECTIVES_PER_TASK)
-    })
-    .await?;
-    // In the task of the last slice: the plan is the one written.
-    Some(editor.with_untracked(|e| (file_name(e.plan()), writer.finish(e.plan()))))
 }
 
 /// "Open file…": a button that opens the browser's file picker.
