@@ -9,7 +9,7 @@ use okrplan::io::json::{read_plan, to_compact_text};
 use okrplan::io::merge;
 use okrplan::model::quality::{warnings, ActiveUnits};
 use okrplan::model::rollout_plan;
-use okrplan::model::scoring::Scores;
+use okrplan::model::scoring::{rollover, Pick, Scores};
 use okrplan::model::{
     ops, unit_paths, validate, Aspects, CascadeIndex, CheckIn, Command, CycleObjectives, Editor,
     Id, ObjectiveIndex, Plan, UnitTree,
@@ -100,6 +100,24 @@ fn main() {
         let index = index.patched(plan, steps).expect("index patched");
         let grouped = grouped.patched(plan, Some(&cycle), &index, steps);
         (index, grouped.expect("grouping patched"))
+    };
+    // Every objective of the cycle carried into the next, with all its key results.
+    let picks: Vec<Pick> = plan
+        .objectives
+        .iter()
+        .filter(|o| o.cycle == cycle)
+        .map(|o| Pick {
+            objective: o.id.clone(),
+            key_results: o.key_results.iter().map(|k| k.id.clone()).collect(),
+        })
+        .collect();
+    let next = {
+        let last = plan.cycles.last().expect("a cycle");
+        let mut next = last.clone();
+        next.id = Id::from("cy-timed");
+        next.start = last.end + chrono::Days::new(1);
+        next.end = next.start + chrono::Days::new(90);
+        next
     };
     let changes = merge::preview(&plan, &file);
     let accepted = changes.default_selection();
@@ -246,6 +264,17 @@ fn main() {
                     .expect("the check-in applies")
             })
         }),
+        (
+            "scoring::rollover (every objective of the cycle carried)",
+            time(5, || {
+                let mut n = 0u64;
+                let mut mint = |prefix: &str| {
+                    n += 1;
+                    Id::mint(prefix, n)
+                };
+                rollover(&plan, &cycle, next.clone(), &picks, &mut mint).expect("rolled over")
+            }),
+        ),
     ];
     println!("| pass | ms |\n|---|---:|");
     for (name, ms) in rows {

@@ -268,3 +268,55 @@ fn a_position_kept_from_an_earlier_plan_finds_nothing_rather_than_another() {
     assert!(plan.key_result_at((0, 0), &kr).is_none());
     assert!(plan.objective_at(plan.objectives.len(), &first).is_none());
 }
+
+/// Every `"id"` in a plan's file: what no new item may take.
+fn ids_in_file(value: &serde_json::Value, ids: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(fields) => {
+            for (name, field) in fields {
+                match (name.as_str(), field) {
+                    ("id", serde_json::Value::String(id)) => ids.push(id.clone()),
+                    _ => ids_in_file(field, ids),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|item| ids_in_file(item, ids)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_new_item_may_not_take_an_id_any_item_of_the_plan_has() {
+    let plan = sample_plan();
+    let mut ids = Vec::new();
+    ids_in_file(&serde_json::to_value(&plan).unwrap(), &mut ids);
+    let mut check_ins = plan
+        .objectives
+        .iter()
+        .flat_map(|o| &o.key_results)
+        .flat_map(|k| &k.check_ins);
+    let check_in = check_ins.next().expect("a check-in").id.to_string();
+    let role = plan.rollout.roles.first().expect("a role").id.to_string();
+    let readiness = plan
+        .rollout
+        .readiness
+        .first()
+        .expect("a readiness item")
+        .id
+        .to_string();
+    assert!([check_in, role, readiness]
+        .iter()
+        .all(|id| ids.contains(id)));
+    assert_eq!(plan.ids().count(), ids.len());
+    let new_unit = |id: &str| Unit {
+        id: id.into(),
+        ..unit(&plan, "u-sales")
+    };
+    for id in &ids {
+        assert_eq!(
+            add_unit(&plan, new_unit(id)).unwrap_err().0,
+            format!("The id \"{id}\" is already in use.")
+        );
+    }
+    assert!(add_unit(&plan, new_unit("u-new")).is_ok());
+}

@@ -399,19 +399,32 @@ fn a_new_cycle_that_would_not_validate_is_refused() {
 fn new_ids_already_in_use_are_refused() {
     let plan = plan();
     let picks = [pick("o-team", &["kr-hire"])];
-    let mut taken = |_: &str| Id::from("kr-nps");
-    assert_eq!(
-        rollover(&plan, &Q4.into(), q1_2027(), &picks, &mut taken)
+    // The first id minted is `first`, the others are new.
+    let refusal = |next: Cycle, first: &str| {
+        let mut serial = 0;
+        let mut minting = |prefix: &str| {
+            serial += 1;
+            match serial {
+                1 => Id::from(first),
+                _ => Id::mint(prefix, serial),
+            }
+        };
+        rollover(&plan, &Q4.into(), next, &picks, &mut minting)
             .unwrap_err()
-            .0,
+            .0
+    };
+    assert_eq!(
+        refusal(q1_2027(), "kr-nps"),
         "The new id \"kr-nps\" is already in use."
     );
-    let mut cycle_id = |_: &str| Id::from("q2-2027");
     assert_eq!(
-        rollover(&plan, &Q4.into(), q2_2027(), &picks, &mut cycle_id)
-            .unwrap_err()
-            .0,
-        "The new id \"q2-2027\" is already in use."
+        refusal(q1_2027(), "q1-2027"),
+        "The new id \"q1-2027\" is already in use."
+    );
+    assert_eq!(
+        refusal(q2_2027(), "q2-2027"),
+        "The new id \"q2-2027\" is already in use.",
+        "the next cycle's id, though the cycle is only being added"
     );
     let mut same = |_: &str| Id::from("fresh");
     assert_eq!(

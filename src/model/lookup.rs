@@ -101,21 +101,24 @@ impl Plan {
         false
     }
 
-    /// Whether any item of the plan (cycle, unit, objective, key result,
-    /// check-in, rollout entry) already has this id.
-    pub fn id_in_use(&self, id: &Id) -> bool {
+    /// Every id of the plan's items: cycles, units, objectives, key results,
+    /// check-ins and rollout entries.
+    pub fn ids(&self) -> impl Iterator<Item = &Id> {
         let rollout = &self.rollout;
-        self.cycles.iter().any(|c| &c.id == id)
-            || self.units.iter().any(|u| &u.id == id)
-            || self.objectives.iter().any(|o| {
-                &o.id == id
-                    || o.key_results
-                        .iter()
-                        .any(|k| &k.id == id || k.check_ins.iter().any(|c| &c.id == id))
-            })
-            || rollout.phases.iter().any(|p| &p.id == id)
-            || rollout.roles.iter().any(|r| &r.id == id)
-            || rollout.readiness.iter().any(|r| &r.id == id)
-            || rollout.events.iter().any(|e| &e.id == id)
+        let key_results = self.objectives.iter().flat_map(|o| &o.key_results);
+        (self.cycles.iter().map(|c| &c.id))
+            .chain(self.units.iter().map(|u| &u.id))
+            .chain(self.objectives.iter().map(|o| &o.id))
+            .chain(key_results.clone().map(|k| &k.id))
+            .chain(key_results.flat_map(|k| &k.check_ins).map(|c| &c.id))
+            .chain(rollout.phases.iter().map(|p| &p.id))
+            .chain(rollout.roles.iter().map(|r| &r.id))
+            .chain(rollout.readiness.iter().map(|r| &r.id))
+            .chain(rollout.events.iter().map(|e| &e.id))
+    }
+
+    /// Whether any item of the plan already has this id.
+    pub fn id_in_use(&self, id: &Id) -> bool {
+        self.ids().any(|used| used == id)
     }
 }

@@ -341,26 +341,6 @@ fn refuse<T>(why: impl Into<String>) -> Result<T, EditError> {
     Err(EditError(why.into()))
 }
 
-/// Every id in the plan: new ones must not collide with any (validate checks them all).
-fn ids_in_use(plan: &Plan) -> FxHashSet<&Id> {
-    let rollout = &plan.rollout;
-    let mut ids: FxHashSet<&Id> = FxHashSet::default();
-    ids.extend(plan.cycles.iter().map(|c| &c.id));
-    ids.extend(plan.units.iter().map(|u| &u.id));
-    for objective in &plan.objectives {
-        ids.insert(&objective.id);
-        for kr in &objective.key_results {
-            ids.insert(&kr.id);
-            ids.extend(kr.check_ins.iter().map(|c| &c.id));
-        }
-    }
-    ids.extend(rollout.phases.iter().map(|p| &p.id));
-    ids.extend(rollout.roles.iter().map(|r| &r.id));
-    ids.extend(rollout.readiness.iter().map(|r| &r.id));
-    ids.extend(rollout.events.iter().map(|e| &e.id));
-    ids
-}
-
 /// A fresh key result carrying on where the old one stopped: its latest
 /// value becomes the new start; check-ins and any override stay behind.
 fn carried_key_result(kr: &KeyResult, id: Id) -> KeyResult {
@@ -440,7 +420,6 @@ pub fn rollover(
     if picks.is_empty() {
         return refuse("Nothing to roll over: pick at least one objective.");
     }
-    let taken = ids_in_use(plan);
     let mut steps = Vec::new();
     let next = match plan.cycle(&next.id) {
         Some(existing) => existing.clone(),
@@ -451,7 +430,7 @@ pub fn rollover(
             if next.end < next.start {
                 return refuse("The next cycle ends before it starts.");
             }
-            if taken.contains(&next.id) {
+            if plan.id_in_use(&next.id) {
                 return refuse(format!("The id \"{}\" is already in use.", next.id));
             }
             steps.push(Command::InsertCycle {
@@ -466,30 +445,37 @@ pub fn rollover(
     let picked = picked_objectives(plan, &objective_at, from_cycle, picks)?;
 
     // Mint every id first, so links between carried objectives can be remapped.
-    // The next cycle's id counts as taken even when the cycle is only being added.
-    let mut fresh: FxHashSet<Id> = std::iter::once(next.id.clone()).collect();
-    let mut mint = |prefix: &str| -> Result<Id, EditError> {
-        let id = new_id(prefix);
-        if taken.contains(&id) || !fresh.insert(id.clone()) {
-            return refuse(format!("The new id \"{id}\" is already in use."));
-        }
-        Ok(id)
-    };
-    let mut objective_copies: FxHashMap<&Id, Id> = FxHashMap::default();
-    let mut key_result_copies: FxHashMap<&Id, Id> = FxHashMap::default();
+    let key_result_count = picked
+        .iter()
+        .map(|(_, key_results)| key_results.len())
+        .sum();
+    let mut objective_copies: FxHashMap<&Id, Id> =
+        FxHashMap::with_capacity_and_hasher(picked.len(), Default::default());
+    let mut key_result_copies: FxHashMap<&Id, Id> =
+        FxHashMap::with_capacity_and_hasher(key_result_count, Default::default());
     for (objective, key_results) in &picked {
-        objective_copies.insert(&objective.id, mint("o")?);
+        objective_copies.insert(&objective.id, new_id("o"));
         for kr in key_results {
-            key_result_copies.insert(&kr.id, mint("kr")?);
+            key_result_copies.insert(&kr.id, new_id("kr"));
         }
     }
-
-    let key_result_owner: FxHashMap<&Id, usize> = plan
-        .objectives
-        .iter()
-        .enumerate()
-        .flat_map(|(o, objective)| objective.key_results.iter().map(move |k| (&k.id, o)))
-        .collect();
+    // New ids must be new: none twice, none the next cycle's (even one only
+    // being added), none in use (validate checks them all). One pass over
+    // the plan's ids, looked up among the new ones, rather than a set of all.
+    let mut fresh: FxHashSet<&Id> =
+        FxHashSet::with_capacity_and_hasher(picked.len() + key_result_count, Default::default());
+    let mut minted = objective_copies.values().chain(key_result_copies.values());
+    let clash = minted.find(|&id| !fresh.insert(id) || id == &next.id);
+    if let Some(clash) = clash.or_else(|| plan.ids().find(|&id| fresh.contains(id))) {
+        return refuse(format!("The new id \"{clash}\" is already in use."));
+    }
+    let all_key_results = plan.objectives.iter().map(|o| o.key_results.len()).sum();
+    let mut key_result_owner: FxHashMap<&Id, usize> =
+        FxHashMap::with_capacity_and_hasher(all_key_results, Default::default());
+    key_result_owner.extend(
+        (plan.objectives.iter().enumerate())
+            .flat_map(|(o, objective)| objective.key_results.iter().map(move |k| (&k.id, o))),
+    );
     let spans_next = |target: Option<usize>| {
         target
             .and_then(|o| plan.cycle(&plan.objectives[o].cycle))

@@ -210,8 +210,17 @@ test('a large organisation: progress while opening, unit lists filled when neede
   await carried.nth(99).getByRole('checkbox').first().check();
   await start.filter({ hasText: / and carry 1 objective$/ }).waitFor();
   const carriedTitle = (await carried.nth(99).locator('label').first().innerText()).trim();
+  // Every label the button shows, however briefly: it says what is under way before the work.
+  await start.evaluate((button) => {
+    window.__labels = [];
+    new MutationObserver(() => window.__labels.push(button.textContent))
+      .observe(button, { childList: true, subtree: true, characterData: true });
+  });
+  const [, nextCycle] = (await start.innerText()).match(/^Start (.*) and carry /);
   await start.click();
   await rollover.waitFor({ state: 'detached' });
+  assert.ok((await page.evaluate(() => window.__labels)).includes(`Starting ${nextCycle}…`));
+  await page.getByRole('status').filter({ hasText: `Started ${nextCycle} with 1 carried objective. Undo reverts it all.` }).waitFor();
   // The new cycle is shown, holding the one objective carried, with its key results.
   await page.getByRole('article', { name: `Review of ${carriedTitle}` }).waitFor();
   assert.equal(await reviews.count(), 1);

@@ -160,6 +160,7 @@ test('rollover starts the next cycle with the picked unfinished objectives, link
   const carry = dialog.getByRole('list', { name: 'Objectives to carry over' });
   await carry.getByRole('checkbox', { name: 'Build a team people want to join' }).uncheck();
   await dialog.getByRole('button', { name: 'Start Q1 2027 and carry 10 objectives' }).click();
+  await page.getByRole('status').filter({ hasText: 'Started Q1 2027 with 10 carried objectives. Undo reverts it all.' }).waitFor();
   assert.equal(await page.getByRole('combobox', { name: 'Cycle' }).locator('option:checked').innerText(), 'Q1 2027');
   const plan = await savedPlan(page, (p) => p.objectives.some((o) => o.cycle === 'q1-2027'));
   const carried = plan.objectives.filter((o) => o.cycle === 'q1-2027');
