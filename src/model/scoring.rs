@@ -466,7 +466,7 @@ pub fn rollover(
         FxHashSet::with_capacity_and_hasher(picked.len() + key_result_count, Default::default());
     let mut minted = objective_copies.values().chain(key_result_copies.values());
     let clash = minted.find(|&id| !fresh.insert(id) || id == &next.id);
-    if let Some(clash) = clash.or_else(|| plan.ids().find(|&id| fresh.contains(id))) {
+    if let Some(clash) = clash.or_else(|| plan.find_id(|id| fresh.contains(id))) {
         return refuse(format!("The new id \"{clash}\" is already in use."));
     }
     let all_key_results = plan.objectives.iter().map(|o| o.key_results.len()).sum();
