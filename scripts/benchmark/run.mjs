@@ -84,7 +84,7 @@ async function timeInPage(page, act, done) {
 async function checkInTimer(page) {
   await page.getByRole('link', { name: 'Scoring' }).click();
   await page.locator('input.grade-input').first().waitFor();
-  // Cards are drawn ten a frame: wait until the page holds all of its first
+  // Cards are drawn a screenful first, then ten a frame: wait until the page holds all of its first
   // page, as it does by the time a user has read it and starts typing.
   await page.evaluate(() => new Promise((resolve) => {
     let last = -1, unchanged = 0;
@@ -124,6 +124,15 @@ async function measure(app, size) {
   const deletes = [], firstDeletes = [], undoneDeletes = [], firstUndoneDeletes = [];
   const exports = [], exportBlocks = [];
   const previews = [], previewBlocks = [], merges = [], mergeBlocks = [];
+  const views = { scoring: [], scoringPainted: [], rollout: [], rolloutPainted: [], cascade: [], cascadePainted: [] };
+  // A view opened from the navigation, until `shown()` holds and until the frame after.
+  const openView = async (page, name, key, shown) => {
+    const { ready, frame } = await timeInPage(page,
+      new Function(`[...document.querySelectorAll('nav a')].find((a) => a.textContent.trim() === '${name}').click();`),
+      shown);
+    views[key].push(ready);
+    views[`${key}Painted`].push(frame);
+  };
   // Round 0 of each edit is its first on this page; the others are timed for the median.
   const record = (round, first, steady, time) => (round === 0 ? first : steady).push(time);
   for (let run = 0; run < RUNS; run++) {
@@ -250,6 +259,9 @@ async function measure(app, size) {
       await page.getByRole('button', { name: 'Department 2', exact: true }).click();
     }
 
+    // The scoring view opened from the cascade, until its first card's
+    // fields show (a screenful of cards first, then ten a frame).
+    await openView(page, 'Scoring', 'scoring', () => document.querySelector('input.grade-input'));
     // A key result's new value in the scoring view, until its score shows it.
     const checkIn = await checkInTimer(page);
     for (let round = 0; round <= EDITS_PER_RUN; round++) record(round, firstCheckIns, checkIns, await checkIn());
@@ -267,16 +279,17 @@ async function measure(app, size) {
       [...document.querySelectorAll('#rollout-timeline g.phase title')].map((t) => t.textContent).join(),
       document.querySelector('#rollout-adoption path[stroke-dasharray="none"]').getAttribute('d'),
     ]).toString();
-    await page.getByRole('link', { name: 'Rollout' }).click();
+    // The rollout view opened from the cascade, until the organisation's statuses show.
+    await openView(page, 'Rollout', 'rollout', () => document.querySelector('select[aria-label="Participation of Department 1"]'));
     const status = page.getByRole('combobox', { name: 'Participation of Department 1', exact: true });
-    await status.waitFor();
     for (let round = 0; round <= EDITS_PER_RUN; round++) {
       const other = (await status.inputValue()) === 'View-only' ? 'Active' : 'View-only';
       record(round, firstParticipations, participations, (await timeInPage(page,
         new Function(`window.__shown = (${shownSource})(); const s = document.querySelector('select[aria-label="Participation of Department 1"]'); s.value = '${other}'; s.dispatchEvent(new Event('change', { bubbles: true }));`),
         new Function(`return (${shownSource})().every((text, i) => text !== window.__shown[i]);`))).ready);
     }
-    await page.getByRole('link', { name: 'Cascade' }).click();
+    // Back to the cascade, until its outline shows.
+    await openView(page, 'Cascade', 'cascade', () => document.querySelector('.outline button.unit-name'));
 
     // Merge, once the heap is read (undo keeps the plan from before it):
     // the file exported above with 10 objectives retitled, dropped on the
@@ -363,6 +376,7 @@ async function measure(app, size) {
     merge: median(merges),
     mergeBlock: median(mergeBlocks),
     heap: median(heaps),
+    views: Object.fromEntries(Object.entries(views).map(([key, times]) => [key, median(times)])),
   };
 }
 
@@ -403,3 +417,7 @@ console.log('\nExporting the plan, from the click on Export until the file is ha
 console.log('| objectives | export ms | export longest task ms | merge preview ms | preview longest task ms | merge ms | merge longest task ms |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.size} | ${ms(r.export)} | ${ms(r.exportBlock)} | ${ms(r.preview)} | ${ms(r.previewBlock)} | ${ms(r.merge)} | ${ms(r.mergeBlock)} |`);
+console.log('\nOpening a view from the navigation (the cascade before each), until it shows (scoring: its first card\'s fields; rollout: the organisation\'s statuses; cascade: the outline) and until the frame after it has run (laid out and painted); one of each per run:\n');
+console.log('| objectives | open scoring ms | scoring painted ms | open rollout ms | rollout painted ms | back to cascade ms | cascade painted ms |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|');
+for (const { size, views: v } of rows) console.log(`| ${size} | ${ms(v.scoring)} | ${ms(v.scoringPainted)} | ${ms(v.rollout)} | ${ms(v.rolloutPainted)} | ${ms(v.cascade)} | ${ms(v.cascadePainted)} |`);

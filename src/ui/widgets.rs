@@ -125,16 +125,21 @@ pub fn first_page<T: Clone>(items: &[T], count: usize) -> Vec<T> {
     items.iter().take(count).cloned().collect()
 }
 
-/// Cards drawn in one go by [`drawn_in_steps`]: more than a large screen shows.
+/// Items [`drawn_in_steps`] adds after each paint.
 const STEP: usize = 10;
 
-/// How many of a list's first `shown` items to draw now: [`STEP`] at once,
-/// then [`STEP`] more after each paint, and from [`STEP`] again whenever
+/// Score cards that fill a screen (one is 300–400 pixels tall): the first
+/// step of a list of them.
+pub const CARDS_ON_A_SCREEN: usize = 4;
+
+/// How many of a list's first `shown` items to draw now: `first` at once,
+/// then [`STEP`] more after each paint, and from `first` again whenever
 /// `list` changes (another order, filter or search). Fifty score cards take a
-/// tenth of a second to build; the first ten fill the screen, and the page
+/// tenth of a second to build; the first few fill the screen, and the page
 /// answers input between steps.
 pub fn drawn_in_steps<K: PartialEq + Send + Sync + 'static>(
     shown: Signal<usize>,
+    first: usize,
     list: impl Fn() -> K + Send + Sync + 'static,
 ) -> Signal<usize> {
     let steps = RwSignal::new(0_usize);
@@ -148,7 +153,7 @@ pub fn drawn_in_steps<K: PartialEq + Send + Sync + 'static>(
         }
     });
     let drawn =
-        Memo::new(move |_| (STEP * (1 + steps.get() - started.with(|s| s.1))).min(shown.get()));
+        Memo::new(move |_| (first + STEP * (steps.get() - started.with(|s| s.1))).min(shown.get()));
     let stepping = StoredValue::new(false);
     Effect::new(move || {
         if drawn.get() >= shown.get() || stepping.get_value() {

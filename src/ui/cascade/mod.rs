@@ -30,6 +30,9 @@ pub use outline::plural;
 /// unit with the filter.
 const EXPAND_ALL_CARDS: usize = 1000;
 
+/// Objectives found by a search that fill a screen: the first step of the list.
+const FOUND_ON_A_SCREEN: usize = 10;
+
 #[component]
 pub fn CascadeView() -> impl IntoView {
     let state = AppState::expect();
@@ -64,7 +67,7 @@ pub fn CascadeView() -> impl IntoView {
             state.with_plan(|p| objectives_matching(p, index, &roots, &text))
         })
     });
-    let found_drawn = drawn_in_steps(found_shown.into(), move || {
+    let found_drawn = drawn_in_steps(found_shown.into(), FOUND_ON_A_SCREEN, move || {
         let cycle = cascade.cycle_choice.current.get();
         (query.with(|q| q.trim().to_owned()), subtree.get(), cycle)
     });

@@ -13,7 +13,7 @@ use crate::model::{Aspects, Command};
 use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::SubtreeSelect;
-use crate::ui::widgets::{drawn_in_steps, first_page, ShowMore};
+use crate::ui::widgets::{drawn_in_steps, first_page, ShowMore, CARDS_ON_A_SCREEN};
 use badge::ScoreBadge;
 use context::{Order, Scoring};
 use leptos::prelude::*;
@@ -98,7 +98,7 @@ pub fn ScoringView() -> impl IntoView {
             })}
             {move || match tab.get() {
                 Tab::Grades => {
-                    let drawn = drawn_in_steps(scoring.shown.into(), move || scoring.list_choice());
+                    let drawn = drawn_in_steps(scoring.shown.into(), CARDS_ON_A_SCREEN, move || scoring.list_choice());
                     view! {
                         <p class="hint">"Type a key result's new value and press Enter: it is checked in for today and the next key result's field is focused (Shift+Enter goes back)."</p>
                         <For each=move || visible.with(|ids| first_page(ids, drawn.get())) key=|id| id.clone() let:id>

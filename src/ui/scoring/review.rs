@@ -6,7 +6,7 @@ use super::context::Scoring;
 use crate::model::scoring::{summarize, CycleSummary};
 use crate::model::{ops, Id, Review};
 use crate::ui::fields::TextArea;
-use crate::ui::widgets::{drawn_in_steps, first_page, ShowMore};
+use crate::ui::widgets::{drawn_in_steps, first_page, ShowMore, CARDS_ON_A_SCREEN};
 use leptos::prelude::*;
 
 /// DOMAIN.md, "Scoring": what an end-of-quarter review asks.
@@ -111,7 +111,9 @@ fn Distribution(counts: [usize; 11]) -> impl IntoView {
 #[component]
 pub fn ReviewNotes(#[prop(into)] objectives: Signal<Vec<Id>>) -> impl IntoView {
     let scoring = Scoring::expect();
-    let drawn = drawn_in_steps(scoring.shown.into(), move || scoring.list_choice());
+    let drawn = drawn_in_steps(scoring.shown.into(), CARDS_ON_A_SCREEN, move || {
+        scoring.list_choice()
+    });
     view! {
         <section class="review" aria-labelledby="review-title">
             <h2 id="review-title">"Review"</h2>

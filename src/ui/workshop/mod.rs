@@ -8,7 +8,7 @@ use crate::ui::rollout::{Rollout, Timeline};
 use crate::ui::route::View;
 use crate::ui::scoring::{ObjectiveScores, ScoringContext};
 use crate::ui::state::AppState;
-use crate::ui::widgets::{drawn_in_steps, first_page, ShowMore, PAGE};
+use crate::ui::widgets::{drawn_in_steps, first_page, ShowMore, CARDS_ON_A_SCREEN, PAGE};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -165,7 +165,7 @@ pub fn WorkshopView() -> impl IntoView {
                     // A page at a time: a flat import can put thousands on one unit.
                     let all = Memo::new(move |_| objectives_of(id.clone()));
                     let shown = RwSignal::new(PAGE);
-                    let drawn = drawn_in_steps(shown.into(), || ());
+                    let drawn = drawn_in_steps(shown.into(), CARDS_ON_A_SCREEN, || ());
                     view! {
                         <div class="slide" role="group" aria-roledescription="slide" aria-label=title.clone()>
                             <h1>{title.clone()}</h1>
