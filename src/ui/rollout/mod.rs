@@ -88,15 +88,17 @@ pub fn RolloutView() -> impl IntoView {
                 </div>
                 <PhaseBar />
                 <PhaseEditor />
-                <div class="rollout-body">
-                    <OrgStatus />
-                    <div class="rollout-side">
-                        <Risks />
-                        <Readiness />
-                        <Events />
-                    </div>
-                </div>
+                // Below the timeline, which fills the first screen: drawn a
+                // paint later, so the view shows sooner.
                 <AfterFirstPaint>
+                    <div class="rollout-body">
+                        <OrgStatus />
+                        <div class="rollout-side">
+                            <Risks />
+                            <Readiness />
+                            <Events />
+                        </div>
+                    </div>
                     <AdoptionChart />
                 </AfterFirstPaint>
             </Show>
