@@ -224,7 +224,7 @@ test('a plan of 2,000 units opens collapsed and stays small', async () => {
   console.log(`proposing and drawing a 2,001-unit rollout took ${took} ms; DOM has ${await page.evaluate(() => document.querySelectorAll('*').length)} elements`);
 });
 
-test('the programme OKRs, roles and comparison are drawn a paint after the top of the view', async () => {
+test('the organisation, risks, programme OKRs, roles and comparison are drawn a paint after the top of the view', async () => {
   const page = await app.open({ hash: '#/cascade' });
   await page.getByRole('heading', { level: 1, name: 'Cascade' }).waitFor();
   const seen = await page.evaluate(() => new Promise((resolve) => {
@@ -232,16 +232,33 @@ test('the programme OKRs, roles and comparison are drawn a paint after the top o
     const first = {};
     const drawn = (selector) => document.querySelector(selector) !== null;
     const observer = new MutationObserver(() => {
-      if (!first.top && drawn('#rollout-title')) first.top = { painted, comparison: drawn('[aria-label="Strategy comparison"]'), roles: drawn('#roles-title') };
+      if (!first.top && drawn('#rollout-timeline g.phase')) {
+        first.top = {
+          painted,
+          phases: drawn('[aria-label="Phases"] button'),
+          organisation: drawn('.org-status'),
+          risks: drawn('[aria-label="Risks"]'),
+          riskMark: drawn('.phase-tab .warning'),
+          comparison: drawn('[aria-label="Strategy comparison"]'),
+          roles: drawn('#roles-title'),
+        };
+      }
+      if (!first.riskMark && drawn('.phase-tab .warning')) first.riskMark = { painted };
       if (!first.comparison && drawn('[aria-label="Strategy comparison"]')) first.comparison = { painted };
-      if (first.top && first.comparison) { observer.disconnect(); resolve(first); }
+      if (first.top && first.riskMark && first.comparison) { observer.disconnect(); resolve(first); }
     });
     observer.observe(document.body, { childList: true, subtree: true });
     // Listening after the app does: the frame is asked for once the view has drawn its top.
     addEventListener('hashchange', () => requestAnimationFrame(() => { painted = true; }), { once: true });
     location.hash = '#/rollout';
   }));
-  assert.deepEqual(seen, { top: { painted: false, comparison: false, roles: false }, comparison: { painted: true } });
+  assert.deepEqual(seen, {
+    top: { painted: false, phases: true, organisation: false, risks: false, riskMark: false, comparison: false, roles: false },
+    riskMark: { painted: true },
+    comparison: { painted: true },
+  });
+  // The phase the risks name is marked.
+  assert.deepEqual(await page.locator('.phase-tab').evaluateAll((tabs) => tabs.map((t) => t.querySelector('.warning') !== null)), [true, false, false]);
   await comparison(page).getByRole('row').first().waitFor();
 });
 
