@@ -114,8 +114,8 @@ impl Plan {
         if let Some(id) = lists.find(|id| wanted(id)) {
             return Some(id);
         }
-        // Loops, not nested iterator adapters: every new item walks the
-        // whole plan, and those took 1.7 times as long.
+        // Most ids are here: at 10,000 objectives about 100,000, walked for
+        // every new item.
         for objective in &self.objectives {
             if wanted(&objective.id) {
                 return Some(&objective.id);
