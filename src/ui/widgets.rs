@@ -189,6 +189,51 @@ pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
     move || painted.get().then(|| children())
 }
 
+/// Whether the work of a [`BusyButton`] is no longer wanted: its dialog
+/// was closed (the button's state is gone with it).
+#[derive(Clone, Copy)]
+pub struct Cancelled(RwSignal<bool>);
+
+impl Cancelled {
+    pub fn get(self) -> bool {
+        self.0.try_get_untracked() != Some(true)
+    }
+}
+
+/// A dialog's main button for work that takes a moment on a large plan:
+/// once clicked it says `busy_label` and ignores clicks, and the work starts
+/// after that is painted. `work` is called on the click (to read what the
+/// dialog holds) and its future runs after the paint; it ends with whether
+/// it is done, and if not (the plan refused it) the button comes back.
+#[component]
+pub fn BusyButton<W, F>(label: Signal<String>, busy_label: Signal<String>, work: W) -> impl IntoView
+where
+    W: Fn(Cancelled) -> F + 'static,
+    F: std::future::Future<Output = bool> + 'static,
+{
+    let busy = RwSignal::new(false);
+    let start = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let cancelled = Cancelled(busy);
+        let work = work(cancelled);
+        spawn_local(async move {
+            after_paint().await;
+            if !cancelled.get() && !work.await {
+                busy.try_set(false);
+            }
+        });
+    };
+    view! {
+        // aria-disabled, not disabled: a disabled button loses focus to the page.
+        <button class="primary" aria-disabled=move || busy.get().to_string() on:click=start>
+            {move || if busy.get() { busy_label.get() } else { label.get() }}
+        </button>
+    }
+}
+
 /// A count with thousands separated, as people read it ("9,156").
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();

@@ -4,11 +4,10 @@
 use super::FileImport;
 use crate::io::merge::{Change, ChangeKind, Merging, Preview};
 use crate::model::{Command, Plan};
-use crate::ui::paint::{after_paint, in_slices_until_done, OBJECTIVES_PER_TASK};
+use crate::ui::paint::{in_slices_until_done, OBJECTIVES_PER_TASK};
 use crate::ui::state::AppState;
-use crate::ui::widgets::Modal;
+use crate::ui::widgets::{BusyButton, Cancelled, Modal};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -83,40 +82,31 @@ pub fn MergeDialog(
     let problems = RwSignal::new(Vec::<String>::new());
     let everything: BTreeSet<String> = preview.changes.iter().map(|c| c.key.clone()).collect();
 
-    // A large plan takes a moment to merge: the button says so before it starts.
-    let merging = RwSignal::new(false);
     let merge = {
         let (file, preview, incoming) = (file.clone(), preview.clone(), incoming.clone());
-        move |_| {
-            if merging.get_untracked() {
-                return;
-            }
+        move |cancelled: Cancelled| {
             let picked = chosen.get_untracked();
-            merging.set(true);
             let (file, preview, incoming) = (file.clone(), preview.clone(), incoming.clone());
-            spawn_local(async move {
-                // Cancelled meanwhile: the dialog and its signals are gone.
-                let cancelled = move || merging.try_get_untracked() != Some(true);
-                after_paint().await;
-                if cancelled() {
-                    return;
-                }
-                // Checked, then what is exchanged recorded, a part per task.
+            async move {
+                // Checked, then what is exchanged recorded, a part per task;
+                // a slice of a cancelled merge ends it.
                 let mut refused = None;
                 let work = in_slices_until_done(
                     state.editor,
                     |plan| Merging::start(plan, &incoming, &preview, &picked),
                     |work, _| {
-                        work.advance(&incoming, OBJECTIVES_PER_TASK)
-                            .unwrap_or_else(|problems| {
-                                refused = Some(problems);
-                                true
-                            })
+                        cancelled.get()
+                            || work.advance(&incoming, OBJECTIVES_PER_TASK).unwrap_or_else(
+                                |problems| {
+                                    refused = Some(problems);
+                                    true
+                                },
+                            )
                     },
                 )
                 .await;
-                let Some(work) = work.filter(|_| !cancelled()) else {
-                    return;
+                let Some(work) = work.filter(|_| !cancelled.get()) else {
+                    return true;
                 };
                 let merged = match refused {
                     Some(problems) => Err(problems),
@@ -128,6 +118,7 @@ pub fn MergeDialog(
                             "Nothing to change: the plan already has what {file} holds."
                         ));
                         close.run(());
+                        true
                     }
                     Ok(plan) => {
                         let merge = Command::Batch {
@@ -141,13 +132,14 @@ pub fn MergeDialog(
                             ));
                         }
                         close.run(());
+                        true
                     }
                     Err(found) => {
                         problems.set(found);
-                        merging.set(false);
+                        false
                     }
                 }
-            });
+            }
         }
     };
 
@@ -188,14 +180,11 @@ pub fn MergeDialog(
                 </div>
             </Show>
             <div class="actions">
-                // aria-disabled, not disabled: a disabled button loses focus to the page.
-                <button class="primary" aria-disabled=move || merging.get().to_string() on:click=merge>
-                    {move || if merging.get() {
-                        "Merging…".to_owned()
-                    } else {
-                        format!("Merge {}", crate::ui::cascade::plural(chosen.with(BTreeSet::len), "change"))
-                    }}
-                </button>
+                <BusyButton
+                    label=Signal::derive(move || format!("Merge {}", crate::ui::cascade::plural(chosen.with(BTreeSet::len), "change")))
+                    busy_label=Signal::derive(|| "Merging…".to_owned())
+                    work=merge
+                />
                 <button on:click=move |_| close.run(())>"Cancel"</button>
             </div>
         </Modal>

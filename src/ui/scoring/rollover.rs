@@ -6,11 +6,9 @@ use crate::model::scoring::{rollover, Pick};
 use crate::model::{Cycle, CycleKind, Id};
 use crate::ui::cascade::plural;
 use crate::ui::ids::new_id;
-use crate::ui::paint::after_paint;
-use crate::ui::widgets::{first_page, Modal, ShowMore, PAGE};
+use crate::ui::widgets::{first_page, BusyButton, Cancelled, Modal, ShowMore, PAGE};
 use chrono::{Datelike, Days, Months};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
@@ -143,14 +141,10 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
             })
         }
     };
-    let starting = RwSignal::new(false);
     let start = {
         let candidates = candidates.clone();
         let next = next.clone();
-        move |_| {
-            if starting.get_untracked() {
-                return;
-            }
+        move |_: Cancelled| {
             let picks: Vec<Pick> = chosen.with_untracked(|set| {
                 candidates
                     .iter()
@@ -169,28 +163,23 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
             let mut cycle = next.clone();
             cycle.name = name.get_untracked().trim().to_owned();
             let from = from.clone();
-            starting.set(true);
-            spawn_local(async move {
-                // Carrying thousands of objectives takes a third of a second:
-                // "Starting…" shows first.
-                after_paint().await;
-                // Cancelled meanwhile: the dialog and its signals are gone.
-                if starting.try_get_untracked() != Some(true) {
-                    return;
-                }
+            // Carrying thousands of objectives takes a third of a second:
+            // the button says "Starting…" first.
+            async move {
                 let target = cycle.id.clone();
                 let cycle_name = cycle.name.clone();
-                if state.edit(|p| rollover(p, &from, cycle, &picks, &mut |prefix| new_id(prefix))) {
-                    scoring.cycle.chosen.set(Some(target));
-                    state.status.set(format!(
-                        "Started {cycle_name} with {}. Undo reverts it all.",
-                        plural(picks.len(), "carried objective")
-                    ));
-                    on_close.run(());
-                } else {
-                    starting.set(false);
+                if !state.edit(|p| rollover(p, &from, cycle, &picks, &mut |prefix| new_id(prefix)))
+                {
+                    return false;
                 }
-            });
+                scoring.cycle.chosen.set(Some(target));
+                state.status.set(format!(
+                    "Started {cycle_name} with {}. Undo reverts it all.",
+                    plural(picks.len(), "carried objective")
+                ));
+                on_close.run(());
+                true
+            }
         }
     };
     let dates = format!(
@@ -232,14 +221,11 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
             </ul>
             <ShowMore total=candidates.len() shown />
             <div class="actions">
-                // aria-disabled, not disabled: a disabled button loses focus to the page.
-                <button class="primary" aria-disabled=move || starting.get().to_string() on:click=start>
-                    {move || if starting.get() {
-                        format!("Starting {}…", name.get())
-                    } else {
-                        format!("Start {} and carry {}", name.get(), plural(count(), "objective"))
-                    }}
-                </button>
+                <BusyButton
+                    label=Signal::derive(move || format!("Start {} and carry {}", name.get(), plural(count(), "objective")))
+                    busy_label=Signal::derive(move || format!("Starting {}…", name.get()))
+                    work=start
+                />
                 <button on:click=move |_| on_close.run(())>"Cancel"</button>
             </div>
         </Modal>
