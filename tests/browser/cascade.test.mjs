@@ -201,7 +201,8 @@ test('cascading a key result and aligning to an objective show both ways; loops 
     'Launch the refurbished bike line (Marketing)',
   ]);
   const marketing = page.getByRole('list', { name: 'Objectives of Marketing' });
-  assert.match(await marketing.innerText(), /Launch the refurbished bike line[\s\S]*supports Launch the refurbished bike line/);
+  // Its text, not what is on screen: cards out of sight are not laid out.
+  assert.match(await marketing.textContent(), /Launch the refurbished bike line[\s\S]*supports Launch the refurbished bike line/);
 
   await unitButton(page, 'Brand team').click();
   const brand = panel(page, 'Brand team');
@@ -354,7 +355,8 @@ test('quality warnings appear where they apply, each with its reason', async () 
   await openFile(page, 'warnings.okrplan.json', JSON.stringify(exported));
   await page.getByRole('dialog').getByRole('button', { name: 'Replace current plan' }).click();
 
-  const text = await page.getByRole('list', { name: 'Organisation' }).innerText();
+  // Its text, not what is on screen: cards out of sight are not laid out.
+  const text = await page.getByRole('list', { name: 'Organisation' }).textContent();
   for (const why of [
     'Linked into another cycle (Q3 2026): alignment normally stays within one cycle.',
     'Aligned to nothing: link it to the objective or key result it supports.',
@@ -397,6 +399,19 @@ test('a unit with many objectives draws them a page at a time, and an added one 
   const cards = page.locator('[aria-label="Objectives of Team"] > li');
   await cards.first().waitFor();
   assert.equal(await cards.count(), 50);
+  // A card out of sight is not laid out until it is scrolled to, and then is.
+  const title = (n) => cards.nth(n - 1).getByText(`Imported objective ${n}`, { exact: true });
+  const laidOut = (text) => text.evaluate(async (element) => {
+    for (let frame = 0; frame < 30 && !element.checkVisibility({ contentVisibilityAuto: true }); frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return element.checkVisibility({ contentVisibilityAuto: true });
+  });
+  assert.equal(await laidOut(title(1)), true);
+  assert.equal(await title(50).evaluate((e) => e.checkVisibility({ contentVisibilityAuto: true })), false);
+  await cards.nth(49).scrollIntoViewIfNeeded();
+  assert.equal(await laidOut(title(50)), true);
+  assert.equal(await title(50).isVisible(), true);
   const more = page.locator('p.more');
   assert.equal(await more.innerText(), 'Showing 50 of 1,200 objectives. Show 50 more');
   await more.getByRole('button', { name: 'Show 50 more objectives of Team', exact: true }).click();
