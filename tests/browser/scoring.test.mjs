@@ -153,19 +153,29 @@ test('the end-of-cycle summary shows bands, hit rate, aspirational average and d
 
 test('rollover starts the next cycle with the picked unfinished objectives, links kept, undoable', async () => {
   const page = await app.open({ hash: '#/scoring' });
+  // Finished first: its only key result graded 1.0, it is not offered to carry.
+  const alerts = card(page, 'Move monitoring to the new stack').getByRole('textbox', { name: 'New value for All alerts run on the new stack' });
+  await alerts.fill('1');
+  await alerts.press('Enter');
+  assert.equal(await scoreOf(card(page, 'Move monitoring to the new stack'), /All alerts run on the new stack/), 'score 1.0, 0.7–1.0 green');
   await page.getByRole('button', { name: 'End of cycle' }).click();
   await page.getByRole('button', { name: 'Start the next cycle…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Start the cycle after Q4 2026' });
   assert.equal(await dialog.getByRole('textbox', { name: 'Next cycle name' }).inputValue(), 'Q1 2027');
   const carry = dialog.getByRole('list', { name: 'Objectives to carry over' });
+  assert.equal(await carry.getByRole('checkbox', { name: 'Move monitoring to the new stack' }).count(), 0);
+  // A key result that reached 1.0 starts unticked; the others of its objective ticked.
+  assert.equal(await carry.getByRole('checkbox', { name: 'Publish structured interview kits for every role' }).isChecked(), false);
+  assert.equal(await carry.getByRole('checkbox', { name: 'Raise offer acceptance from 70% to 85%' }).isChecked(), true);
   await carry.getByRole('checkbox', { name: 'Build a team people want to join' }).uncheck();
-  await dialog.getByRole('button', { name: 'Start Q1 2027 and carry 10 objectives' }).click();
-  await page.getByRole('status').filter({ hasText: 'Started Q1 2027 with 10 carried objectives. Undo reverts it all.' }).waitFor();
+  await dialog.getByRole('button', { name: 'Start Q1 2027 and carry 9 objectives' }).click();
+  await page.getByRole('status').filter({ hasText: 'Started Q1 2027 with 9 carried objectives. Undo reverts it all.' }).waitFor();
   assert.equal(await page.getByRole('combobox', { name: 'Cycle' }).locator('option:checked').innerText(), 'Q1 2027');
   const plan = await savedPlan(page, (p) => p.objectives.some((o) => o.cycle === 'q1-2027'));
   const carried = plan.objectives.filter((o) => o.cycle === 'q1-2027');
-  assert.equal(carried.length, 10);
+  assert.equal(carried.length, 9);
   assert.ok(!carried.some((o) => o.title === 'Build a team people want to join'));
+  assert.ok(!carried.some((o) => o.title === 'Move monitoring to the new stack'));
   const loved = carried.find((o) => o.title === 'Become the most loved e-bike brand in Europe');
   const shipApp = carried.find((o) => o.title === 'Ship an app riders rave about');
   const rating = loved.key_results.find((k) => k.title === 'Reach a 4.6 app store rating');
@@ -173,6 +183,7 @@ test('rollover starts the next cycle with the picked unfinished objectives, link
   assert.equal(rating.start, 4.3, 'carried key results start from their latest value');
   const people = carried.find((o) => o.title === 'Hire faster without lowering the bar');
   assert.equal(people.aligned_to, null, 'its parent stayed behind in Q4');
+  assert.deepEqual(people.key_results.map((k) => k.title), ['Raise offer acceptance from 70% to 85%'], 'the finished key result stays behind');
   await page.getByRole('button', { name: 'Undo' }).click();
   await savedPlan(page, (p) => !p.objectives.some((o) => o.cycle === 'q1-2027'));
 });

@@ -182,7 +182,7 @@ pub fn MergeDialog(
             <div class="actions">
                 <BusyButton
                     label=Signal::derive(move || format!("Merge {}", crate::ui::cascade::plural(chosen.with(BTreeSet::len), "change")))
-                    busy_label=Signal::derive(|| "Merging…".to_owned())
+                    busy_label=Signal::stored("Merging…".to_owned())
                     work=merge
                 />
                 <button on:click=move |_| close.run(())>"Cancel"</button>

@@ -48,7 +48,7 @@ fn next_cycle(cycles: &[Cycle], cycle: &Cycle) -> Cycle {
 struct Candidate {
     objective: Id,
     title: String,
-    key_results: Vec<(Id, String, bool)>,
+    key_results: Vec<(Id, String)>,
 }
 
 #[component]
@@ -58,33 +58,42 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
     let Some(from) = scoring.cycle.current.get_untracked() else {
         return view! { <Modal title="Start the next cycle".to_owned() on_close><p>"There is no cycle to roll over."</p></Modal> }.into_any();
     };
+    // What is not carried is kept, not what is: a cycle of thousands of
+    // objectives carries most of them, and starts with few unticked.
+    let mut unticked = FxHashSet::default();
     let (current, next, candidates) = state.editor.with_untracked(|e| {
         let p = e.plan();
         let current = p.cycle(&from).cloned();
         let next = current.as_ref().map(|c| next_cycle(&p.cycles, c));
         let scores = scoring.scores.get_untracked();
         let scores = scores.as_ref().as_ref();
-        // Unfinished: below 1.0. Key results below 1.0 are carried unless unticked.
+        // Unfinished: below 1.0. Key results that reached 1.0 start unticked.
+        // Scores are looked up by position: the scores are of this plan.
         let candidates: Vec<Candidate> = p
             .objectives
             .iter()
-            .filter(|o| o.cycle == from)
-            .filter(|o| {
+            .enumerate()
+            .filter(|(_, o)| o.cycle == from)
+            .filter(|&(at, _)| {
                 scores
-                    .and_then(|s| s.objective(&o.id))
+                    .and_then(|s| s.objective_at(at))
                     .is_none_or(|s| s < 0.95)
             })
-            .map(|o| Candidate {
+            .map(|(at, o)| Candidate {
                 objective: o.id.clone(),
                 title: o.title.clone(),
                 key_results: o
                     .key_results
                     .iter()
-                    .map(|k| {
+                    .enumerate()
+                    .map(|(k, kr)| {
                         let done = scores
-                            .and_then(|s| s.key_result(&k.id))
+                            .and_then(|s| s.key_result_at(at, k))
                             .is_some_and(|s| s.value >= 0.95);
-                        (k.id.clone(), k.title.clone(), !done)
+                        if done {
+                            unticked.insert(kr.id.clone());
+                        }
+                        (kr.id.clone(), kr.title.clone())
                     })
                     .collect(),
             })
@@ -96,25 +105,17 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
     };
     let candidates = Arc::new(candidates);
     let name = RwSignal::new(next.name.clone());
-    let chosen: RwSignal<FxHashSet<Id>> = RwSignal::new(
-        candidates
-            .iter()
-            .flat_map(|c| {
-                std::iter::once(c.objective.clone())
-                    .chain(c.key_results.iter().filter(|k| k.2).map(|k| k.0.clone()))
-            })
-            .collect(),
-    );
+    let unticked = RwSignal::new(unticked);
     // Ticks or unticks every objective; their key results keep their ticks.
     let carry_every = {
         let candidates = candidates.clone();
         move |carry: bool| {
-            chosen.update(|set| {
+            unticked.update(|set| {
                 for c in candidates.iter() {
                     if carry {
-                        set.insert(c.objective.clone());
-                    } else {
                         set.remove(&c.objective);
+                    } else {
+                        set.insert(c.objective.clone());
                     }
                 }
             })
@@ -124,7 +125,7 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
     // Drawn a page at a time: a large organisation leaves thousands unfinished.
     let shown = RwSignal::new(PAGE);
     let toggle = move |id: Id| {
-        chosen.update(|set| {
+        unticked.update(|set| {
             if !set.remove(&id) {
                 set.insert(id);
             }
@@ -133,10 +134,10 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
     let count = {
         let candidates = candidates.clone();
         move || {
-            chosen.with(|set| {
+            unticked.with(|set| {
                 candidates
                     .iter()
-                    .filter(|c| set.contains(&c.objective))
+                    .filter(|c| !set.contains(&c.objective))
                     .count()
             })
         }
@@ -145,16 +146,16 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
         let candidates = candidates.clone();
         let next = next.clone();
         move |_: Cancelled| {
-            let picks: Vec<Pick> = chosen.with_untracked(|set| {
+            let picks: Vec<Pick> = unticked.with_untracked(|set| {
                 candidates
                     .iter()
-                    .filter(|c| set.contains(&c.objective))
+                    .filter(|c| !set.contains(&c.objective))
                     .map(|c| Pick {
                         objective: c.objective.clone(),
                         key_results: c
                             .key_results
                             .iter()
-                            .filter(|k| set.contains(&k.0))
+                            .filter(|k| !set.contains(&k.0))
                             .map(|k| k.0.clone())
                             .collect(),
                     })
@@ -201,14 +202,14 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
             <ul class="carry" aria-label="Objectives to carry over">
                 <For each={ let candidates = candidates.clone(); move || first_page(&candidates, shown.get()) } key=|c| c.objective.clone() let:c>{{
                     let objective = c.objective.clone();
-                    let checked = { let objective = objective.clone(); move || chosen.with(|s| s.contains(&objective)) };
+                    let checked = { let objective = objective.clone(); move || unticked.with(|s| !s.contains(&objective)) };
                     view! {
                         <li>
                             <label><input type="checkbox" prop:checked=checked.clone() on:change={ let objective = objective.clone(); move |_| toggle(objective.clone()) } />
                                 " " {c.title.clone()}</label>
                             <ul>
-                                {c.key_results.into_iter().map(|(id, title, _)| {
-                                    let checked = { let id = id.clone(); move || chosen.with(|s| s.contains(&id)) };
+                                {c.key_results.into_iter().map(|(id, title)| {
+                                    let checked = { let id = id.clone(); move || unticked.with(|s| !s.contains(&id)) };
                                     view! {
                                         <li><label><input type="checkbox" prop:checked=checked
                                             on:change=move |_| toggle(id.clone()) /> " " {title}</label></li>
