@@ -58,8 +58,8 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
     let Some(from) = scoring.cycle.current.get_untracked() else {
         return view! { <Modal title="Start the next cycle".to_owned() on_close><p>"There is no cycle to roll over."</p></Modal> }.into_any();
     };
-    // What is not carried is kept, not what is: a cycle of thousands of
-    // objectives carries most of them, and starts with few unticked.
+    // The dialog holds what stays behind, not what is carried: a cycle of
+    // thousands of objectives carries most of them, and few start unticked.
     let mut unticked = FxHashSet::default();
     let (current, next, candidates) = state.editor.with_untracked(|e| {
         let p = e.plan();
