@@ -190,7 +190,7 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
     );
     view! {
         <Modal title=format!("Start the cycle after {}", current.name) on_close>
-            <div class="form-grid">
+            <div class="form-grid two">
                 <label>"Name of the next cycle" <input aria-label="Next cycle name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
                 <p>"Dates: " {dates}</p>
             </div>
