@@ -567,6 +567,16 @@ fn tenths_round_half_up_and_stay_in_range() {
 }
 
 #[test]
+fn a_score_is_finished_when_it_reads_one_at_one_decimal() {
+    assert!(finished(1.0));
+    assert!(finished(0.95));
+    assert!(finished(1.3), "a score over 1.0 counts as 1.0");
+    assert!(!finished(0.94));
+    assert!(!finished(0.0));
+    assert!(!finished(f64::NAN));
+}
+
+#[test]
 fn committed_objectives_expect_a_full_score() {
     use Commitment::Committed;
     assert_eq!(expectation(Committed, 1.0), Expectation::Met);

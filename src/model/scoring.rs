@@ -204,13 +204,19 @@ impl Expectation {
     }
 }
 
+/// Whether a score reads 1.0 at one decimal (0.95 and up), as the bands
+/// round: a committed objective is met, and the next cycle leaves it behind.
+pub fn finished(score: f64) -> bool {
+    tenths(score) == 10
+}
+
 /// Compares after rounding to one decimal, like the bands: a committed
-/// objective is met at 1.0 (0.95 and up); the aspirational sweet spot is
+/// objective is met when [`finished`]; the aspirational sweet spot is
 /// 0.6 and 0.7 (0.55 up to just below 0.75).
 pub fn expectation(commitment: Commitment, score: f64) -> Expectation {
     let tenths = tenths(score);
     match commitment {
-        Commitment::Committed if tenths == 10 => Expectation::Met,
+        Commitment::Committed if finished(score) => Expectation::Met,
         Commitment::Committed => Expectation::NeedsExplanation,
         Commitment::Aspirational => match tenths {
             0..=5 => Expectation::Below,

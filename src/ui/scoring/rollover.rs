@@ -2,7 +2,7 @@
 
 use super::context::Scoring;
 use crate::model::date::day_month_year;
-use crate::model::scoring::{rollover, Pick};
+use crate::model::scoring::{finished, rollover, Pick};
 use crate::model::{Cycle, CycleKind, Id};
 use crate::ui::cascade::plural;
 use crate::ui::ids::new_id;
@@ -67,7 +67,7 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
         let next = current.as_ref().map(|c| next_cycle(&p.cycles, c));
         let scores = scoring.scores.get_untracked();
         let scores = scores.as_ref().as_ref();
-        // Unfinished: below 1.0. Key results that reached 1.0 start unticked.
+        // Unfinished: below 1.0 (`finished`). Key results that reached 1.0 start unticked.
         // Scores are looked up by position: the scores are of this plan.
         let candidates: Vec<Candidate> = p
             .objectives
@@ -77,7 +77,7 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
             .filter(|&(at, _)| {
                 scores
                     .and_then(|s| s.objective_at(at))
-                    .is_none_or(|s| s < 0.95)
+                    .is_none_or(|s| !finished(s))
             })
             .map(|(at, o)| Candidate {
                 objective: o.id.clone(),
@@ -89,7 +89,7 @@ pub fn RolloverDialog(on_close: Callback<()>) -> impl IntoView {
                     .map(|(k, kr)| {
                         let done = scores
                             .and_then(|s| s.key_result_at(at, k))
-                            .is_some_and(|s| s.value >= 0.95);
+                            .is_some_and(|s| finished(s.value));
                         if done {
                             unticked.insert(kr.id.clone());
                         }
