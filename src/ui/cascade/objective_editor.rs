@@ -176,7 +176,7 @@ pub fn ObjectiveEditor(id: Id) -> impl IntoView {
             </div>
             <h4>"Key results"</h4>
             <For each=key_results key=|id| id.clone() let:kr>
-                <KeyResultEditor objective=owner.clone() id=kr />
+                <KeyResultEditor objective=objective objective_id=owner.clone() id=kr />
             </For>
             <div class="row">
                 <button on:click=add_kr>"Add key result"</button>
@@ -220,17 +220,19 @@ const MEASURES: [(MeasureKind, &str, &str, &str); 4] = [
     ),
 ];
 
+/// One key result of `objective` (the objective editor's memo: read
+/// through it, a key result follows its objective without a copy of it).
 #[component]
-fn KeyResultEditor(objective: Id, id: Id) -> impl IntoView {
+fn KeyResultEditor(objective: Memo<Option<Objective>>, objective_id: Id, id: Id) -> impl IntoView {
     let cascade = Cascade::expect();
     let state = cascade.state;
     let kr = {
-        let objective = objective.clone();
         let id = id.clone();
         Memo::new(move |_| {
-            cascade
-                .objective(&objective)
-                .and_then(|o| o.key_results.into_iter().find(|k| k.id == id))
+            objective.with(|o| {
+                o.as_ref()
+                    .and_then(|o| o.key_results.iter().find(|k| k.id == id).cloned())
+            })
         })
     };
     let field = move |read: fn(&KeyResult) -> String| {
@@ -241,11 +243,10 @@ fn KeyResultEditor(objective: Id, id: Id) -> impl IntoView {
     };
     let title = field(|k| k.title.clone());
     let edit = {
-        let objective = objective.clone();
         let id = id.clone();
         move |change: Box<dyn FnOnce(&mut KeyResult)>| {
             state.edit(|p| {
-                ops::edit_objective(p, &objective, |o| {
+                ops::edit_objective(p, &objective_id, |o| {
                     if let Some(k) = o.key_results.iter_mut().find(|k| k.id == id) {
                         change(k);
                     }
@@ -304,7 +305,7 @@ fn KeyResultEditor(objective: Id, id: Id) -> impl IntoView {
     };
     let kr_warnings = {
         let subject = Subject::KeyResult(id.clone());
-        move || cascade.warnings_for(&subject, cascade.objective(&objective).as_ref())
+        move || objective.with(|o| cascade.warnings_for(&subject, o.as_ref()))
     };
 
     view! {
