@@ -18,7 +18,9 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct Id {
     text: Arc<str>,
-    hash: u64,
+    /// 32 bits: ids are 12 bytes in wasm rather than 16, and two ids
+    /// that differ share a hash once in four billion comparisons.
+    hash: u32,
 }
 
 impl Id {
@@ -39,7 +41,7 @@ impl From<&str> for Id {
         hasher.write(text.as_bytes());
         Id {
             text: text.into(),
-            hash: hasher.finish(),
+            hash: hasher.finish() as u32,
         }
     }
 }
@@ -55,7 +57,7 @@ impl Eq for Id {}
 /// Equal ids have equal texts, so equal hashes.
 impl Hash for Id {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
+        state.write_u32(self.hash);
     }
 }
 
