@@ -7,11 +7,12 @@ use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
 
 /// Texts that often share a length, a prefix or all but their last letter,
-/// as minted ids do, and sometimes are the same.
+/// as minted ids do, and sometimes are the same; some with quotes and
+/// backslashes, which JSON writes escaped.
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         "(o|kr|ci)-[0-9a-f]{3}",
-        "[a-zA-Z0-9 _é€-]{0,12}",
+        "[a-zA-Z0-9 _é€\"\\\\-]{0,12}",
         Just("kr-00f".to_owned()),
     ]
 }
