@@ -1,6 +1,9 @@
 //! Fuzz target for plan files: arbitrary bytes and mutated valid files never
 //! panic the reader or a merge; whatever is accepted is a valid plan.
 
+mod common;
+
+use common::mutate;
 use okrplan::io::json::{read_plan, to_file_text};
 use okrplan::io::merge::{apply, preview};
 use okrplan::io::part::export_part;
@@ -9,19 +12,6 @@ use proptest::prelude::*;
 
 fn sample_part_text() -> String {
     to_file_text(&export_part(&sample_plan(), &"u-sales".into()).unwrap())
-}
-
-/// Cuts `len` bytes at `at` and puts `insert` there, on character boundaries.
-fn mutate(text: &str, at: prop::sample::Index, len: usize, insert: &str) -> String {
-    let mut start = at.index(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = (start + len).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    format!("{}{insert}{}", &text[..start], &text[end..])
 }
 
 proptest! {

@@ -1,4 +1,5 @@
-//! Shared test helpers: generators of valid plans for property tests.
+//! Shared test helpers: generators of valid plans for property tests, and
+//! mutations of files.
 #![allow(dead_code)] // each test crate uses a different part
 
 use chrono::NaiveDate;
@@ -282,4 +283,17 @@ pub fn valid_plan() -> impl Strategy<Value = Plan> {
                 )
         },
     )
+}
+
+/// Cuts `len` bytes at `at` and puts `insert` there, on character boundaries.
+pub fn mutate(text: &str, at: prop::sample::Index, len: usize, insert: &str) -> String {
+    let mut start = at.index(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    format!("{}{insert}{}", &text[..start], &text[end..])
 }

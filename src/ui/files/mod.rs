@@ -12,12 +12,12 @@ pub use share::ShareLinkButton;
 
 use super::clock::today;
 use super::ids::new_id;
-use super::paint::{after_paint, in_slices_until_done, OBJECTIVES_PER_TASK};
+use super::paint::{after_paint, in_slices_until_done, next_task, OBJECTIVES_PER_TASK};
 use super::state::AppState;
 use crate::io::csv::{read_csv, to_csv};
 use crate::io::file_writer::FileWriter;
 use crate::io::json::{
-    check_size, file_name, read_plan, to_file_text, FileProblem, ReadFailure, FILE_EXTENSION,
+    check_size, file_name, to_file_text, FileProblem, PlanReader, ReadFailure, FILE_EXTENSION,
 };
 use crate::io::merge::{self, Preview};
 use crate::model::Plan;
@@ -55,6 +55,8 @@ pub struct FileImport {
     /// The plan files are read against (a CSV edits it); kept here because
     /// reading finishes in a task that has no reactive context to look it up.
     state: AppState,
+    /// Counts the files opened: a file read in slices stops once another is opened.
+    reading: StoredValue<u64>,
 }
 
 impl FileImport {
@@ -63,6 +65,7 @@ impl FileImport {
             outcome: RwSignal::new(None),
             busy: RwSignal::new(None),
             state,
+            reading: StoredValue::new(0),
         }
     }
 
@@ -72,6 +75,7 @@ impl FileImport {
 
     /// Reads and checks a file; the plan changes only after the user confirms.
     /// A CSV file goes straight to the merge preview: it edits the open plan.
+    /// A file opened while another is read takes its place.
     pub fn open(self, file: web_sys::File) {
         let name = file.name();
         if let Err(failure) = check_size(file.size() as usize) {
@@ -82,22 +86,71 @@ impl FileImport {
             return;
         }
         let megabytes = file.size() / 1e6;
-        self.busy.set(Some(if megabytes < 0.1 {
+        let opening = if megabytes < 0.1 {
             format!("Opening {name}…")
         } else {
             format!("Opening {name} ({megabytes:.1} MB)…")
-        }));
+        };
+        self.busy.set(Some(opening.clone()));
+        self.reading.update_value(|n| *n += 1);
+        let reading = self.reading.get_value();
         spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
+            let text = text_of(&file).await;
             // Checking a large plan takes a moment: show what is happening first.
             after_paint().await;
-            let outcome = self.outcome_of(name, text);
-            self.busy.set(None);
-            self.outcome.set(Some(outcome));
+            let outcome = match text {
+                None => Some(unreadable(name)),
+                Some(text) if name.to_lowercase().ends_with(".csv") => {
+                    Some(self.csv_outcome(name, &text))
+                }
+                Some(text) => self.plan_outcome(name, &text, &opening, reading).await,
+            };
+            // None: another file took this one's place.
+            if let Some(outcome) = outcome {
+                self.busy.set(None);
+                self.outcome.set(Some(outcome));
+            }
         });
+    }
+
+    /// Reads a plan file a slice of objectives per task, saying how far it
+    /// has got; `None` once another file is being read instead.
+    async fn plan_outcome(
+        self,
+        file: String,
+        text: &str,
+        opening: &str,
+        reading: u64,
+    ) -> Option<ImportOutcome> {
+        let mut reader = match PlanReader::new(text) {
+            Ok(reader) => reader,
+            Err(failure) => return Some(ImportOutcome::Failed { file, failure }),
+        };
+        // The plan is checked in a task of its own once every objective is read.
+        let mut all_read = false;
+        let read = loop {
+            let (read, of) = reader.progress();
+            self.busy
+                .set(Some(format!("{opening} {}%", read * 100 / of.max(1))));
+            next_task().await;
+            if self.reading.try_get_value() != Some(reading) {
+                return None;
+            }
+            if all_read {
+                break reader.finish();
+            }
+            match reader.read(OBJECTIVES_PER_TASK) {
+                Ok(done) => all_read = done,
+                Err(failure) => break Err(failure),
+            }
+        };
+        Some(match read {
+            Ok(plan) => ImportOutcome::Ready {
+                file,
+                plan: Box::new(plan),
+            },
+            Err(failure) => ImportOutcome::Failed { file, failure },
+        })
     }
 
     /// Compares a file's plan with the open one for the merge preview,
@@ -120,26 +173,6 @@ impl FileImport {
                 preview: Arc::new(preview),
             }));
         });
-    }
-
-    fn outcome_of(self, name: String, text: Option<String>) -> ImportOutcome {
-        if name.to_lowercase().ends_with(".csv") {
-            return match text {
-                Some(text) => self.csv_outcome(name, &text),
-                None => unreadable(name),
-            };
-        }
-        match text.map(|t| read_plan(&t)) {
-            Some(Ok(plan)) => ImportOutcome::Ready {
-                file: name,
-                plan: Box::new(plan),
-            },
-            Some(Err(failure)) => ImportOutcome::Failed {
-                file: name,
-                failure,
-            },
-            None => unreadable(name),
-        }
     }
 
     fn csv_outcome(self, file: String, text: &str) -> ImportOutcome {
@@ -171,6 +204,21 @@ impl FileImport {
             },
         }
     }
+}
+
+/// A file's text, copied into wasm as bytes (several times faster than as
+/// the browser's string): UTF-8 without a byte-order mark, any bytes that
+/// are not UTF-8 replaced, as the browser's own reading of text does.
+async fn text_of(file: &web_sys::File) -> Option<String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    let mut bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    Some(
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }
 
 fn unreadable(file: String) -> ImportOutcome {
