@@ -22,7 +22,7 @@ fn the_rfc_examples_are_written_without_padding() {
 }
 
 #[test]
-fn characters_outside_the_alphabet_are_refused() {
+fn text_that_is_not_base64url_is_refused() {
     // Plain base64's characters and padding, a cut-off last character, and
     // last characters whose bits beyond the bytes are not zero.
     for text in ["Zm9v+", "Zm9v/", "Zm9v=", "Z", "Zm9vY", "Zh", "Zm9"] {
