@@ -5,7 +5,7 @@
 
 use okrplan::io::file_writer::FileWriter;
 use okrplan::io::items::stamps;
-use okrplan::io::json::{read_plan, to_compact_text};
+use okrplan::io::json::{read_plan, to_compact_text, PlanReader};
 use okrplan::io::merge;
 use okrplan::model::quality::{warnings, ActiveUnits};
 use okrplan::model::rollout_plan;
@@ -123,6 +123,18 @@ fn main() {
     let accepted = changes.default_selection();
     let rows: Vec<(&str, f64)> = vec![
         ("read_plan (parse + validate)", time(5, || read_plan(&text))),
+        (
+            "PlanReader::new (an opened file's first task: the scan, all but objectives)",
+            time(5, || PlanReader::new(&text).map(|_| ())),
+        ),
+        (
+            "PlanReader::read (the next 500 objectives, a task each)",
+            {
+                // A reader each run (and the warm-up's), made beforehand.
+                let mut readers: Vec<_> = (0..16).map(|_| PlanReader::new(&text)).collect();
+                time(15, || readers.pop().map(|r| r.and_then(|mut r| r.read(500))))
+            },
+        ),
         ("validate", time(15, || validate(&plan))),
         ("to_compact_text", time(15, || to_compact_text(&plan))),
         (
