@@ -150,14 +150,4 @@ impl Plan {
     pub fn key_result_count(&self) -> usize {
         self.objectives.iter().map(|o| o.key_results.len()).sum()
     }
-
-    /// A one-line description for confirmations ("12 units, 30 objectives, 84 key results").
-    pub fn summary(&self) -> String {
-        format!(
-            "{} units, {} objectives, {} key results",
-            self.units.len(),
-            self.objectives.len(),
-            self.key_result_count()
-        )
-    }
 }

@@ -246,3 +246,12 @@ pub fn thousands(n: usize) -> String {
     }
     grouped
 }
+
+/// "1 unit", "2,000 units": a count and its noun, as people read them.
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{} {noun}s", thousands(count))
+    }
+}

@@ -32,6 +32,9 @@ test('a large organisation: progress while opening, unit lists filled when neede
 
   await openFile(page, 'big.okrplan.json', JSON.stringify(plan));
   const dialog = page.getByRole('dialog', { name: 'Open big.okrplan.json' });
+  // What the file holds, counted as people read counts.
+  const keyResults = plan.objectives.reduce((n, o) => n + o.key_results.length, 0);
+  assert.ok((await dialog.textContent()).includes(`(${plan.units.length} units, ${plan.objectives.length.toLocaleString('en')} objectives, ${keyResults.toLocaleString('en')} key results)`));
   await dialog.getByRole('button', { name: 'Replace current plan' }).click();
   await page.getByRole('button', { name: 'Expand Department 2' }).waitFor();
   // Its 1,500 objectives are read 500 a task, each step shown.
@@ -46,7 +49,6 @@ test('a large organisation: progress while opening, unit lists filled when neede
   const exported = await download(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
   const file = JSON.parse(exported.text);
   assert.equal(file.objectives.length, plan.objectives.length);
-  const keyResults = plan.objectives.reduce((n, o) => n + o.key_results.length, 0);
   const { cycles, units, rollout: { phases, participation, roles } } = plan;
   const items = 2 + cycles.length + phases.length + units.length + plan.objectives.length + keyResults + participation.length + roles.length;
   assert.equal(Object.keys(file.synced).length, items, 'a stamp for every item');

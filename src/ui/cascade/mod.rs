@@ -14,7 +14,7 @@ use crate::ui::cycle::CycleSelect;
 use crate::ui::state::AppState;
 use crate::ui::unit_filter::SubtreeSelect;
 use crate::ui::unit_picker::UnitChoices;
-use crate::ui::widgets::{drawn_in_steps, first_page, ShowMore, PAGE};
+use crate::ui::widgets::{drawn_in_steps, first_page, plural, ShowMore, PAGE};
 use leptos::prelude::*;
 use outline::{ObjectiveCard, Outline};
 use unit_panel::UnitPanel;
@@ -22,7 +22,6 @@ use unit_panel::UnitPanel;
 pub use context::Cascade;
 use context::Mode;
 pub use map::AlignmentMap;
-pub use outline::plural;
 
 /// "Expand all" draws the objective cards of every unit shown (a page of each
 /// at first); past this many that takes seconds (3.3 s for 10,000 here, 0.36 s

@@ -4,7 +4,7 @@
 use super::context::Cascade;
 use crate::model::quality::Subject;
 use crate::model::{ops, Aspects, Commitment, Id, KeyResult, Objective};
-use crate::ui::widgets::{first_page, thousands, ShowMore, PAGE};
+use crate::ui::widgets::{first_page, plural, thousands, ShowMore, PAGE};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -354,13 +354,5 @@ pub fn WarningBadges(
             .into_iter()
             .map(|w| view! { <span class="warning" title=w.why.clone()>"⚠ " <span class="why">{w.why.clone()}</span></span> })
             .collect_view()
-    }
-}
-
-pub fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{} {noun}s", thousands(count))
     }
 }

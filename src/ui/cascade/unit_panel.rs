@@ -2,7 +2,6 @@
 
 use super::context::Cascade;
 use super::objective_editor::ObjectiveEditor;
-use super::outline::plural;
 use crate::io::part::export_part;
 use crate::model::{ops, Aspects, Commitment, Id, Objective, Review, Unit, UnitKind};
 use crate::ui::fields::TextField;
@@ -10,7 +9,7 @@ use crate::ui::files::{export_unit_part, ShareLinkButton};
 use crate::ui::ids::new_id;
 use crate::ui::paint::after_paint;
 use crate::ui::unit_picker::UnitPicker;
-use crate::ui::widgets::{first_page, painted, Modal, ShowMore, PAGE};
+use crate::ui::widgets::{first_page, painted, plural, Modal, ShowMore, PAGE};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -3,9 +3,9 @@
 use super::merge_dialog::MergeDialog;
 use super::{FileImport, ImportOutcome};
 use crate::io::json::FileProblem;
-use crate::model::Command;
+use crate::model::{Command, Plan};
 use crate::ui::state::AppState;
-use crate::ui::widgets::Modal;
+use crate::ui::widgets::{plural, Modal};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -48,10 +48,8 @@ pub fn ImportDialogs() -> impl IntoView {
             }
             .into_any(),
             ImportOutcome::Ready { file, plan } => {
-                let current = state.editor.with_untracked(|e| {
-                    format!("“{}” ({})", e.plan().meta.name, e.plan().summary())
-                });
-                let incoming = format!("“{}” ({})", plan.meta.name, plan.summary());
+                let current = state.editor.with_untracked(|e| described(e.plan()));
+                let incoming = described(&plan);
                 let is_part = plan.scope.is_some();
                 let plan = StoredValue::new(Some(plan));
                 let replace = move |_| {
@@ -96,4 +94,16 @@ pub fn ImportDialogs() -> impl IntoView {
         <p class="busy" role="status">{busy}</p>
         {dialogs}
     }
+}
+
+/// A plan named with what it holds, for a confirmation: “Q4 plan” (12
+/// units, 2,030 objectives, 6,084 key results).
+fn described(plan: &Plan) -> String {
+    format!(
+        "“{}” ({}, {}, {})",
+        plan.meta.name,
+        plural(plan.units.len(), "unit"),
+        plural(plan.objectives.len(), "objective"),
+        plural(plan.key_result_count(), "key result")
+    )
 }

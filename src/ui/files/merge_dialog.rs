@@ -6,7 +6,7 @@ use crate::io::merge::{Change, ChangeKind, Merging, Preview};
 use crate::model::{Command, Plan};
 use crate::ui::paint::{in_slices_until_done, OBJECTIVES_PER_TASK};
 use crate::ui::state::AppState;
-use crate::ui::widgets::{BusyButton, Cancelled, Modal};
+use crate::ui::widgets::{plural, BusyButton, Cancelled, Modal};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -128,7 +128,7 @@ pub fn MergeDialog(
                         if state.edit(|_| Ok(merge)) {
                             state.status.set(format!(
                                 "Merged {} from {file}. Undo takes the merge back.",
-                                crate::ui::cascade::plural(picked.len(), "change")
+                                plural(picked.len(), "change")
                             ));
                         }
                         close.run(());
@@ -181,7 +181,7 @@ pub fn MergeDialog(
             </Show>
             <div class="actions">
                 <BusyButton
-                    label=Signal::derive(move || format!("Merge {}", crate::ui::cascade::plural(chosen.with(BTreeSet::len), "change")))
+                    label=Signal::derive(move || format!("Merge {}", plural(chosen.with(BTreeSet::len), "change")))
                     busy_label=Signal::stored("Merging…".to_owned())
                     work=merge
                 />
