@@ -134,7 +134,6 @@ pub struct PlanReader<'a> {
     plan: Plan,
     /// The text of each objective still to read, in the file's order.
     unread: std::vec::IntoIter<&'a RawValue>,
-    objectives: usize,
 }
 
 impl<'a> PlanReader<'a> {
@@ -148,7 +147,6 @@ impl<'a> PlanReader<'a> {
         Ok(PlanReader {
             text,
             plan,
-            objectives: objectives.len(),
             unread: objectives.into_iter(),
         })
     }
@@ -186,7 +184,8 @@ impl<'a> PlanReader<'a> {
 
     /// How many objectives are read, of how many in the file.
     pub fn progress(&self) -> (usize, usize) {
-        (self.plan.objectives.len(), self.objectives)
+        let read = self.plan.objectives.len();
+        (read, read + self.unread.len())
     }
 
     /// The plan, once the objectives left are read and the whole is checked.
