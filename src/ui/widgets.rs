@@ -6,6 +6,7 @@ use leptos::html;
 use leptos::portal::Portal;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::collections::VecDeque;
 use wasm_bindgen::JsCast;
 
 /// A modal dialog: focus moves into it, Escape closes it, and focus returns
@@ -168,6 +169,82 @@ pub fn drawn_in_steps<K: PartialEq + Send + Sync + 'static>(
         });
     });
     drawn.into()
+}
+
+/// Parts of a view that take turns to be drawn, in the order they ask,
+/// about `per_paint` items' worth per paint. Unlike [`drawn_in_steps`] it
+/// spans many lists: a small plan's outline opens with every unit open, and
+/// building all its objective cards in one task kept anything from showing
+/// until the last was built. Parts that ask while no one waits and the
+/// paint's share is not used up are drawn at once.
+#[derive(Clone, Copy)]
+pub struct PaintQueue {
+    per_paint: usize,
+    /// Items that may still be drawn before the next paint.
+    left: StoredValue<usize>,
+    /// Each waiting part: its items, and its turn to set.
+    waiting: StoredValue<VecDeque<(usize, RwSignal<bool>)>>,
+    /// Whether a paint is awaited to hand out the next share.
+    refilling: StoredValue<bool>,
+}
+
+impl PaintQueue {
+    pub fn new(per_paint: usize) -> Self {
+        PaintQueue {
+            per_paint,
+            left: StoredValue::new(per_paint),
+            waiting: StoredValue::new(VecDeque::new()),
+            refilling: StoredValue::new(false),
+        }
+    }
+
+    /// Whether a part of `items` items may be drawn: at once, or on its turn.
+    pub fn ask(self, items: usize) -> Signal<bool> {
+        self.refill_after_paint();
+        let now = self.waiting.with_value(VecDeque::is_empty) && self.left.get_value() > 0;
+        if now {
+            self.left
+                .update_value(|left| *left = left.saturating_sub(items));
+            return Signal::stored(true);
+        }
+        let turn = RwSignal::new(false);
+        self.waiting.update_value(|w| w.push_back((items, turn)));
+        turn.into()
+    }
+
+    fn refill_after_paint(self) {
+        if self.refilling.get_value() {
+            return;
+        }
+        self.refilling.set_value(true);
+        spawn_local(async move {
+            after_paint().await;
+            // `None`: gone with its view meanwhile.
+            let Some((turns, more)) = self.waiting.try_update_value(|waiting| {
+                let mut left = self.per_paint;
+                let mut turns = Vec::new();
+                while left > 0 {
+                    let Some((items, turn)) = waiting.pop_front() else {
+                        break;
+                    };
+                    left = left.saturating_sub(items);
+                    turns.push(turn);
+                }
+                self.left.set_value(left);
+                (turns, !waiting.is_empty())
+            }) else {
+                return;
+            };
+            self.refilling.set_value(false);
+            for turn in turns {
+                // A part gone meanwhile (its unit closed) has nothing to draw.
+                turn.try_set(true);
+            }
+            if more {
+                self.refill_after_paint();
+            }
+        });
+    }
 }
 
 /// Whether the view being built has been painted once: parts below the fold

@@ -243,6 +243,35 @@ async function storedPlan(page) {
   return { packed, plan: JSON.parse(json) };
 }
 
+test('a small plan opens with every unit open: its objective cards come a few per paint, in page order', async () => {
+  // 60 units: few enough that all open, 300 objectives' cards to draw.
+  const plan = generatePlan(300);
+  const page = await app.open();
+  await openFile(page, 'small.okrplan.json', JSON.stringify(plan));
+  await page.getByRole('dialog', { name: 'Open small.okrplan.json' }).waitFor();
+  // The cards on the page in the task that draws the new plan.
+  const [first, later] = await page.evaluate(async (name) => {
+    const cards = () => [...document.querySelectorAll('.outline li.objective .title')].map((t) => t.textContent);
+    [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent === 'Replace current plan').click();
+    for (let i = 0; i < 100000 && document.querySelector('input[aria-label="Plan name"]').value !== name; i++) await Promise.resolve();
+    const first = cards();
+    // Two paints later, more.
+    for (let paint = 0; paint < 2; paint++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    return [first, cards()];
+  }, plan.meta.name);
+  // Company's row counts the objectives of the whole outline.
+  const counted = await page.locator('.unit-row', { has: page.getByRole('button', { name: 'Company', exact: true }) }).locator('.count').textContent();
+  const total = Number(counted.match(/([\d,]+) including units below/)[1].replace(/,/g, ''));
+  assert.ok(total > 200, `most of the plan's objectives are in the cycle shown (${counted})`);
+  assert.ok(first.length > 0 && first.length <= 24, `a few cards first, not all ${total} (${first.length})`);
+  await page.waitForFunction((total) => document.querySelectorAll('.outline li.objective').length === total, total);
+  const all = await page.locator('.outline li.objective .title').allTextContents();
+  assert.deepEqual(all.slice(0, first.length), first, 'the first cards drawn are the first on the page');
+  assert.ok(later.length > first.length && later.length < total, `more after two paints (${later.length})`);
+  assert.deepEqual(all.slice(0, later.length), later, 'and the next ones follow them down the page');
+  assert.equal(await page.getByRole('button', { name: 'Collapse Department 12' }).count(), 1, 'every unit open');
+});
+
 test('a file opened while a large one is read takes its place; a byte-order mark is no problem', async () => {
   const page = await app.open({
     init: () => {

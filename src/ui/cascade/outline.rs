@@ -4,15 +4,25 @@
 use super::context::Cascade;
 use crate::model::quality::Subject;
 use crate::model::{ops, Aspects, Commitment, Id, KeyResult, Objective};
-use crate::ui::widgets::{first_page, plural, thousands, ShowMore, PAGE};
+use crate::ui::widgets::{first_page, plural, thousands, PaintQueue, ShowMore, PAGE};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Objective cards drawn per paint when many units open at once (a small
+/// plan opened, a move, "Expand all"): more than a tall screen holds (a card
+/// is about 140 pixels high), a tenth of the 300 a plan of 60 units has.
+const CARDS_PER_PAINT: usize = 12;
+
+/// The outline's units take turns to draw their objective cards.
+#[derive(Clone, Copy)]
+struct CardTurns(PaintQueue);
+
 #[component]
 pub fn Outline(#[prop(into)] roots: Signal<Vec<Id>>) -> impl IntoView {
     let cascade = Cascade::expect();
+    provide_context(CardTurns(PaintQueue::new(CARDS_PER_PAINT)));
     let tree = NodeRef::<html::Div>::new();
     // One effect and one set of drag listeners for the whole outline, not
     // one per row: a move draws the moved unit's rows again, and each
@@ -185,20 +195,31 @@ fn UnitNode(id: Id) -> impl IntoView {
         })
     };
     let name = move || data.with(|d| d.as_ref().map(|d| d.name.clone()).unwrap_or_default());
-    // Drawn a page at a time: a flat import can put thousands on one unit.
-    let shown = RwSignal::new(PAGE);
-    let drawn = move || {
-        data.with(|d| {
-            d.as_ref()
-                .map(|d| first_page(&d.objectives, shown.get()))
-                .unwrap_or_default()
-        })
-    };
     let is_expanded = {
         let id = id.clone();
         Memo::new(move |_| {
             let root = data.with(|d| d.as_ref().is_some_and(|d| d.root));
             cascade.is_expanded(&id, root)
+        })
+    };
+    // Drawn a page at a time: a flat import can put thousands on one unit.
+    let shown = RwSignal::new(PAGE);
+    // Open from the start, its cards wait their turn (see `CardTurns`);
+    // opened later by hand, they show at once.
+    let cards = data.with_untracked(|d| d.as_ref().map_or(0, |d| d.own.min(PAGE)));
+    let cards_turn = if is_expanded.get_untracked() && cards > 0 {
+        expect_context::<CardTurns>().0.ask(cards)
+    } else {
+        Signal::stored(true)
+    };
+    let drawn = move || {
+        if !cards_turn.get() {
+            return Vec::new();
+        }
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| first_page(&d.objectives, shown.get()))
+                .unwrap_or_default()
         })
     };
     let is_selected = {
