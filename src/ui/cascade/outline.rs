@@ -10,9 +10,10 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Objective cards drawn per paint when many units open at once (a small
-/// plan opened, a move, "Expand all"): more than a tall screen holds (a card
-/// is about 140 pixels high), a tenth of the 300 a plan of 60 units has.
+/// Objective cards drawn per paint when many units are open as they are
+/// drawn (a small plan opened, a moved unit, the units below one that
+/// "Expand all" opens): more than a tall screen holds (a card is about 140
+/// pixels high), a tenth of the 300 a plan of 60 units has.
 const CARDS_PER_PAINT: usize = 12;
 
 /// The outline's units take turns to draw their objective cards.
