@@ -249,16 +249,21 @@ test('a small plan opens with every unit open: its objective cards come a few pe
   const page = await app.open();
   await openFile(page, 'small.okrplan.json', JSON.stringify(plan));
   await page.getByRole('dialog', { name: 'Open small.okrplan.json' }).waitFor();
-  // The cards on the page in the task that draws the new plan.
-  const [first, later] = await page.evaluate(async (name) => {
+  // The cards on the page once the task that draws the new plan is over: a
+  // message sent in it arrives before the next turn's (which waits for a
+  // frame, then sends one).
+  const [named, first, later] = await page.evaluate(async () => {
     const cards = () => [...document.querySelectorAll('.outline li.objective .title')].map((t) => t.textContent);
+    const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
     [...document.querySelectorAll('[role=dialog] button')].find((b) => b.textContent === 'Replace current plan').click();
-    for (let i = 0; i < 100000 && document.querySelector('input[aria-label="Plan name"]').value !== name; i++) await Promise.resolve();
+    await nextTask();
+    const named = document.querySelector('input[aria-label="Plan name"]').value;
     const first = cards();
     // Two paints later, more.
     for (let paint = 0; paint < 2; paint++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-    return [first, cards()];
-  }, plan.meta.name);
+    return [named, first, cards()];
+  });
+  assert.equal(named, plan.meta.name, 'the plan is drawn in the task of the click');
   // Company's row counts the objectives of the whole outline.
   const counted = await page.locator('.unit-row', { has: page.getByRole('button', { name: 'Company', exact: true }) }).locator('.count').textContent();
   const total = Number(counted.match(/([\d,]+) including units below/)[1].replace(/,/g, ''));
