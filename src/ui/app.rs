@@ -10,6 +10,7 @@ use crate::io::link;
 use crate::model::{sample_plan, Plan};
 use crate::storage::{Opened, Saved};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[derive(Clone)]
 enum Screen {
@@ -73,7 +74,7 @@ pub fn App(opened: Opened) -> impl IntoView {
         forget_link();
         opening.set_value(Some(ImportOutcome::Ready {
             file: "the shared plan".into(),
-            plan,
+            plan: Arc::from(plan),
         }));
         screen.set(recovery.clone().unwrap_or(Screen::Planner));
     });

@@ -53,21 +53,24 @@ pub fn ImportDialogs() -> impl IntoView {
                 let is_part = plan.scope.is_some();
                 let plan = StoredValue::new(Some(plan));
                 let replace = move |_| {
+                    // Closed first: the outcome lets go of its share of the
+                    // plan, which then moves into the editor uncopied.
+                    close.run(());
                     // The file's `synced` stamps come along: they say which version of each item left.
                     if let Some(plan) = plan.try_update_value(Option::take).flatten() {
+                        let plan = Arc::try_unwrap(plan).unwrap_or_else(|shared| (*shared).clone());
                         let name = plan.meta.name.clone();
-                        if state.edit(|_| Ok(Command::ReplacePlan(plan))) {
+                        if state.edit(|_| Ok(Command::ReplacePlan(Box::new(plan)))) {
                             state.status.set(format!(
                                 "Opened “{name}”. Undo brings the previous plan back."
                             ));
                         }
                     }
-                    close.run(());
                 };
                 let file_name = file.clone();
                 let merge = move |_| {
                     if let Some(plan) = plan.try_update_value(Option::take).flatten() {
-                        import.compare(file_name.clone(), Arc::from(plan));
+                        import.compare(file_name.clone(), plan);
                     }
                 };
                 view! {
