@@ -35,7 +35,8 @@ pub enum ImportOutcome {
     },
     /// A valid plan waiting for the user to choose: replace the current one or merge.
     /// Shared: the dialog reads a copy of the outcome, which must not copy
-    /// the plan (at 10,000 objectives a copy, and dropping it, took 40 ms).
+    /// the plan (at 10,000 objectives, dropping that copy alone took 10 ms
+    /// of the task that draws the plan after "Replace").
     Ready {
         file: String,
         plan: Arc<Plan>,
