@@ -200,48 +200,43 @@ impl PaintQueue {
 
     /// Whether a part of `items` items may be drawn: at once, or on its turn.
     pub fn ask(self, items: usize) -> Signal<bool> {
-        self.refill_after_paint();
-        let now = self.waiting.with_value(VecDeque::is_empty) && self.left.get_value() > 0;
-        if now {
-            self.left
-                .update_value(|left| *left = left.saturating_sub(items));
-            return Signal::stored(true);
-        }
         let turn = RwSignal::new(false);
         self.waiting.update_value(|w| w.push_back((items, turn)));
+        self.serve();
         turn.into()
     }
 
-    fn refill_after_paint(self) {
+    /// Gives their turn to the parts at the front of the queue while this
+    /// paint's share lasts; the next paint renews the share and serves again.
+    fn serve(self) {
+        // `None`: gone with its view meanwhile.
+        let Some(turns) = self.waiting.try_update_value(|waiting| {
+            let mut turns = Vec::new();
+            while self.left.get_value() > 0 {
+                let Some((items, turn)) = waiting.pop_front() else {
+                    break;
+                };
+                self.left
+                    .update_value(|left| *left = left.saturating_sub(items));
+                turns.push(turn);
+            }
+            turns
+        }) else {
+            return;
+        };
+        for turn in turns {
+            // A part gone meanwhile (its unit closed) has nothing to draw.
+            turn.try_set(true);
+        }
         if self.refilling.get_value() {
             return;
         }
         self.refilling.set_value(true);
         spawn_local(async move {
             after_paint().await;
-            // `None`: gone with its view meanwhile.
-            let Some((turns, more)) = self.waiting.try_update_value(|waiting| {
-                let mut left = self.per_paint;
-                let mut turns = Vec::new();
-                while left > 0 {
-                    let Some((items, turn)) = waiting.pop_front() else {
-                        break;
-                    };
-                    left = left.saturating_sub(items);
-                    turns.push(turn);
-                }
-                self.left.set_value(left);
-                (turns, !waiting.is_empty())
-            }) else {
-                return;
-            };
-            self.refilling.set_value(false);
-            for turn in turns {
-                // A part gone meanwhile (its unit closed) has nothing to draw.
-                turn.try_set(true);
-            }
-            if more {
-                self.refill_after_paint();
+            if self.refilling.try_set_value(false).is_none() {
+                self.left.set_value(self.per_paint);
+                self.serve();
             }
         });
     }
