@@ -228,7 +228,9 @@ impl PaintQueue {
             // A part gone meanwhile (its unit closed) has nothing to draw.
             turn.try_set(true);
         }
-        if self.refilling.get_value() {
+        // A share untouched since the last paint needs no renewing: an idle
+        // queue asks for no frames.
+        if self.refilling.get_value() || self.left.get_value() == self.per_paint {
             return;
         }
         self.refilling.set_value(true);

@@ -275,6 +275,15 @@ test('a small plan opens with every unit open: its objective cards come a few pe
   assert.ok(later.length > first.length && later.length < total, `more after two paints (${later.length})`);
   assert.deepEqual(all.slice(0, later.length), later, 'and the next ones follow them down the page');
   assert.equal(await page.getByRole('button', { name: 'Collapse Department 12' }).count(), 1, 'every unit open');
+  // Once all are drawn the page waits for nothing: no frame is asked for.
+  const framesAsked = await page.evaluate(async () => {
+    let asked = 0;
+    const ask = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => { asked += 1; return ask.call(window, callback); };
+    await new Promise((r) => setTimeout(r, 300));
+    return asked;
+  });
+  assert.equal(framesAsked, 0, 'an idle page asks for no frames');
 });
 
 test('a file opened while a large one is read takes its place; a byte-order mark is no problem', async () => {
