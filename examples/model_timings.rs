@@ -247,6 +247,18 @@ fn main() {
             time(5, || merge::preview(&plan, &file)),
         ),
         (
+            "merge::Comparing::start (the preview's first task: all but objectives)",
+            time(5, || merge::Comparing::start(&plan, &file)),
+        ),
+        (
+            "merge::Comparing, 500 objectives a slice (the preview as the page makes it)",
+            time(5, || {
+                let mut comparing = merge::Comparing::start(&plan, &file);
+                while !comparing.advance(&plan, &file, 500) {}
+                comparing.finish()
+            }),
+        ),
+        (
             "merge::apply (those 10)",
             time(5, || merge::apply(&plan, &file, &changes, &accepted)),
         ),

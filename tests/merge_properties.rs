@@ -5,7 +5,8 @@ mod common;
 
 use common::valid_plan;
 use okrplan::io::items::{items, stamps};
-use okrplan::io::merge::{apply, preview, ChangeKind, Merging};
+use okrplan::io::merge::{apply, preview, ChangeKind, Comparing, Merging};
+use okrplan::io::part::export_part;
 use okrplan::model::{validate, Plan};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -115,6 +116,31 @@ proptest! {
             }
             prop_assert_eq!(slices, at_once.objectives.len().div_ceil(slice).max(1));
             prop_assert_eq!(merging.finish(), at_once);
+        }
+    }
+
+    /// A comparison in slices, of a whole file or of a unit's part, finds
+    /// what one in a single slice does, in as many slices as objectives ask.
+    #[test]
+    fn a_comparison_in_slices_of_any_size_finds_the_same(
+        local in valid_plan(),
+        other in valid_plan(),
+        slice in 1usize..4,
+        unit_pick in any::<prop::sample::Index>(),
+    ) {
+        let unit = &other.units[unit_pick.index(other.units.len())].id;
+        let part = export_part(&other, unit).expect("a unit of the plan");
+        for file in [retitled(&local), other.clone(), part] {
+            let mut comparing = Comparing::start(&local, &file);
+            let mut slices = 1;
+            while !comparing.advance(&local, &file, slice) {
+                slices += 1;
+            }
+            let expected = file.objectives.len().div_ceil(slice) + local.objectives.len().div_ceil(slice).max(1);
+            prop_assert_eq!(slices, expected);
+            let all = file.objectives.len() + local.objectives.len();
+            prop_assert_eq!(comparing.progress(&local, &file), (all, all));
+            prop_assert_eq!(comparing.finish(), preview(&local, &file));
         }
     }
 

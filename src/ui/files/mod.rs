@@ -19,7 +19,7 @@ use crate::io::file_writer::FileWriter;
 use crate::io::json::{
     check_size, file_name, to_file_text, FileProblem, PlanReader, ReadFailure, FILE_EXTENSION,
 };
-use crate::io::merge::{self, Preview};
+use crate::io::merge::{self, Comparing, Preview};
 use crate::model::Plan;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -58,7 +58,8 @@ pub struct FileImport {
     /// The plan files are read against (a CSV edits it); kept here because
     /// reading finishes in a task that has no reactive context to look it up.
     state: AppState,
-    /// Counts the files opened: a file read in slices stops once another is opened.
+    /// Counts the files opened: a file read or compared in slices stops
+    /// once another is opened.
     reading: StoredValue<u64>,
 }
 
@@ -116,6 +117,11 @@ impl FileImport {
         });
     }
 
+    /// Whether another file was opened since the work on file `reading` began.
+    fn superseded(self, reading: u64) -> bool {
+        self.reading.try_get_value() != Some(reading)
+    }
+
     /// Reads a plan file a slice of objectives per task, saying how far it
     /// has got; `None` once another file is being read instead.
     async fn plan_outcome(
@@ -132,11 +138,10 @@ impl FileImport {
         // The plan is checked in a task of its own once every objective is read.
         let mut all_read = false;
         let read = loop {
-            let (read, of) = reader.progress();
             self.busy
-                .set(Some(format!("{opening} {}%", read * 100 / of.max(1))));
+                .set(Some(with_progress(opening, reader.progress())));
             next_task().await;
-            if self.reading.try_get_value() != Some(reading) {
+            if self.superseded(reading) {
                 return None;
             }
             if all_read {
@@ -157,18 +162,29 @@ impl FileImport {
     }
 
     /// Compares a file's plan with the open one for the merge preview,
-    /// showing what is happening first: at 10,000 objectives it takes a
-    /// quarter of a second.
+    /// showing what is happening first, a slice per task: at 10,000
+    /// objectives it takes a quarter of a second.
     pub fn compare(self, file: String, incoming: Arc<Plan>) {
         self.outcome.set(None);
-        self.busy
-            .set(Some(format!("Comparing {file} with the plan…")));
+        let busy = format!("Comparing {file} with the plan…");
+        self.busy.set(Some(busy.clone()));
+        let reading = self.reading.get_value();
         spawn_local(async move {
             after_paint().await;
-            let preview = self
-                .state
-                .editor
-                .with_untracked(|e| merge::preview(e.plan(), &incoming));
+            let comparing = in_slices_until_done(
+                self.state.editor,
+                |plan| Comparing::start(plan, &incoming),
+                |comparing, plan| {
+                    let progress = comparing.progress(plan, &incoming);
+                    self.busy.set(Some(with_progress(&busy, progress)));
+                    self.superseded(reading)
+                        || comparing.advance(plan, &incoming, OBJECTIVES_PER_TASK)
+                },
+            );
+            let Some(comparing) = comparing.await.filter(|_| !self.superseded(reading)) else {
+                return;
+            };
+            let preview = comparing.finish();
             self.busy.set(None);
             self.outcome.set(Some(ImportOutcome::Merge {
                 file,
@@ -305,4 +321,9 @@ pub fn OpenFileButton(#[prop(optional)] primary: bool) -> impl IntoView {
             on:change=chosen
         />
     }
+}
+
+/// What is being done and how far it has got: "Opening plan.json… 40%".
+fn with_progress(doing: &str, (done, of): (usize, usize)) -> String {
+    format!("{doing} {}%", done * 100 / of.max(1))
 }
