@@ -6,7 +6,7 @@ use crate::io::merge::{Change, ChangeKind, Merging, Preview};
 use crate::model::{Command, Plan};
 use crate::ui::paint::{in_slices_until_done, OBJECTIVES_PER_TASK};
 use crate::ui::state::AppState;
-use crate::ui::widgets::{plural, BusyButton, Cancelled, Modal};
+use crate::ui::widgets::{plural, thousands, BusyButton, Cancelled, Modal};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -43,22 +43,25 @@ fn summary(preview: &Preview) -> String {
         .iter()
         .map(|(kind, _, _)| (kind, preview.count(*kind)))
         .filter(|(_, n)| *n > 0)
-        .map(|(kind, n)| match kind {
-            ChangeKind::Added => format!("{n} new"),
-            ChangeKind::Changed => format!("{n} changed"),
-            ChangeKind::Conflict => format!("{n} changed on both sides"),
-            ChangeKind::Missing => format!("{n} not in the file"),
+        .map(|(kind, n)| {
+            let n = thousands(n);
+            match kind {
+                ChangeKind::Added => format!("{n} new"),
+                ChangeKind::Changed => format!("{n} changed"),
+                ChangeKind::Conflict => format!("{n} changed on both sides"),
+                ChangeKind::Missing => format!("{n} not in the file"),
+            }
         })
         .collect();
     if parts.is_empty() {
         parts.push("Nothing differs".into());
     }
     let mut text = parts.join(", ");
-    text.push_str(&format!("; {} the same", preview.unchanged));
+    text.push_str(&format!("; {} the same", thousands(preview.unchanged)));
     if preview.newer_here > 0 {
         text.push_str(&format!(
             "; {} newer here, kept as they are",
-            preview.newer_here
+            thousands(preview.newer_here)
         ));
     }
     text.push('.');
