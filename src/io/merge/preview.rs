@@ -154,24 +154,25 @@ impl Comparing {
         let theirs = attached.as_ref().unwrap_or(incoming);
         let covered = covered_units(local, theirs);
         let mut findings = Findings::default();
-        let mut here = FxHashMap::default();
-        each_item_but_objectives(local, &mut |_, key, part| {
-            here.insert(key, part);
+        let mut mine = Vec::new();
+        each_item_but_objectives(local, &mut |kind, key, part| {
+            mine.push(Item { kind, key, part });
         });
+        let here: FxHashMap<&str, Part> = mine.iter().map(|i| (i.key.as_str(), i.part)).collect();
         let their_names = Names::new(theirs);
         let mut their_keys = FxHashSet::default();
         each_item_but_objectives(theirs, &mut |kind, key, part| {
             let item = Item { kind, key, part };
-            let mine = here.get(&item.key).copied();
-            findings.compare(local, theirs, &item, mine, &their_names);
+            let counterpart = here.get(item.key.as_str()).copied();
+            findings.compare(local, theirs, &item, counterpart, &their_names);
             their_keys.insert(item.key);
         });
         let names_here = Names::new(local);
-        each_item_but_objectives(local, &mut |kind, key, part| {
-            if !their_keys.contains(&key) && covers(covered.as_ref(), part) {
-                findings.missing(&Item { kind, key, part }, &names_here);
+        for item in &mine {
+            if !their_keys.contains(&item.key) && covers(covered.as_ref(), item.part) {
+                findings.missing(item, &names_here);
             }
-        });
+        }
         Comparing {
             attached,
             mine: None,
